@@ -1,0 +1,174 @@
+// Every problem's message, keyed by code: the one place wording lives.
+import type { ProblemParams, ProblemSeverity } from './problems';
+
+interface MessageDef {
+  severity: ProblemSeverity;
+  message: (p: ProblemParams) => string;
+  suggestion?: (p: ProblemParams) => string | undefined;
+}
+
+const q = (v: unknown) => `'${String(v ?? '')}'`;
+const mean = (p: ProblemParams) => (p.suggestion ? `Did you mean ${q(p.suggestion)}?` : undefined);
+
+export const MESSAGES = {
+  missing_sheet: {
+    severity: 'error',
+    message: (p) => `The workbook has no ${q(p.sheet)} sheet.`,
+    suggestion: (p) => (p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Add a sheet named ${q(p.sheet)}.`),
+  },
+  missing_column: {
+    severity: 'error',
+    message: (p) => `The ${q(p.sheet)} sheet has no ${q(p.column)} column.`,
+    suggestion: (p) => (p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Add a column headed ${q(p.column)}.`),
+  },
+  empty_required: {
+    severity: 'error',
+    message: (p) => `${p.column} is empty; every row needs one.`,
+  },
+  duplicate_rule_id: {
+    severity: 'error',
+    message: (p) => `Rule ID ${q(p.id)} is used again; it was first used at ${p.first}.`,
+    suggestion: () => 'Give each rule its own ID.',
+  },
+  duplicate_resource_id: {
+    severity: 'warning',
+    message: (p) => `Resource ${q(p.id)} of type ${q(p.type)} is listed again; the first row (${p.first}) is used.`,
+  },
+  unknown_operator: {
+    severity: 'error',
+    message: (p) => `Unknown operator ${q(p.operator)}.`,
+    suggestion: (p) => mean(p) ?? 'Pick an operator from the dropdown.',
+  },
+  unknown_severity: {
+    severity: 'error',
+    message: (p) => `Unknown severity ${q(p.value)}; use Critical, High, Medium, Low or Info.`,
+    suggestion: mean,
+  },
+  unknown_match: {
+    severity: 'error',
+    message: (p) => `Unknown match ${q(p.value)}; use all, any or none.`,
+    suggestion: mean,
+  },
+  invalid_boolean: {
+    severity: 'error',
+    message: (p) => `${p.column} must be TRUE or FALSE, not ${q(p.value)}.`,
+  },
+  expression_syntax: {
+    severity: 'error',
+    message: (p) => `Cannot read the condition at character ${p.position}: ${p.detail}.`,
+    suggestion: (p) => (p.suggestion ? `Did you mean ${q(p.suggestion)}?` : undefined),
+  },
+  invalid_regex: {
+    severity: 'error',
+    message: (p) => `${q(p.pattern)} is not a valid regular expression: ${p.reason}.`,
+    suggestion: () => 'Regular expressions use RE2 syntax; lookarounds and backreferences are not supported.',
+  },
+  invalid_date: {
+    severity: 'error',
+    message: (p) => `${q(p.value)} is not a date.`,
+    suggestion: () => 'Write dates as YYYY-MM-DD or use a date cell.',
+  },
+  invalid_number: {
+    severity: 'error',
+    message: (p) => `${q(p.operator)} needs a number, not ${q(p.value)}.`,
+  },
+  invalid_network: {
+    severity: 'error',
+    message: (p) => `${q(p.value)} is not an IP address or network.`,
+    suggestion: () => 'Write a network as 10.0.0.0/8 or an address as 192.168.1.10.',
+  },
+  expected_missing: {
+    severity: 'error',
+    message: (p) => `${q(p.operator)} needs an Expected value.`,
+  },
+  expected_ignored: {
+    severity: 'warning',
+    message: (p) => `${q(p.operator)} takes no Expected value; ${q(p.value)} is ignored.`,
+  },
+  expected_single: {
+    severity: 'error',
+    message: (p) => `${q(p.operator)} compares with one value, but Expected holds ${p.count}.`,
+    suggestion: (p) => (p.suggestion ? `Did you mean ${q(p.suggestion)}?` : undefined),
+  },
+  no_check: {
+    severity: 'error',
+    message: () => 'The rule has no check: fill Field, Operator and Expected, or Condition.',
+  },
+  both_forms: {
+    severity: 'warning',
+    message: () => 'The rule has both a Condition and Field/Operator; the Condition is used.',
+  },
+  unknown_sheet_ref: {
+    severity: 'error',
+    message: (p) => `There is no sheet named ${q(p.sheet)}.`,
+    suggestion: mean,
+  },
+  unknown_column_ref: {
+    severity: 'error',
+    message: (p) => `The ${q(p.sheet)} sheet has no column ${q(p.column)}.`,
+    suggestion: mean,
+  },
+  invalid_path: {
+    severity: 'error',
+    message: (p) => `${q(p.path)} is not a valid field path: ${p.reason}.`,
+  },
+  unknown_function: {
+    severity: 'error',
+    message: (p) => `Unknown function ${q(p.name)}; use first, keys or count.`,
+    suggestion: mean,
+  },
+  unknown_resource_type: {
+    severity: 'warning',
+    message: (p) => `No resource has type ${q(p.type)}, so the rule checks nothing.`,
+    suggestion: mean,
+  },
+  waiver_no_approver: {
+    severity: 'error',
+    message: () => 'The waiver has no approver, so it is not applied.',
+    suggestion: () => 'Fill Approved By.',
+  },
+  waiver_no_expiry: {
+    severity: 'warning',
+    message: () => 'The waiver has no expiry date, so it never expires.',
+  },
+  waiver_unknown_rule: {
+    severity: 'warning',
+    message: (p) => `The waiver names rule ${q(p.ruleId)}, which is not in Rules.`,
+    suggestion: mean,
+  },
+  invalid_json: {
+    severity: 'warning',
+    message: (p) => `${p.column} holds text that looks like JSON but does not parse: ${p.reason}.`,
+  },
+  unknown_setting: {
+    severity: 'warning',
+    message: (p) => `Unknown setting ${q(p.key)}; it is ignored.`,
+    suggestion: mean,
+  },
+  invalid_setting: {
+    severity: 'error',
+    message: (p) => `Setting ${q(p.key)} cannot be ${q(p.value)}: ${p.reason}.`,
+  },
+  too_many_rows: {
+    severity: 'error',
+    message: (p) => `${p.sheet} needs ${p.rows} rows but ${p.host} allows ${p.limit}; the rows past the limit are not written.`,
+  },
+  too_many_cells: {
+    severity: 'error',
+    message: (p) => `${p.sheet} needs ${p.cells} cells but ${p.host} allows ${p.limit} in a workbook.`,
+  },
+  cell_too_long: {
+    severity: 'warning',
+    message: (p) => `A value of ${p.length} characters is longer than ${p.host} allows in a cell (${p.limit}); it was cut and ends with "…".`,
+  },
+  no_rules: {
+    severity: 'warning',
+    message: () => 'The Rules sheet has no rules yet.',
+  },
+  data_unreadable: {
+    severity: 'error',
+    message: (p) => `${p.detail}`,
+  },
+} satisfies Record<string, MessageDef>;
+
+export type ProblemCode = keyof typeof MESSAGES;

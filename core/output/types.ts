@@ -1,0 +1,68 @@
+// Figures of one run: totals, breakdowns and the Run History rows, shared by every output.
+import type { Result } from '../engine/result';
+import type { Severity } from '../types';
+
+export interface Counts {
+  /** PASS + FAIL + WAIVED + ERROR (NOT_APPLICABLE is not a check). */
+  checks: number;
+  passing: number;
+  failing: number;
+  waived: number;
+  errors: number;
+  notApplicable: number;
+  /** passing ÷ (passing + failing + errors), 0..1; waived checks are set aside; 1 when there is nothing to judge. */
+  passRate: number;
+}
+
+export interface NamedCounts extends Counts {
+  name: string;
+}
+
+export interface RunSummary extends Counts {
+  runAt: Date;
+  /** Enabled rules that were read. */
+  rules: number;
+  resources: number;
+  bySeverity: NamedCounts[];
+  byBusinessUnit: NamedCounts[];
+  byFixOwner: NamedCounts[];
+  byFramework: NamedCounts[];
+  topFailingRules: { ruleId: string; title: string; severity: Severity; failing: number }[];
+  overdue: Result[];
+  /** FAIL now, not FAIL in the previous Results. */
+  newFailures: number;
+  /** FAIL in the previous Results, PASS now. */
+  fixed: number;
+}
+
+/** One Run History row. */
+export interface HistoryRow {
+  runAt: Date;
+  businessUnit: string;
+  rules: number;
+  resources: number;
+  checks: number;
+  passing: number;
+  failing: number;
+  waived: number;
+  errors: number;
+  passRate: number;
+  newFailures: number;
+  fixed: number;
+}
+
+/** Limits of the host that will receive the patches. */
+export interface HostLimits {
+  host: string;
+  maxRows: number;
+  maxCellChars: number;
+  maxCells?: number;
+}
+
+export const EXCEL_LIMITS: HostLimits = { host: 'Excel', maxRows: 1_048_576, maxCellChars: 32_767 };
+export const SHEETS_LIMITS: HostLimits = {
+  host: 'Google Sheets',
+  maxRows: 10_000_000,
+  maxCellChars: 50_000,
+  maxCells: 10_000_000,
+};
