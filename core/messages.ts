@@ -1,7 +1,7 @@
 // Every problem's message, keyed by code: the one place wording lives.
 import type { ProblemParams, ProblemSeverity } from './problems';
 
-interface MessageDef {
+export interface MessageDef {
   severity: ProblemSeverity;
   message: (p: ProblemParams) => string;
   suggestion?: (p: ProblemParams) => string | undefined;

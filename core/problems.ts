@@ -1,6 +1,6 @@
 // Problems are data: a code, a severity, a location and params. Messages live in messages.ts.
 import { sheetRef } from './a1';
-import { MESSAGES, ProblemCode } from './messages';
+import { MESSAGES, type MessageDef, type ProblemCode } from './messages';
 
 export type ProblemSeverity = 'error' | 'warning';
 export type ProblemParams = Record<string, string | number | undefined>;
@@ -48,12 +48,14 @@ function definedOnly(loc: Location): Location {
   return out;
 }
 
+const def = (p: Problem): MessageDef => MESSAGES[p.code];
+
 export function problemMessage(p: Problem): string {
-  return MESSAGES[p.code].message(p.params);
+  return def(p).message(p.params);
 }
 
 export function problemSuggestion(p: Problem): string {
-  return MESSAGES[p.code].suggestion?.(p.params) ?? '';
+  return def(p).suggestion?.(p.params) ?? '';
 }
 
 export function cellOf(loc: Location): string {
