@@ -169,6 +169,16 @@ export const MESSAGES = {
     severity: 'error',
     message: (p) => `${p.detail}`,
   },
+  duplicate_default_owner: {
+    severity: 'warning',
+    message: (p) =>
+      `${q(p.owner)} is a second default owner for business unit ${q(p.businessUnit)}; the first default (${p.first}) is used.`,
+  },
+  cells_too_long: {
+    severity: 'warning',
+    message: (p) =>
+      `${p.count} values in ${p.sheet} are longer than ${p.host} allows in a cell (${p.limit}), the longest ${p.length} characters; they were cut and end with "…".`,
+  },
 } satisfies Record<string, MessageDef>;
 
 export type ProblemCode = keyof typeof MESSAGES;

@@ -1,6 +1,13 @@
 // One run: read the rulebook, compile every rule once, evaluate, route, waive, track, and build patches.
 import type { Problem } from '../problems';
+import { readRulebook } from '../rulebook/read';
 import type { Rulebook } from '../rulebook/model';
+import { buildOutput } from '../output/build';
+import { EXCEL_LIMITS } from '../output/types';
+import { compileRule } from './compile-rule';
+import { evaluate } from './evaluate';
+import { fixOwnerRouter } from './route';
+import { localDate, waiverMatcher } from './waivers';
 import type { Grid } from '../types';
 import type { Patch } from '../output/patch';
 import type { HistoryRow, HostLimits, RunSummary } from '../output/types';
@@ -26,6 +33,44 @@ export interface RunOutput {
   patches: Patch[];
 }
 
-export function validate(_grids: Grid[], _options: ValidateOptions): RunOutput {
-  throw new Error('not built yet');
+export function validate(grids: Grid[], options: ValidateOptions): RunOutput {
+  const now = options.now;
+  const rulebook = readRulebook(grids);
+  const env = { grids: rulebook.grids };
+  const compiled = rulebook.rules.map((rule) => compileRule(rule, rulebook.rulesSheet, env));
+  const results = evaluate(compiled, rulebook.resources, { nowMs: now.getTime() });
+  routeAndWaive(results, rulebook, now);
+
+  const ruleInfo = new Map(compiled.map((c) => [c.rule, { readsAs: c.readsAs, problems: c.problems, broken: c.broken }]));
+  const output = buildOutput({ rulebook, results, ruleInfo, now, limits: options.limits ?? EXCEL_LIMITS });
+  // Reading problems are already in rulebook.problems; compiling adds the rest of each rule's.
+  const compileProblems = compiled.flatMap((c) => c.problems.slice(c.rule.problems.length));
+  return {
+    runAt: now,
+    rulebook,
+    results,
+    problems: [...rulebook.problems, ...compileProblems, ...output.problems],
+    summary: output.summary,
+    history: output.history,
+    patches: output.patches,
+  };
+}
+
+/** Fix Owner on every result that needs one; waivers on failures. */
+function routeAndWaive(results: Result[], rulebook: Rulebook, now: Date): void {
+  const fixOwnerOf = fixOwnerRouter(rulebook.owners);
+  const waiverOf = waiverMatcher(rulebook.waivers, localDate(now, rulebook.settings.timeZone));
+  const routeAll = rulebook.settings.includePassing;
+  for (const r of results) {
+    if (r.status === 'NOT_APPLICABLE' || (r.status === 'PASS' && !routeAll)) continue;
+    r.fixOwner = fixOwnerOf(r.rule, r.resource);
+    if (r.status !== 'FAIL' || !r.resource) continue;
+    const match = waiverOf(r.rule, r.resource);
+    if (match.active) {
+      r.status = 'WAIVED';
+      r.waiver = match.active;
+    } else if (match.expired?.expires) {
+      r.message = `${r.message}; waiver expired on ${match.expired.expires.toISOString().slice(0, 10)}`;
+    }
+  }
 }

@@ -34,7 +34,7 @@ export interface SheetFormat {
   statusColors?: { col: number; fromRow: number; toRow: number; colors: StatusColor[] }[];
   /** Number formats by column, e.g. dates `yyyy-mm-dd`, percentages `0.0%`. */
   numberFormats?: { col: number; fromRow: number; toRow: number; format: string }[];
-  /** A line chart drawn from a block of this sheet. */
+  /** A line chart drawn from a block of this sheet: fromRow is the block's header row (series names), data rows follow to toRow. */
   chart?: { title: string; fromRow: number; toRow: number; labelCol: number; valueCols: number[]; anchorRow: number; anchorCol: number };
 }
 

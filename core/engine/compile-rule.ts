@@ -1,0 +1,134 @@
+// A rule row compiled once: its type matcher, its scope, its check closure, its Reads As and its problems.
+import type { Expr, Operand } from '../lang/ast';
+import { parsePath } from '../lang/path';
+import { parseExpression } from '../lang/parser';
+import { renderExpression } from '../lang/render';
+import { didYouMean } from '../names';
+import { lookupOperator, OPERATOR_NAMES } from '../operators';
+import { locate, problem, type Problem } from '../problems';
+import type { Rule, RuleColumn, RulesSheet } from '../rulebook/model';
+import type { Cell } from '../types';
+import { isoDateOrTime } from '../values/cells';
+import { compileGlob } from '../values/glob';
+import type { Check, CompileEnv } from './checks';
+import { compileExpr } from './expressions';
+
+export interface CompiledRule {
+  rule: Rule;
+  /** Absent when the rule cannot run (see `problems`). */
+  check?: Check;
+  appliesWhen?: Check;
+  matchesType: (type: string) => boolean;
+  /** Lower-cased business units, empty for all. */
+  businessUnits: Set<string>;
+  readsAs: string;
+  problems: Problem[];
+  broken: boolean;
+}
+
+export function compileRule(rule: Rule, sheet: RulesSheet | undefined, env: CompileEnv): CompiledRule {
+  const problems: Problem[] = [...rule.problems];
+  const at = (col: RuleColumn | undefined, found: Problem[]) =>
+    locate(found, { sheet: sheet?.name, row: rule.row, col: col === undefined ? undefined : sheet?.columns[col] });
+
+  const matchers = rule.resourceTypes.map(compileGlob);
+  const base = {
+    rule,
+    matchesType: (type: string) => matchers.some((m) => m(type)),
+    businessUnits: new Set(rule.businessUnits.map((b) => b.toLowerCase())),
+  };
+
+  let condition: Expr | undefined;
+  if (rule.condition.trim() !== '') {
+    if (rule.field.trim() !== '' || rule.operator.trim() !== '') problems.push(...at('condition', [problem('both_forms')]));
+    const parsed = parseExpression(rule.condition);
+    problems.push(...at('condition', parsed.problems));
+    condition = parsed.value;
+  } else if (rule.field.trim() !== '' || rule.operator.trim() !== '') {
+    const row = rowFormExpr(rule);
+    problems.push(...at(row.column, row.problems));
+    condition = row.value;
+  } else if (!rule.broken) {
+    problems.push(...at('field', [problem('no_check')]));
+  }
+
+  let check: Check | undefined;
+  if (condition) {
+    const compiled = compileExpr(condition, env, rule.match);
+    const column: RuleColumn = rule.condition.trim() !== '' ? 'condition' : columnOf(compiled.problems);
+    problems.push(...at(column, compiled.problems));
+    check = compiled.check;
+  }
+
+  let appliesWhen: Check | undefined;
+  let scopeExpr: Expr | undefined;
+  if (rule.appliesWhen.trim() !== '') {
+    const parsed = parseExpression(rule.appliesWhen);
+    problems.push(...at('appliesWhen', parsed.problems));
+    if (parsed.value) {
+      scopeExpr = parsed.value;
+      const compiled = compileExpr(parsed.value, env);
+      problems.push(...at('appliesWhen', compiled.problems));
+      appliesWhen = compiled.check;
+    }
+  }
+
+  const broken = rule.broken || problems.some((p) => p.severity === 'error') || !check;
+  return {
+    ...base,
+    check: broken ? undefined : check,
+    appliesWhen,
+    readsAs: readsAs(rule, condition, scopeExpr),
+    problems,
+    broken,
+  };
+}
+
+// Row-form problems from the operator table concern Expected; an unknown operator concerns Operator.
+function columnOf(found: Problem[]): RuleColumn {
+  return found.some((p) => p.code === 'unknown_operator') ? 'operator' : 'expected';
+}
+
+/** Field / Operator / Expected as the same tree the expression form gives. */
+function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: RuleColumn } {
+  if (rule.field.trim() === '') return { problems: [problem('empty_required', { column: 'Field' })], column: 'field' };
+  const field = parsePath(rule.field);
+  if (!field.value) return { problems: field.problems, column: 'field' };
+  const op = lookupOperator(rule.operator);
+  if (!op) {
+    const operator = rule.operator.trim();
+    if (operator === '') return { problems: [problem('empty_required', { column: 'Operator' })], column: 'operator' };
+    return { problems: [problem('unknown_operator', { operator, suggestion: didYouMean(operator, OPERATOR_NAMES) })], column: 'operator' };
+  }
+  const expected = literalOf(rule.expected);
+  const problems: Problem[] = [];
+  if (op.expected === 'none' && expected !== undefined) {
+    problems.push(problem('expected_ignored', { operator: op.name, value: String(expected.value) }));
+  }
+  return {
+    value: { kind: 'check', left: { kind: 'path', path: field.value }, op: op.name, right: op.expected === 'none' ? undefined : expected },
+    problems,
+    column: 'expected',
+  };
+}
+
+function literalOf(cell: Cell): Extract<Operand, { kind: 'literal' }> | undefined {
+  if (cell === null) return undefined;
+  if (cell instanceof Date) return { kind: 'literal', value: isoDateOrTime(cell) };
+  if (typeof cell === 'string') return cell.trim() === '' ? undefined : { kind: 'literal', value: cell.trim() };
+  return { kind: 'literal', value: cell };
+}
+
+/** The rule in plain words, so its author sees what the engine understood. */
+function readsAs(rule: Rule, condition: Expr | undefined, scope: Expr | undefined): string {
+  const types = rule.resourceTypes.join(', ') || '(no type)';
+  const units = rule.businessUnits.length ? ` in ${rule.businessUnits.join(', ')}` : '';
+  const when = scope ? ` where ${renderExpression(scope)}` : '';
+  if (!condition) return `Every ${types}${units}${when}: (no valid check)`;
+  let body = renderExpression(condition);
+  const rowForm = rule.condition.trim() === '';
+  if (rowForm && rule.match !== 'all' && /\[\*\]/.test(rule.field)) body = `${rule.match === 'any' ? 'at least one' : 'no'} ${body}`;
+  else if (rowForm && /\[\*\]/.test(rule.field)) body = `every ${body}`;
+  return `Every ${types}${units}${when}: ${body}`;
+}
+

@@ -1,0 +1,200 @@
+// Field paths against resources: an exact column, else the longest dotted column prefix holding JSON, else Document.
+import { sheetRef } from '../a1';
+import type { Path, Segment } from '../lang/ast';
+import type { Resource, ResourceSheet } from '../rulebook/model';
+import type { Cell, Value } from '../types';
+
+/** A cell whose JSON the path had to walk into but could not parse: the result is ERROR, naming the cell. */
+export class Unreadable {
+  constructor(
+    readonly cell: string,
+    readonly reason: string,
+  ) {}
+}
+
+export type Resolved = Value | Unreadable;
+
+/** Where a path starts for a resource: the row itself, or (inside a quantifier) the current element. */
+export const ROOT: unique symbol = Symbol('root');
+export type Scope = typeof ROOT | Value;
+
+interface Plan {
+  col: number;
+  /** Segments still to walk inside the cell (empty for an exact column). */
+  rest: Segment[];
+  /** Whether the cell is walked into as JSON (a prefix column or Document). */
+  walk: boolean;
+}
+
+const NO_PLAN: Plan = { col: -1, rest: [], walk: false };
+
+/**
+ * A compiled path: `one` gives a single value (paths without `[*]`); `many` gives one value per element
+ * (paths with `[*]`, flattened across several wildcards; an element lacking the rest of the path is missing).
+ */
+export interface PathReader {
+  path: Path;
+  wildcard: boolean;
+  one(res: Resource, scope: Scope): Resolved;
+  many(res: Resource, scope: Scope): Resolved[] | Unreadable;
+}
+
+export function compilePath(path: Path): PathReader {
+  const plans: (Plan | undefined)[] = [];
+  const planFor = (sheet: ResourceSheet): Plan => {
+    let plan = plans[sheet.index];
+    if (plan === undefined) plans[sheet.index] = plan = makePlan(path, sheet);
+    return plan;
+  };
+  const start = (res: Resource, scope: Scope): { value: Resolved; rest: Segment[] } => {
+    if (scope !== ROOT) return { value: scope, rest: path.segments };
+    const plan = planFor(res.sheet);
+    if (plan.col < 0) return { value: undefined, rest: [] };
+    const value = plan.walk ? jsonCell(res, plan.col) : cellValue(res, plan.col);
+    return { value, rest: plan.rest };
+  };
+  const wildcard = path.segments.some((s) => 'wildcard' in s);
+  return {
+    path,
+    wildcard,
+    one(res, scope) {
+      if (scope === ROOT && !wildcard) {
+        // The hot path: a plain column, read directly.
+        const plan = planFor(res.sheet);
+        if (plan.rest.length === 0 && !plan.walk) return plan.col < 0 ? undefined : cellValue(res, plan.col);
+      }
+      const { value, rest } = start(res, scope);
+      if (value instanceof Unreadable) return value;
+      return walk(value, rest, 0);
+    },
+    many(res, scope) {
+      const { value, rest } = start(res, scope);
+      if (value instanceof Unreadable) return value;
+      const out: Value[] = [];
+      collect(value, rest, 0, out);
+      return out;
+    },
+  };
+}
+
+function makePlan(path: Path, sheet: ResourceSheet): Plan {
+  const exact = sheet.columnByName.get(path.text.toLowerCase());
+  if (exact !== undefined) return { col: exact, rest: [], walk: false };
+  const segs = path.segments;
+  let keys = 0;
+  while (keys < segs.length && 'key' in segs[keys]) keys++;
+  for (let n = Math.min(keys, segs.length - 1); n >= 1; n--) {
+    const prefix = segs
+      .slice(0, n)
+      .map((s) => (s as { key: string }).key)
+      .join('.')
+      .toLowerCase();
+    const col = sheet.columnByName.get(prefix);
+    if (col !== undefined) return { col, rest: segs.slice(n), walk: true };
+  }
+  if (sheet.documentCol !== undefined) return { col: sheet.documentCol, rest: segs, walk: true };
+  return NO_PLAN;
+}
+
+/** A plain cell: blank is missing; text is trimmed; text that holds a JSON list or object is read as one. */
+function cellValue(res: Resource, col: number): Value {
+  const cell = res.cells[col];
+  if (cell === null || cell === undefined) return undefined;
+  if (typeof cell !== 'string') return cell;
+  const text = cell.trim();
+  if (text === '') return undefined;
+  const c = text.charCodeAt(0);
+  if (c === 123 /* { */ || c === 91 /* [ */) {
+    const parsed = jsonCell(res, col);
+    return parsed instanceof Unreadable ? text : parsed;
+  }
+  return text;
+}
+
+const jsonCache = new WeakMap<Resource, Map<number, Resolved>>();
+
+/** A cell walked into as JSON, parsed once per resource and column. */
+function jsonCell(res: Resource, col: number): Resolved {
+  let cache = jsonCache.get(res);
+  if (cache === undefined) jsonCache.set(res, (cache = new Map()));
+  if (cache.has(col)) return cache.get(col);
+  const parsed = parseJsonCell(res.cells[col], res.sheet.name, res.row, col);
+  cache.set(col, parsed);
+  return parsed;
+}
+
+function parseJsonCell(cell: Cell | undefined, sheet: string, row: number, col: number): Resolved {
+  if (cell === null || cell === undefined) return undefined;
+  if (typeof cell !== 'string') return cell;
+  const text = cell.trim();
+  if (text === '') return undefined;
+  const c = text.charCodeAt(0);
+  if (c !== 123 && c !== 91) return text;
+  try {
+    return fromJson(JSON.parse(text));
+  } catch (e) {
+    return new Unreadable(sheetRef(sheet, row, col), e instanceof Error ? e.message : 'invalid JSON');
+  }
+}
+
+/** JSON null is missing, like a blank cell. */
+function fromJson(v: unknown): Value {
+  if (v === null) return undefined;
+  if (Array.isArray(v)) return v.map(fromJson);
+  if (typeof v === 'object') {
+    const out: { [k: string]: Value } = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = fromJson(x);
+    return out;
+  }
+  return v as Value;
+}
+
+function isObject(v: Value): v is { [k: string]: Value } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+/** A key on an object: exact first, then ignoring case, as a spreadsheet user would expect. */
+function getKey(obj: { [k: string]: Value }, key: string): Value {
+  if (Object.prototype.hasOwnProperty.call(obj, key)) return obj[key];
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(obj)) if (k.toLowerCase() === lower) return obj[k];
+  return undefined;
+}
+
+function step(value: Value, seg: Segment): Value {
+  if (value === undefined) return undefined;
+  if ('key' in seg) return isObject(value) ? getKey(value, seg.key) : undefined;
+  if ('index' in seg) return Array.isArray(value) ? value[seg.index] : undefined;
+  return undefined;
+}
+
+/** Walks a path without wildcards (a wildcard here yields the list of its elements' values). */
+function walk(value: Value, segs: Segment[], from: number): Value {
+  let v = value;
+  for (let i = from; i < segs.length; i++) {
+    const seg = segs[i];
+    if ('wildcard' in seg) {
+      const out: Value[] = [];
+      collect(v, segs, i, out);
+      return out;
+    }
+    v = step(v, seg);
+    if (v === undefined) return undefined;
+  }
+  return v;
+}
+
+/** One value per element of every `[*]`, flattened; `[*]` over a missing value or a non-list yields nothing. */
+function collect(value: Value, segs: Segment[], from: number, out: Value[]): void {
+  let v = value;
+  for (let i = from; i < segs.length; i++) {
+    const seg = segs[i];
+    if ('wildcard' in seg) {
+      if (!Array.isArray(v)) return;
+      for (const el of v) collect(el, segs, i + 1, out);
+      return;
+    }
+    v = step(v, seg);
+  }
+  out.push(v);
+}
