@@ -1,0 +1,51 @@
+// Command-line options of `npm run bench`.
+import { DEFAULT_SIZE, type BenchSize } from './generate';
+
+export interface BenchOptions {
+  size: BenchSize;
+  /** Resources per type json-rules-engine runs on (it is slow and async). */
+  jreSample: number;
+  /** Resources per type json-logic-js runs on; null: all. */
+  logicSample: number | null;
+  json: boolean;
+  /** Run every engine in this process instead of one child process each (quicker, memory figures shared). */
+  inProcess: boolean;
+}
+
+export const USAGE = `npm run bench -- [--rules N] [--resources N] [--types N] [--seed N]
+                    [--sample N] [--logic-sample N|all] [--in-process] [--json]
+  --sample N         resources per type json-rules-engine runs on (default 1000); its checks/s is scaled
+  --logic-sample N   resources per type json-logic-js runs on (default all)
+  --in-process       run the engines in this process, not one child process each
+  --json             print one JSON object on stdout, everything else on stderr`;
+
+function positiveInt(flag: string, text: string | undefined): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} wants a positive whole number, got '${text ?? ''}'`);
+  return n;
+}
+
+export function parseArgs(argv: string[]): BenchOptions {
+  const options: BenchOptions = { size: { ...DEFAULT_SIZE }, jreSample: 1000, logicSample: null, json: false, inProcess: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const next = () => argv[++i];
+    switch (flag) {
+      case '--rules': options.size.rules = positiveInt(flag, next()); break;
+      case '--resources': options.size.resources = positiveInt(flag, next()); break;
+      case '--types': options.size.types = positiveInt(flag, next()); break;
+      case '--seed': options.size.seed = Number.parseInt(next() ?? '', 10) || 0; break;
+      case '--sample': options.jreSample = positiveInt(flag, next()); break;
+      case '--logic-sample': {
+        const v = next();
+        options.logicSample = v === 'all' ? null : positiveInt(flag, v);
+        break;
+      }
+      case '--json': options.json = true; break;
+      case '--in-process': options.inProcess = true; break;
+      case '--help': case '-h': throw new Error(USAGE);
+      default: throw new Error(`unknown option '${flag}'\n${USAGE}`);
+    }
+  }
+  return options;
+}

@@ -1,0 +1,92 @@
+// Builds the benchmark rulebook as grids (a Rules sheet and a Resources sheet), the same for the same seed.
+import type { Cell, Grid } from '../core/types';
+import { ATTRIBUTES, BASE_TYPES, BUSINESS_UNITS, ENVIRONMENTS, SEVERITY_MIX, TEAMS, weighted, type Attribute } from './catalog';
+import { mulberry32, type Prng } from './prng';
+
+export interface BenchSize {
+  rules: number;
+  resources: number;
+  types: number;
+  seed: number;
+}
+
+export const DEFAULT_SIZE: BenchSize = { rules: 500, resources: 50_000, types: 10, seed: 42 };
+
+export const RULE_HEADERS = ['Rule ID', 'Title', 'Resource Type', 'Field', 'Operator', 'Expected', 'Severity', 'Owner', 'Framework', 'Remediation'];
+const FIXED_RESOURCE_HEADERS = ['Resource ID', 'Type', 'Name', 'Owner', 'Business Unit', 'Environment'];
+
+/** `R-0001` for the first rule. */
+export function ruleId(index: number): string {
+  return `R-${String(index + 1).padStart(4, '0')}`;
+}
+
+export function typeName(index: number): string {
+  const base = BASE_TYPES[index % BASE_TYPES.length];
+  const round = Math.floor(index / BASE_TYPES.length);
+  return round === 0 ? base : `${base}_${round + 1}`;
+}
+
+/** Each type uses 6 to 9 of the attribute columns, chosen by the seed. */
+function attributesOfType(rng: Prng): Attribute[] {
+  const pool = [...ATTRIBUTES];
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, rng.int(6, 9));
+}
+
+function ruleRows(size: BenchSize, typeAttrs: Attribute[][], rng: Prng): Cell[][] {
+  const rows: Cell[][] = [RULE_HEADERS];
+  for (let i = 0; i < size.rules; i++) {
+    const t = i % size.types;
+    const attr = rng.pick(typeAttrs[t]);
+    const template = rng.pick(attr.rules);
+    rows.push([
+      ruleId(i),
+      template.title,
+      typeName(t),
+      attr.column,
+      template.operator,
+      template.expected(rng),
+      weighted(rng, SEVERITY_MIX),
+      rng.pick(TEAMS),
+      rng.chance(0.5) ? `CIS ${rng.int(1, 5)}.${rng.int(1, 9)}` : null,
+      `Set ${attr.column} as the rule says.`,
+    ]);
+  }
+  return rows;
+}
+
+function resourceRows(size: BenchSize, typeAttrs: Attribute[][], rng: Prng): Cell[][] {
+  const columns = ATTRIBUTES.map((a) => a.column);
+  const rows: Cell[][] = [[...FIXED_RESOURCE_HEADERS, ...columns]];
+  for (let t = 0; t < size.types; t++) {
+    const type = typeName(t);
+    const count = Math.floor(size.resources / size.types) + (t < size.resources % size.types ? 1 : 0);
+    const used = new Set(typeAttrs[t]);
+    for (let k = 0; k < count; k++) {
+      const row: Cell[] = [
+        `${type.replace(/[^a-z0-9]+/gi, '-')}-${String(k + 1).padStart(6, '0')}`,
+        type,
+        `${rng.pick(['prod', 'stage', 'dev'])}-${rng.pick(['web', 'api', 'data', 'hr'])}-${k}`,
+        rng.chance(0.7) ? rng.pick(TEAMS) : null,
+        rng.pick(BUSINESS_UNITS),
+        rng.pick(ENVIRONMENTS),
+      ];
+      for (const attr of ATTRIBUTES) row.push(used.has(attr) ? attr.value(rng) : null);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+/** The workbook: `Rules` then `Resources`. Rules are spread round-robin over the types. */
+export function generateWorkbook(size: BenchSize): Grid[] {
+  const rng = mulberry32(size.seed);
+  const typeAttrs = Array.from({ length: size.types }, () => attributesOfType(rng));
+  return [
+    { name: 'Rules', rows: ruleRows(size, typeAttrs, rng) },
+    { name: 'Resources', rows: resourceRows(size, typeAttrs, rng) },
+  ];
+}

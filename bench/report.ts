@@ -1,0 +1,90 @@
+// Turns the four engine outcomes into the table, the targets with ✔/✖, and the --json object.
+import type { ChildReply } from './child';
+import { ENGINE_LABELS, ENGINES, type EngineName } from './engines';
+
+export type Replies = Record<EngineName, ChildReply>;
+
+export interface Figures {
+  checks: number;
+  seconds: number;
+  checksPerSecond: number;
+  peakRssMB: number;
+  baselineRssMB: number;
+  /** Resources evaluated. */
+  sample: number;
+  /** true when the engine ran on a sample and its checks/s stands for the whole set. */
+  scaled: boolean;
+  /** Seconds the whole set would take at the measured rate. */
+  projectedSeconds: number;
+}
+
+export function figures(reply: ChildReply, fullChecks: number): Figures | undefined {
+  if (!reply.ok) return undefined;
+  const { checks, seconds, resources } = reply.outcome;
+  const checksPerSecond = seconds > 0 ? checks / seconds : Infinity;
+  return {
+    checks,
+    seconds: round(seconds, 3),
+    checksPerSecond: Math.round(checksPerSecond),
+    peakRssMB: round(reply.peakRssMB, 1),
+    baselineRssMB: round(reply.baselineRssMB, 1),
+    sample: resources,
+    scaled: checks < fullChecks,
+    projectedSeconds: round(fullChecks / checksPerSecond, 3),
+  };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export interface Target {
+  text: string;
+  /** undefined: could not be judged (an engine did not run). */
+  met: boolean | undefined;
+  actual: string;
+}
+
+export function targets(f: Partial<Record<EngineName, Figures>>): Target[] {
+  const rs = f.rulesheet?.checksPerSecond;
+  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a / b);
+  const vsJre = ratio(rs, f.jsonRulesEngine?.checksPerSecond);
+  const vsLogic = ratio(rs, f.jsonLogic?.checksPerSecond);
+  const handOverRs = ratio(f.handWritten?.checksPerSecond, rs);
+  const rss = f.rulesheet?.peakRssMB;
+  const show = (x: number | undefined, unit: string) => (x === undefined ? 'n/a' : `${x.toFixed(1)}${unit}`);
+  return [
+    { text: 'rulesheet ≥ 50× json-rules-engine checks/s', met: vsJre === undefined ? undefined : vsJre >= 50, actual: show(vsJre, '×') },
+    { text: 'rulesheet ≥ 10× json-logic-js checks/s', met: vsLogic === undefined ? undefined : vsLogic >= 10, actual: show(vsLogic, '×') },
+    { text: 'hand-written ÷ rulesheet checks/s ≤ 3', met: handOverRs === undefined ? undefined : handOverRs <= 3, actual: show(handOverRs, '×') },
+    { text: 'rulesheet peak RSS < 1024 MB', met: rss === undefined ? undefined : rss < 1024, actual: show(rss, ' MB') },
+  ];
+}
+
+const num = (x: number) => x.toLocaleString('en-US');
+
+export function table(replies: Replies, f: Partial<Record<EngineName, Figures>>): string[] {
+  const rs = f.rulesheet?.checksPerSecond;
+  const head = ['engine', 'checks', 'seconds', 'checks/s', 'peak RSS MB', 'vs rulesheet'];
+  const rows = ENGINES.map((name) => {
+    const g = f[name];
+    const reply = replies[name];
+    if (!g) return [ENGINE_LABELS[name], '—', '—', '—', '—', reply.ok ? '' : `did not run: ${reply.error.split('\n')[0]}`];
+    return [
+      ENGINE_LABELS[name],
+      `${num(g.checks)}${g.scaled ? ' *' : ''}`,
+      g.seconds.toFixed(3),
+      num(g.checksPerSecond),
+      g.peakRssMB.toFixed(0),
+      rs === undefined ? 'n/a' : `${(g.checksPerSecond / rs).toFixed(2)}×`,
+    ];
+  });
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (c === 5 ? 0 : r[c].length))));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 || c === 5 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+export function targetLines(list: Target[]): string[] {
+  return list.map((t) => `${t.met === undefined ? '?' : t.met ? '✔' : '✖'} ${t.text} (measured: ${t.actual})`);
+}

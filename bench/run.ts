@@ -1,0 +1,154 @@
+// `npm run bench`: builds the seeded rulebook, times rulesheet and three peers, checks they agree, prints figures.
+import { fork } from 'child_process';
+import os from 'os';
+import path from 'path';
+import { parseArgs, type BenchOptions } from './args';
+import type { ChildReply, ChildRequest } from './child';
+import { compareCounts, totals } from './compare';
+import { ENGINE_LABELS, ENGINES, runEngine, type EngineName } from './engines';
+import { generateWorkbook } from './generate';
+import { rssMB, sampleRss } from './measure';
+import type { Counts } from './peers/types';
+import { figures, table, targetLines, targets, type Figures, type Replies } from './report';
+
+function forkChild(request: ChildRequest): Promise<ChildReply> {
+  return new Promise((resolve) => {
+    const child = fork(path.join(__dirname, 'child.ts'), [JSON.stringify(request)], {
+      execArgv: ['--require', require.resolve('ts-node/register/transpile-only')],
+      // The child's stdout goes to our stderr, so --json leaves stdout to the one JSON object.
+      stdio: ['ignore', 2, 2, 'ipc'],
+    });
+    let reply: ChildReply | undefined;
+    child.on('message', (m) => (reply = m as ChildReply));
+    child.on('exit', (code, signal) => resolve(reply ?? { ok: false, error: `child exited (${signal ?? code}) without a reply` }));
+  });
+}
+
+async function runAll(options: BenchOptions, log: (s: string) => void): Promise<Replies> {
+  const perType: Record<EngineName, number | null> = {
+    rulesheet: null,
+    handWritten: null,
+    jsonLogic: options.logicSample,
+    jsonRulesEngine: options.jreSample,
+  };
+  const compareAt = [options.jreSample, ...(options.logicSample === null ? [] : [options.logicSample])];
+  const replies = {} as Replies;
+  const grids = options.inProcess ? generateWorkbook(options.size) : undefined;
+  for (const engine of ENGINES) {
+    log(`running ${ENGINE_LABELS[engine]}…`);
+    const request: ChildRequest = { engine, size: options.size, perType: perType[engine], compareAt };
+    if (grids) {
+      const baselineRssMB = rssMB();
+      const sampler = sampleRss();
+      try {
+        replies[engine] = { ok: true, outcome: await runEngine(engine, grids, request.perType, compareAt), peakRssMB: sampler.stop(), baselineRssMB };
+      } catch (e) {
+        sampler.stop();
+        replies[engine] = { ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
+    } else {
+      replies[engine] = await forkChild(request);
+    }
+  }
+  return replies;
+}
+
+/** Counts of a full-set engine on the sample a peer ran (null: the whole set). */
+function countsAt(reply: ChildReply, perType: number | null): Counts | undefined {
+  if (!reply.ok) return undefined;
+  if (perType === null) return reply.outcome.counts;
+  return reply.outcome.sampled.find((s) => s.perType === perType)?.counts;
+}
+
+function checkAgreement(replies: Replies, options: BenchOptions, log: (s: string) => void): Record<string, boolean | null> {
+  const verdicts: Record<string, boolean | null> = {};
+  const peers: [EngineName, number | null][] = [['handWritten', null], ['jsonLogic', options.logicSample], ['jsonRulesEngine', options.jreSample]];
+  for (const [peer, perType] of peers) {
+    const reply = replies[peer];
+    if (!reply.ok) continue;
+    for (const judge of ['rulesheet', 'handWritten'] as EngineName[]) {
+      if (judge === peer) continue;
+      const theirs = countsAt(replies[judge], perType);
+      if (!theirs) continue;
+      const a = compareCounts(reply.outcome.counts, theirs, ENGINE_LABELS[peer], ENGINE_LABELS[judge]);
+      verdicts[`${peer}~${judge}`] = a.agree;
+      const where = perType === null ? 'all resources' : `first ${perType} resources per type`;
+      if (a.agree) log(`✔ ${ENGINE_LABELS[peer]} agrees with ${ENGINE_LABELS[judge]} on every rule (${where})`);
+      else {
+        log(`⚠ WARNING: ${ENGINE_LABELS[peer]} disagrees with ${ENGINE_LABELS[judge]} on ${a.differing} rules (${where}):`);
+        for (const d of a.differences) log(`    ${d}`);
+      }
+    }
+  }
+  return verdicts;
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const out = (s: string) => (options.json ? process.stderr : process.stdout).write(`${s}\n`);
+  const { rules, resources, types, seed } = options.size;
+  out(`Rulesheet benchmark: ${num(rules)} rules, ${num(resources)} resources, ${types} types, seed ${seed}`);
+  out(options.inProcess ? 'engines run one after another in this process (memory figures are shared)' : 'each engine runs in its own child process (its own peak RSS)');
+
+  const load = () => os.loadavg()[0].toFixed(2);
+  out(`Node ${process.version}, ${os.cpus().length} CPUs, load average ${load()} before the run (other work on the machine skews the figures)`);
+  const replies = await runAll(options, out);
+  out(`load average ${load()} after the run`);
+  const hand = replies.handWritten;
+  const fullChecks = hand.ok ? hand.outcome.checks : replies.rulesheet.ok ? replies.rulesheet.outcome.checks : 0;
+  const f: Partial<Record<EngineName, Figures>> = {};
+  for (const e of ENGINES) f[e] = figures(replies[e], fullChecks);
+
+  out('');
+  for (const line of table(replies, f)) out(line);
+  for (const e of ENGINES) {
+    const g = f[e];
+    if (g?.scaled) out(`* ${ENGINE_LABELS[e]} ran on a sample: ${num(g.sample)} resources (${num(g.checks)} of ${num(fullChecks)} checks); its checks/s is scaled to the whole set (≈${g.projectedSeconds.toFixed(1)} s for all).`);
+  }
+  if (hand.ok) {
+    const t = totals(hand.outcome.counts);
+    out(`pass rate of the generated rulebook: ${((100 * t.pass) / (t.pass + t.fail)).toFixed(1)}% (${num(t.pass)} passing, ${num(t.fail)} failing)`);
+  }
+  const reported = replies.rulesheet.ok ? (replies.rulesheet.outcome.problems ?? []) : [];
+  if (reported.length) {
+    out(`⚠ WARNING: rulesheet reported ${reported.length} problems on the generated rulebook, e.g.:`);
+    for (const p of reported.slice(0, 5)) out(`    ${p}`);
+  }
+  out('');
+  const agreement = checkAgreement(replies, options, out);
+  out('');
+  const list = targets(f);
+  for (const line of targetLines(list)) out(line);
+  out('notes: json-rules-engine and json-logic-js get custom operators for case-insensitive text, starts with and regex (JS RegExp, not RE2);');
+  out('       hand-written counts and lists failing rows only; rulesheet also builds results, summary, history and patches.');
+
+  if (options.json) {
+    const pick = (g: Figures | undefined, reply: ChildReply, sampled: boolean) => {
+      if (!g) return { error: reply.ok ? 'no figures' : reply.error };
+      const base = { seconds: g.seconds, checksPerSecond: g.checksPerSecond, peakRssMB: g.peakRssMB, baselineRssMB: g.baselineRssMB };
+      return sampled ? { ...base, sample: g.sample, scaled: g.scaled, checks: g.checks, projectedSeconds: g.projectedSeconds } : base;
+    };
+    const json = {
+      checks: fullChecks,
+      rulesheet: pick(f.rulesheet, replies.rulesheet, false),
+      jsonRulesEngine: pick(f.jsonRulesEngine, replies.jsonRulesEngine, true),
+      jsonLogic: pick(f.jsonLogic, replies.jsonLogic, true),
+      handWritten: pick(f.handWritten, replies.handWritten, false),
+      agreement,
+      targets: list.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
+    };
+    process.stdout.write(`${JSON.stringify(json)}\n`);
+  }
+  const peerFailed = (['handWritten', 'jsonLogic', 'jsonRulesEngine'] as EngineName[]).some((e) => !replies[e].ok);
+  process.exitCode = peerFailed ? 1 : 0;
+}
+
+const num = (x: number) => x.toLocaleString('en-US');
+
+void main();

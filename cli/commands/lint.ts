@@ -1,0 +1,56 @@
+// `rulesheet lint <rulebook>`: list the rulebook's problems without writing anything; exit 1 on any error.
+import type { Command } from 'commander';
+import { validate } from '../../core/engine/validate';
+import { formatProblem } from '../../core/problems';
+import { EXCEL_LIMITS } from '../../core/output/types';
+import { InputError } from '../io/input-error';
+import { readRulebookFile } from '../io/rulebook-file';
+import type { CliIO } from '../io/streams';
+import { plural } from '../report/summary';
+import { parseNow } from './validate';
+
+export interface LintCommandOptions {
+  now?: Date;
+  quiet?: boolean;
+}
+
+export function registerLint(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+  program
+    .command('lint')
+    .description(
+      'list problems in the rulebook (unknown operators, missing columns, bad dates…) without writing anything',
+    )
+    .argument('<rulebook>', 'an .xlsx workbook or a folder of CSV files')
+    .option('--now <iso>', 'the time used for date checks (default: now)', parseNow)
+    .option('--quiet', 'print only error-severity problems')
+    .action(async (rulebook: string, opts: LintCommandOptions) => {
+      setExitCode(await runLint(rulebook, opts, io));
+    });
+}
+
+/** 0 when there is no error-severity problem (warnings allowed), 1 when there is, 2 when the input is unreadable. */
+export async function runLint(rulebookPath: string, opts: LintCommandOptions, io: CliIO): Promise<number> {
+  let file;
+  try {
+    file = await readRulebookFile(rulebookPath);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    io.stderr.write(`rulesheet: ${err.message}\n`);
+    return 2;
+  }
+  const { problems } = validate(file.grids, { now: opts.now ?? new Date(), limits: EXCEL_LIMITS });
+  const errors = problems.filter((p) => p.severity === 'error');
+  for (const p of problems) {
+    if (opts.quiet && p.severity !== 'error') continue;
+    io.stdout.write(`${p.severity === 'error' ? 'error  ' : 'warning'} ${formatProblem(p)}\n`);
+  }
+  if (!opts.quiet) {
+    const warnings = problems.length - errors.length;
+    io.stdout.write(
+      problems.length
+        ? `${plural(errors.length, 'error')}, ${plural(warnings, 'warning')} in ${rulebookPath}.\n`
+        : `No problems in ${rulebookPath}.\n`,
+    );
+  }
+  return errors.length ? 1 : 0;
+}

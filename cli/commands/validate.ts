@@ -1,0 +1,141 @@
+// `rulesheet validate <rulebook>`: read, check, write the generated sheets back, report, and set the CI exit code.
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { validate } from '../../core/engine/validate';
+import { EXCEL_LIMITS } from '../../core/output/types';
+import type { Severity } from '../../core/types';
+import { csvFileFor, writeFileAtomic } from '../io/csv-folder';
+import { InputError } from '../io/input-error';
+import { Phases } from '../io/phases';
+import { applyPatches, readRulebookFile, saveRulebookFile, type RulebookFile } from '../io/rulebook-file';
+import type { CliIO } from '../io/streams';
+import { gatingResults, parseFailOn } from '../report/fail-on';
+import { REPORT_FORMATS, REPORTS, type ReportContext, type ReportFormat } from '../report';
+import { plural, summaryText } from '../report/summary';
+import { packageVersion } from '../report/version';
+
+export interface ValidateCommandOptions {
+  out?: string;
+  format?: ReportFormat;
+  report?: string;
+  failOn?: Severity | null;
+  now?: Date;
+  quiet?: boolean;
+}
+
+/** A report file's format from its extension, when --format is not given. */
+const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = {
+  '.json': 'json',
+  '.sarif': 'sarif',
+  '.xml': 'junit',
+  '.csv': 'csv',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+export function parseNow(text: string): Date {
+  const d = /^\d{4}-\d{2}-\d{2}/.test(text.trim()) ? new Date(text.trim()) : new Date(NaN);
+  if (Number.isNaN(d.getTime()))
+    throw new InvalidArgumentError('give an ISO date or time, e.g. 2026-03-01T09:00:00Z.');
+  return d;
+}
+
+export function parseFailOnOption(text: string): Severity | null {
+  const s = parseFailOn(text);
+  if (s === undefined) throw new InvalidArgumentError('use critical, high, medium, low, info or none.');
+  return s;
+}
+
+export function registerValidate(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+  program
+    .command('validate')
+    .description('check every resource against every rule and write the results into the rulebook')
+    .argument('<rulebook>', 'an .xlsx workbook or a folder of CSV files')
+    .option('--out <path>', 'write the rulebook here instead of in place (.xlsx, or a folder for CSVs)')
+    .addOption(new Option('--format <format>', 'also write a report in this format').choices(REPORT_FORMATS))
+    .option('--report <file>', 'write the report to this file (default: standard output)')
+    .option(
+      '--fail-on <severity>',
+      'exit 1 when a FAIL or ERROR at this severity or above remains: critical, high, medium, low, info, none (default: Settings "Fail On", else none)',
+      parseFailOnOption,
+    )
+    .option('--now <iso>', 'the time of the run (default: now)', parseNow)
+    .option('--quiet', 'print nothing but errors')
+    .action(async (rulebook: string, opts: ValidateCommandOptions) => {
+      setExitCode(await runValidate(rulebook, opts, io));
+    });
+}
+
+/** Runs validate; returns 0, 1 (something at or above the fail-on severity) or 2 (usage or unreadable input). */
+export async function runValidate(
+  rulebookPath: string,
+  opts: ValidateCommandOptions,
+  io: CliIO,
+): Promise<number> {
+  const format =
+    opts.format ?? (opts.report ? FORMAT_BY_EXTENSION[path.extname(opts.report).toLowerCase()] : undefined);
+  if (opts.report && !format) {
+    io.stderr.write(`rulesheet: --report ${opts.report}: give --format (${REPORT_FORMATS.join(', ')})\n`);
+    return 2;
+  }
+  const isDir = fs.existsSync(rulebookPath) && fs.statSync(rulebookPath).isDirectory();
+  if (opts.out && !isDir && !/\.xlsx$/i.test(opts.out)) {
+    io.stderr.write(`rulesheet: --out ${opts.out}: an .xlsx rulebook can only be written to an .xlsx file\n`);
+    return 2;
+  }
+  const phases = new Phases(io.stderr, !opts.quiet);
+  try {
+    phases.enter('reading');
+    const file = await readRulebookFile(rulebookPath);
+    phases.enter('checking');
+    const output = validate(file.grids, { now: opts.now ?? new Date(), limits: EXCEL_LIMITS });
+    phases.enter('writing');
+    applyPatches(file, output.patches);
+    await saveRulebookFile(file, opts.out);
+    let reportText: string | undefined;
+    if (format) {
+      reportText = REPORTS[format](output, reportContext(file));
+      if (opts.report) {
+        fs.mkdirSync(path.dirname(path.resolve(opts.report)), { recursive: true });
+        writeFileAtomic(opts.report, reportText);
+      }
+    }
+    phases.stop();
+
+    const failOn = opts.failOn === undefined ? output.rulebook.settings.failOn : (opts.failOn ?? undefined);
+    const gating = failOn ? gatingResults(output.results, failOn) : [];
+    // With a report on standard output, the human summary moves to standard error so pipes stay clean.
+    const toStdout = Boolean(format && !opts.report);
+    const say = (text: string) => (toStdout ? io.stderr : io.stdout).write(`${text}\n`);
+    if (reportText !== undefined && toStdout) io.stdout.write(reportText);
+    if (!opts.quiet) {
+      say(summaryText(output));
+      say(`Wrote ${opts.out ?? rulebookPath}${opts.report ? ` and ${opts.report}` : ''}.`);
+      if (failOn) {
+        say(
+          gating.length
+            ? `Fail on ${failOn}: ${plural(gating.length, 'check')} at ${failOn} or above failed.`
+            : `Fail on ${failOn}: nothing at ${failOn} or above failed.`,
+        );
+      }
+    }
+    return gating.length ? 1 : 0;
+  } catch (err) {
+    phases.stop();
+    if (err instanceof InputError) {
+      io.stderr.write(`rulesheet: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function reportContext(file: RulebookFile): ReportContext {
+  return {
+    rulebookPath: file.path,
+    version: packageVersion(),
+    fileOf: (sheet) =>
+      file.kind === 'xlsx' ? file.path : path.join(file.path, csvFileFor(file.path, sheet) ?? `${sheet}.csv`),
+  };
+}

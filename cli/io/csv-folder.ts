@@ -1,0 +1,75 @@
+// Writing a folder-of-CSVs rulebook: engine sheets as neutralised CSV, Rules with the user's cells kept verbatim.
+import * as fs from 'fs';
+import * as path from 'path';
+import { stringify } from 'csv-stringify/sync';
+import { normalizeName } from '../../core/names';
+import type { ColumnsPatch, Patch, WriteCell } from '../../core/output/patch';
+import type { Cell, Grid } from '../../core/types';
+import { toCsv } from './csv';
+
+/** The `.csv` file of a folder that holds a sheet (names matched as core matches them), if any. */
+export function csvFileFor(dir: string, sheet: string): string | undefined {
+  if (!fs.existsSync(dir)) return undefined;
+  const key = normalizeName(sheet);
+  return fs
+    .readdirSync(dir)
+    .find((f) => f.toLowerCase().endsWith('.csv') && normalizeName(f.slice(0, -4)) === key);
+}
+
+/**
+ * Writes the patched sheets into `outDir` and, when it is not the input folder, copies the other CSV files
+ * byte for byte. Hidden sheets (the dropdown lists) are skipped: a CSV cannot hold a dropdown.
+ */
+export function saveCsvFolder(inDir: string, grids: Grid[], patches: Patch[], outDir: string): void {
+  fs.mkdirSync(outDir, { recursive: true });
+  const written = new Set<string>();
+  const gridOf = (name: string) => grids.find((g) => normalizeName(g.name) === normalizeName(name));
+  for (const patch of patches) {
+    if (patch.kind === 'sheet' && patch.hidden) continue;
+    const file = csvFileFor(inDir, patch.sheet) ?? `${patch.sheet}.csv`;
+    const text =
+      patch.kind === 'sheet' ? toCsv(patch.rows) : columnsCsv(gridOf(patch.sheet)?.rows ?? [], patch);
+    writeFileAtomic(path.join(outDir, file), text);
+    written.add(file.toLowerCase());
+  }
+  if (path.resolve(inDir) === path.resolve(outDir) || !fs.existsSync(inDir)) return;
+  for (const file of fs.readdirSync(inDir)) {
+    if (file.toLowerCase().endsWith('.csv') && !written.has(file.toLowerCase())) {
+      fs.copyFileSync(path.join(inDir, file), path.join(outDir, file));
+    }
+  }
+}
+
+/** The user's cells exactly as read (no quote added), the engine's columns neutralised by `toCsv`. */
+function columnsCsv(userRows: Cell[][], patch: ColumnsPatch): string {
+  const byCol = new Map(patch.columns.map((c) => [c.col, c.values]));
+  const height = Math.max(userRows.length, ...patch.columns.map((c) => c.values.length));
+  const lines: string[] = [];
+  for (let r = 0; r < height; r++) {
+    const user = userRows[r] ?? [];
+    const width = Math.max(user.length, ...patch.columns.map((c) => c.col + 1));
+    const fields: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const generated = byCol.get(c);
+      fields.push(generated ? engineField(generated[r] ?? null) : userField(user[c] ?? null));
+    }
+    lines.push(fields.join(','));
+  }
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+function engineField(cell: WriteCell): string {
+  return toCsv([[cell]]).replace(/\n$/, '');
+}
+
+function userField(cell: Cell): string {
+  const text = cell === null ? '' : cell instanceof Date ? cell.toISOString() : String(cell);
+  return text === '' ? '' : stringify([[text]]).replace(/\n$/, '');
+}
+
+/** Writes through a temporary file so a crash never leaves half a file behind. */
+export function writeFileAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text, 'utf8');
+  fs.renameSync(tmp, file);
+}

@@ -1,0 +1,146 @@
+// A rulebook on disk (an .xlsx or a folder of CSVs): read it into grids, apply patches, save it, replace a user sheet.
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import type { Patch } from '../../core/output/patch';
+import type { Cell, Grid } from '../../core/types';
+import { readCsvFolder, toCsv } from './csv';
+import { csvFileFor, saveCsvFolder, writeFileAtomic } from './csv-folder';
+import { InputError, firstLine } from './input-error';
+import { setCellValue } from './xlsx-cells';
+import { applyXlsxPatches, findWorksheet } from './xlsx-patches';
+import { loadWorkbook, workbookGrids } from './xlsx-read';
+
+export { InputError } from './input-error';
+
+export interface RulebookFile {
+  kind: 'xlsx' | 'csv';
+  path: string;
+  grids: Grid[];
+  /** The loaded workbook, for an .xlsx; patches are applied to it directly. */
+  workbook?: ExcelJS.Workbook;
+  /** For a CSV folder: the patches applied so far, written out when saving. */
+  patches?: Patch[];
+}
+
+const isXlsxPath = (p: string) => /\.xlsx$/i.test(p);
+
+/** Reads an .xlsx or a folder of CSV files. Raises InputError (one line, naming the file) when it cannot. */
+export async function readRulebookFile(file: string): Promise<RulebookFile> {
+  const stat = statOrUndefined(file);
+  if (!stat) throw new InputError(`${file}: no such file or folder`, file);
+  if (stat.isDirectory()) {
+    const { grids, errors } = readCsvFolder(file);
+    if (errors.length > 0) {
+      const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+      throw new InputError(`${inFolder(file, errors[0])}${more}`, file);
+    }
+    if (grids.length === 0) throw new InputError(`${file}: the folder has no .csv files`, file);
+    return { kind: 'csv', path: file, grids, patches: [] };
+  }
+  if (!isXlsxPath(file)) {
+    throw new InputError(`${file}: not a rulebook; give an .xlsx workbook or a folder of .csv files`, file);
+  }
+  const workbook = await loadWorkbook(file);
+  return { kind: 'xlsx', path: file, grids: workbookGrids(workbook), workbook };
+}
+
+/** Applies the engine's patches to the file in memory; nothing is written until `saveRulebookFile`. */
+export function applyPatches(file: RulebookFile, patches: Patch[]): void {
+  if (file.workbook) applyXlsxPatches(file.workbook, patches);
+  else (file.patches ??= []).push(...patches);
+}
+
+/**
+ * Saves the file where it was read, or to `outPath`: a path ending in .xlsx gets a workbook (even from a
+ * CSV folder), any other path a folder of CSV files.
+ */
+export async function saveRulebookFile(file: RulebookFile, outPath?: string): Promise<void> {
+  const target = outPath ?? file.path;
+  try {
+    if (isXlsxPath(target)) {
+      const workbook = file.workbook ?? workbookFromGrids(file.grids);
+      if (!file.workbook) applyXlsxPatches(workbook, file.patches ?? []);
+      await writeWorkbook(workbook, target);
+    } else if (file.kind === 'csv') {
+      saveCsvFolder(file.path, file.grids, file.patches ?? [], target);
+    } else {
+      throw new InputError(`${target}: an .xlsx rulebook can only be saved as .xlsx`, target);
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`${target}: cannot write: ${firstLine(err)}`, target);
+  }
+}
+
+/**
+ * Replaces every value of one user sheet (created when absent) and leaves every other sheet as it is.
+ * `target` is an .xlsx (created when absent) or a folder of CSV files (created when absent).
+ */
+export async function writeUserSheet(target: string, sheet: string, rows: Cell[][]): Promise<void> {
+  const stat = statOrUndefined(target);
+  if (stat?.isDirectory() || (!stat && !isXlsxPath(target))) {
+    fs.mkdirSync(target, { recursive: true });
+    const file = csvFileFor(target, sheet) ?? `${sheet}.csv`;
+    writeFileAtomic(path.join(target, file), toCsv(rows));
+    return;
+  }
+  if (!isXlsxPath(target)) {
+    throw new InputError(
+      `${target}: not a rulebook; give an .xlsx workbook or a folder of .csv files`,
+      target,
+    );
+  }
+  const workbook = stat ? await loadWorkbook(target) : new ExcelJS.Workbook();
+  const ws = findWorksheet(workbook, sheet) ?? workbook.addWorksheet(sheet);
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      cell.value = null;
+    }),
+  );
+  rows.forEach((values, r) =>
+    values.forEach((v, c) => v !== null && setCellValue(ws.getCell(r + 1, c + 1), v)),
+  );
+  await writeWorkbook(workbook, target);
+}
+
+/** A fresh workbook holding the grids' values (CSV text stays text). */
+function workbookFromGrids(grids: Grid[]): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  for (const grid of grids) {
+    let ws: ExcelJS.Worksheet;
+    try {
+      ws = workbook.addWorksheet(grid.name);
+    } catch (err) {
+      throw new InputError(`${grid.name}.csv: cannot become an Excel sheet: ${firstLine(err)}`, grid.name);
+    }
+    grid.rows.forEach((values, r) =>
+      values.forEach((v, c) => v !== null && setCellValue(ws.getCell(r + 1, c + 1), v)),
+    );
+  }
+  return workbook;
+}
+
+async function writeWorkbook(workbook: ExcelJS.Workbook, target: string): Promise<void> {
+  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    await workbook.xlsx.writeFile(tmp);
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw new InputError(`${target}: cannot write the workbook: ${firstLine(err)}`, target);
+  }
+}
+
+function inFolder(dir: string, message: string): string {
+  return message.startsWith(dir) ? message : path.join(dir, message);
+}
+
+function statOrUndefined(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,44 @@
+// Writing values into ExcelJS cells: text stays text (never a formula), dates get a date format.
+import type ExcelJS from 'exceljs';
+import type { WriteCell } from '../../core/output/patch';
+
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+
+/**
+ * Sets one cell's value. A string (and `{ text }`) is stored as a plain string, which ExcelJS never turns
+ * into a formula. Styles are replaced by a fresh object, because ExcelJS may share one style object between
+ * cells read from a file.
+ */
+export function setCellValue(cell: ExcelJS.Cell, value: WriteCell | undefined): void {
+  if (value === null || value === undefined) {
+    cell.value = null;
+    return;
+  }
+  if (value instanceof Date) {
+    cell.value = value;
+    if (!cell.numFmt) setStyle(cell, { numFmt: isMidnightUtc(value) ? DATE_FORMAT : DATE_TIME_FORMAT });
+    return;
+  }
+  cell.value = typeof value === 'object' ? value.text : value;
+}
+
+/** Merges style properties into one cell without touching any other cell that shares its style object. */
+export function setStyle(cell: ExcelJS.Cell, style: Partial<ExcelJS.Style>): void {
+  cell.style = { ...cell.style, ...style };
+}
+
+function isMidnightUtc(d: Date): boolean {
+  return (
+    d.getUTCHours() === 0 &&
+    d.getUTCMinutes() === 0 &&
+    d.getUTCSeconds() === 0 &&
+    d.getUTCMilliseconds() === 0
+  );
+}
+
+/** `#C6EFCE` or `C6EFCE` as ExcelJS's ARGB `FFC6EFCE`. */
+export function argb(color: string): string {
+  const hex = color.replace(/^#/, '').toUpperCase();
+  return hex.length === 8 ? hex : `FF${hex.padStart(6, '0')}`;
+}

@@ -1,0 +1,20 @@
+// The report formats by name.
+import { csvReport } from './csv';
+import { htmlReport } from './html';
+import { jsonReport } from './json';
+import type { Report } from './rows';
+import { junitReport } from './junit';
+import { sarifReport } from './sarif';
+
+export const REPORT_FORMATS = ['json', 'sarif', 'junit', 'csv', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const REPORTS: Record<ReportFormat, Report> = {
+  json: jsonReport,
+  sarif: sarifReport,
+  junit: junitReport,
+  csv: csvReport,
+  html: htmlReport,
+};
+
+export type { Report, ReportContext } from './rows';

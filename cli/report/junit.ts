@@ -1,0 +1,89 @@
+// The JUnit XML report: a testsuite per rule, a testcase per (rule, resource); FAIL fails, ERROR errs, the rest skip.
+import type { Result } from '../../core/engine/result';
+import type { Rule } from '../../core/rulebook/model';
+import { isoDate, resultRow, type Report } from './rows';
+import { xmlEscape as x } from './xml';
+
+interface Tally {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+export const junitReport: Report = (output) => {
+  const byRule = new Map<Rule, Result[]>();
+  for (const rule of output.rulebook.rules) if (rule.enabled) byRule.set(rule, []);
+  for (const r of output.results) {
+    const list = byRule.get(r.rule) ?? [];
+    list.push(r);
+    byRule.set(r.rule, list);
+  }
+  const timestamp = isoDate(output.runAt).replace(/\.\d{3}Z$/, '');
+  const total: Tally = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const suites: string[] = [];
+  for (const [rule, results] of byRule) {
+    const tally = tallyOf(results);
+    total.tests += tally.tests;
+    total.failures += tally.failures;
+    total.errors += tally.errors;
+    total.skipped += tally.skipped;
+    suites.push(
+      [
+        `  <testsuite name="${x(rule.title ? `${rule.id}: ${rule.title}` : rule.id)}" ${attrs(tally)} time="0" timestamp="${timestamp}">`,
+        `    <properties><property name="severity" value="${x(rule.severity)}"/>` +
+          `<property name="owner" value="${x(rule.owner)}"/><property name="framework" value="${x(rule.framework)}"/></properties>`,
+        ...results.map(testcase),
+        '  </testsuite>',
+      ].join('\n'),
+    );
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="rulesheet" ${attrs(total)} time="0">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+};
+
+function tallyOf(results: Result[]): Tally {
+  const count = (pred: (r: Result) => boolean) => results.filter(pred).length;
+  return {
+    tests: results.length,
+    failures: count((r) => r.status === 'FAIL'),
+    errors: count((r) => r.status === 'ERROR'),
+    skipped: count((r) => r.status === 'WAIVED' || r.status === 'NOT_APPLICABLE'),
+  };
+}
+
+function attrs(t: Tally): string {
+  return `tests="${t.tests}" failures="${t.failures}" errors="${t.errors}" skipped="${t.skipped}"`;
+}
+
+function testcase(r: Result): string {
+  const row = resultRow(r);
+  const name = r.resource ? `${row.resourceType}/${row.resourceId}` : '(rule)';
+  const open = `    <testcase classname="${x(row.ruleId)}" name="${x(name)}" time="0"`;
+  const detail = [
+    row.field && `Field: ${row.field}`,
+    row.expected && `Expected: ${row.expected}`,
+    row.actual && `Actual: ${row.actual}`,
+    row.fixOwner && `Fix owner: ${row.fixOwner}`,
+    row.due && `Due: ${row.due.slice(0, 10)}${row.overdue ? ' (overdue)' : ''}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  switch (r.status) {
+    case 'FAIL':
+      return `${open}>\n      <failure message="${x(row.message)}" type="${x(row.severity)}">${x(detail)}</failure>\n    </testcase>`;
+    case 'ERROR':
+      return `${open}>\n      <error message="${x(row.message)}" type="rule error">${x(detail)}</error>\n    </testcase>`;
+    case 'WAIVED':
+      return `${open}>\n      <skipped message="${x(`waived: ${r.waiver?.reason ?? ''}`.trim())}"/>\n    </testcase>`;
+    case 'NOT_APPLICABLE':
+      return `${open}>\n      <skipped message="not applicable"/>\n    </testcase>`;
+    default:
+      return `${open}/>`;
+  }
+}

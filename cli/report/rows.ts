@@ -1,0 +1,76 @@
+// Results and problems flattened to plain rows, the shape every report format starts from.
+import { renderProblem, type RenderedProblem } from '../../core/problems';
+import type { Result } from '../../core/engine/result';
+import type { RunOutput } from '../../core/engine/validate';
+
+export interface ResultRow {
+  ruleId: string;
+  resourceId: string;
+  resourceType: string;
+  status: string;
+  severity: string;
+  fixOwner: string;
+  businessUnit: string;
+  field: string;
+  expected: string;
+  actual: string;
+  message: string;
+  firstSeen: string;
+  due: string;
+  overdue: boolean;
+}
+
+/** What a report needs besides the run itself. */
+export interface ReportContext {
+  /** The rulebook as given on the command line. */
+  rulebookPath: string;
+  /** The file holding a sheet: the workbook itself, or a sheet's CSV file inside the folder. */
+  fileOf: (sheet: string) => string;
+  version: string;
+}
+
+export type Report = (output: RunOutput, ctx: ReportContext) => string;
+
+const iso = (d: Date | undefined) => (d && !Number.isNaN(d.getTime()) ? d.toISOString() : '');
+
+export function resultRow(r: Result): ResultRow {
+  return {
+    ruleId: r.rule.id,
+    resourceId: r.resource?.id ?? '',
+    resourceType: r.resource?.type ?? '',
+    status: r.status,
+    severity: r.rule.severity,
+    fixOwner: r.fixOwner ?? '',
+    businessUnit: r.resource?.businessUnit ?? '',
+    field: r.field ?? '',
+    expected: r.expected ?? '',
+    actual: r.actual ?? '',
+    message: r.message ?? '',
+    firstSeen: iso(r.firstSeen),
+    due: iso(r.due),
+    overdue: r.overdue ?? false,
+  };
+}
+
+export const RESULT_COLUMNS: (keyof ResultRow)[] = [
+  'ruleId',
+  'resourceId',
+  'resourceType',
+  'status',
+  'severity',
+  'fixOwner',
+  'businessUnit',
+  'field',
+  'expected',
+  'actual',
+  'message',
+  'firstSeen',
+  'due',
+  'overdue',
+];
+
+export function problemRows(output: RunOutput): RenderedProblem[] {
+  return output.problems.map(renderProblem);
+}
+
+export const isoDate = iso;

@@ -1,0 +1,183 @@
+// The SARIF 2.1.0 report: one rule descriptor per rule, one result per FAIL/ERROR/WAIVED, problems as notifications.
+import * as path from 'path';
+import { sheetRef } from '../../core/a1';
+import type { Result } from '../../core/engine/result';
+import type { Rule } from '../../core/rulebook/model';
+import type { Severity } from '../../core/types';
+import { isoDate, problemRows, resultRow, type Report, type ReportContext } from './rows';
+
+type Level = 'error' | 'warning' | 'note';
+
+const LEVEL: Record<Severity, Level> = {
+  Critical: 'error',
+  High: 'error',
+  Medium: 'warning',
+  Low: 'note',
+  Info: 'note',
+};
+/** GitHub code scanning reads this 0–10 score to rank security alerts. */
+const SECURITY_SEVERITY: Record<Severity, string> = {
+  Critical: '9.5',
+  High: '7.5',
+  Medium: '5.0',
+  Low: '3.0',
+  Info: '0.0',
+};
+
+export const sarifReport: Report = (output, ctx) => {
+  const rulesSheet = output.rulebook.rulesSheet;
+  const rulesName = rulesSheet?.name ?? 'Rules';
+  const idCol = rulesSheet?.columns.ruleId ?? 0;
+  const rules: Rule[] = [];
+  const indexOf = new Map<string, number>();
+  const descriptor = (rule: Rule) => {
+    if (!indexOf.has(rule.id)) {
+      indexOf.set(rule.id, rules.length);
+      rules.push(rule);
+    }
+    return indexOf.get(rule.id) as number;
+  };
+  output.rulebook.rules.forEach(descriptor);
+
+  const ruleLocation = (rule: Rule) => ({
+    physicalLocation: {
+      artifactLocation: { uri: uriOf(ctx.fileOf(rulesName)) },
+      region: { startLine: rule.row + 1, startColumn: idCol + 1 },
+    },
+    message: { text: `Rule ${rule.id} at ${sheetRef(rulesName, rule.row, idCol)}` },
+  });
+
+  const results = output.results
+    .filter((r) => r.status === 'FAIL' || r.status === 'ERROR' || r.status === 'WAIVED')
+    .map((r) => sarifResult(r, descriptor(r.rule), ruleLocation(r.rule)));
+
+  const notifications = problemRows(output).map((p, i) => {
+    const loc = output.problems[i].location;
+    const region =
+      loc.row !== undefined ? { startLine: loc.row + 1, startColumn: (loc.col ?? 0) + 1 } : undefined;
+    return {
+      descriptor: { id: p.code },
+      level: p.severity === 'error' ? 'error' : 'warning',
+      message: { text: p.suggestion ? `${p.message} ${p.suggestion}` : p.message },
+      ...(p.sheet
+        ? {
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: uriOf(ctx.fileOf(p.sheet)) },
+                  ...(region ? { region } : {}),
+                },
+                message: { text: p.cell ? `${p.sheet}!${p.cell}` : p.sheet },
+              },
+            ],
+          }
+        : {}),
+    };
+  });
+
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'rulesheet',
+            version: ctx.version,
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            startTimeUtc: isoDate(output.runAt),
+            toolConfigurationNotifications: notifications,
+          },
+        ],
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+};
+
+function ruleDescriptor(rule: Rule) {
+  const frameworks = rule.framework
+    .split(/[;\n]/)
+    .map((f) => f.trim())
+    .filter(Boolean);
+  const remediation = rule.remediation.trim();
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.title || rule.id },
+    help: { text: remediation || 'No remediation is written for this rule yet.' },
+    ...(/^https?:\/\/\S+$/i.test(remediation) ? { helpUri: remediation } : {}),
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      severity: rule.severity,
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+      owner: rule.owner,
+      tags: ['security', ...frameworks],
+    },
+  };
+}
+
+function sarifResult(r: Result, ruleIndex: number, ruleLocation: object) {
+  const row = resultRow(r);
+  const text = row.message || `${r.rule.title || r.rule.id}: ${r.status}`;
+  const logicalLocations = r.resource
+    ? [{ name: r.resource.id, fullyQualifiedName: `${r.resource.type}/${r.resource.id}`, kind: 'resource' }]
+    : undefined;
+  return {
+    ruleId: r.rule.id,
+    ruleIndex,
+    level: LEVEL[r.rule.severity],
+    kind: 'fail',
+    message: { text },
+    locations: [{ ...ruleLocation, ...(logicalLocations ? { logicalLocations } : {}) }],
+    partialFingerprints: { 'rulesheet/v1': `${row.ruleId}|${row.resourceType}|${row.resourceId}` },
+    ...(r.status === 'WAIVED'
+      ? {
+          suppressions: [
+            {
+              kind: 'external',
+              status: 'accepted',
+              justification: waiverText(r),
+            },
+          ],
+        }
+      : {}),
+    properties: {
+      status: row.status,
+      severity: row.severity,
+      fixOwner: row.fixOwner,
+      businessUnit: row.businessUnit,
+      field: row.field,
+      expected: row.expected,
+      actual: row.actual,
+      firstSeen: row.firstSeen,
+      due: row.due,
+      overdue: row.overdue,
+    },
+  };
+}
+
+function waiverText(r: Result): string {
+  const w = r.waiver;
+  if (!w) return 'Waived';
+  const parts = [
+    w.reason || 'Waived',
+    w.approvedBy && `approved by ${w.approvedBy}`,
+    w.ticket && `ticket ${w.ticket}`,
+  ];
+  if (w.expires) parts.push(`expires ${isoDate(w.expires).slice(0, 10)}`);
+  return parts.filter(Boolean).join('; ');
+}
+
+/** A relative, forward-slashed, percent-encoded URI reference for a file. */
+function uriOf(file: string): string {
+  const rel = path.relative(process.cwd(), path.resolve(file)) || file;
+  return rel.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+export type { ReportContext };

@@ -1,0 +1,371 @@
+// The expression parser: Condition and Applies When text into an Expr tree, with problems instead of exceptions.
+import { lookupOperator, OPERATORS, type OperatorSpec } from '../operators';
+import { didYouMean, editDistance } from '../names';
+import { problem, type Problem } from '../problems';
+import type { MatchMode } from '../types';
+import { FUNCTION_NAMES, type Expr, type FunctionName, type Operand, type Path } from './ast';
+import {
+  describeAt,
+  matchOperator,
+  matchWord,
+  readAttemptedOperator,
+  readToken,
+  skipSpace,
+  type LexError,
+  type Token,
+} from './lexer';
+import { isPlainName, pathText } from './path';
+
+type PathToken = Extract<Token, { kind: 'path' }>;
+
+/** Deeper than any real rule; stops `((((…` from exhausting the stack. */
+export const MAX_DEPTH = 100;
+
+const MAX_GUESS_LENGTH = 60;
+
+const QUANTIFIERS: readonly MatchMode[] = ['all', 'any', 'none'];
+// Every word that names an operator, for "did you mean"; symbols too, so `=>` can point at `>=`.
+const OPERATOR_CANDIDATES = OPERATORS.flatMap((op) => [op.name, ...op.aliases, ...op.symbols]);
+
+/** Unwinds the parser to parseExpression once the first problem is found. */
+class Stop {
+  constructor(readonly problem: Problem) {}
+}
+
+export interface ParsedExpression {
+  value?: Expr;
+  problems: Problem[];
+}
+
+/** Parses a condition. Never throws: the first thing it cannot read becomes the one problem. */
+export function parseExpression(text: string): ParsedExpression {
+  const parser = new Parser(text);
+  try {
+    return { value: parser.parseAll(), problems: [] };
+  } catch (e) {
+    if (e instanceof Stop) return { problems: [e.problem] };
+    // A bug here must not stop a run: the rule is reported as unreadable instead.
+    return { problems: [parser.syntaxProblem('the condition could not be read', 0)] };
+  }
+}
+
+class Parser {
+  private pos = 0;
+  private depth = 0;
+  /** The text of the last thing read, for "expected a value after …". */
+  private last = '';
+  /** Set just after a check whose operator takes no value, to explain a stray value after it. */
+  private noValueOp: string | undefined;
+  /** Set just after a check whose value is a bare name, so `is one off "x"` can be read as a misspelt operator. */
+  private bareValue: { opAt: number; end: number } | undefined;
+
+  constructor(private readonly text: string) {}
+
+  parseAll(): Expr {
+    if (this.text.trim() === '') this.fail(this.syntaxProblem('the condition is empty', 0));
+    const expr = this.parseOr();
+    this.expectClose('end');
+    return expr;
+  }
+
+  syntaxProblem(detail: string, offset: number, suggestion?: string): Problem {
+    // Characters as a person counts them: an emoji is one, not two UTF-16 units.
+    const position = [...this.text.slice(0, offset)].length + 1;
+    const params = suggestion === undefined ? { position, detail } : { position, detail, suggestion };
+    return problem('expression_syntax', params, { offset });
+  }
+
+  private fail(p: Problem): never {
+    throw new Stop(p);
+  }
+
+  private syntax(detail: string, offset: number, suggestion?: string): never {
+    this.fail(this.syntaxProblem(detail, offset, suggestion));
+  }
+
+  private lexFail(error: LexError): never {
+    if (error.kind === 'path') {
+      this.fail(
+        problem('invalid_path', { path: error.path, reason: error.reason }, { offset: error.offset }),
+      );
+    }
+    this.syntax(error.detail, error.offset, error.suggestion);
+  }
+
+  private peek(): Token {
+    const r = readToken(this.text, this.pos);
+    if (r.error) this.lexFail(r.error);
+    return r.token;
+  }
+
+  private take(token: Token): void {
+    this.pos = token.end;
+    this.last = this.text.slice(token.start, token.end);
+  }
+
+  private acceptKeyword(word: string): boolean {
+    const at = skipSpace(this.text, this.pos);
+    const end = matchWord(this.text, at, word);
+    if (end === undefined) return false;
+    this.pos = end;
+    this.last = this.text.slice(at, end);
+    return true;
+  }
+
+  private enter(offset: number): void {
+    if (++this.depth > MAX_DEPTH)
+      this.syntax(`the condition nests more than ${MAX_DEPTH} levels deep`, offset);
+  }
+
+  private parseOr(): Expr {
+    const items = [this.parseAnd()];
+    while (this.acceptKeyword('or')) items.push(this.parseAnd());
+    return joined('or', items);
+  }
+
+  private parseAnd(): Expr {
+    const items = [this.parseNot()];
+    while (this.acceptKeyword('and')) items.push(this.parseNot());
+    return joined('and', items);
+  }
+
+  private parseNot(): Expr {
+    const at = skipSpace(this.text, this.pos);
+    if (!this.acceptKeyword('not')) return this.parsePrimary();
+    this.enter(at);
+    const item = this.parseNot();
+    this.depth--;
+    return { kind: 'not', item };
+  }
+
+  private parsePrimary(): Expr {
+    const token = this.peek();
+    if (token.kind === 'punct' && token.value === '(') {
+      this.take(token);
+      this.enter(token.start);
+      const expr = this.parseOr();
+      this.expectClose(')');
+      this.depth--;
+      return expr;
+    }
+    if (token.kind === 'path' && this.isCallStart(token)) {
+      const name = token.raw.toLowerCase();
+      if ((QUANTIFIERS as readonly string[]).includes(name))
+        return this.parseQuantifier(token, name as MatchMode);
+    }
+    if (
+      token.kind === 'end' ||
+      token.kind === 'other' ||
+      token.kind === 'punct' ||
+      isWord(token, 'and', 'or')
+    ) {
+      const found = describeAt(this.text, token.start);
+      const detail =
+        token.kind === 'end'
+          ? `expected a condition after "${this.last}"`
+          : `expected a condition but found ${found}`;
+      this.syntax(detail, token.start, this.text[token.start] === '!' ? 'not' : undefined);
+    }
+    return this.parseCheck(token);
+  }
+
+  /** `all(path, condition)`: the condition is about each element of path. */
+  private parseQuantifier(nameToken: PathToken, quantifier: MatchMode): Expr {
+    this.take(nameToken);
+    this.enter(nameToken.start);
+    this.take(this.peek()); // the "(" isCallStart saw
+    const over = this.peek();
+    if (over.kind !== 'path') this.syntax(`expected a field path after "${quantifier}("`, over.start);
+    this.take(over);
+    const comma = this.peek();
+    if (!(comma.kind === 'punct' && comma.value === ',')) {
+      this.syntax(`expected "," after "${this.last}" and then a condition`, comma.start);
+    }
+    this.take(comma);
+    const body = this.parseOr();
+    this.expectClose(')');
+    this.depth--;
+    return { kind: 'quantifier', quantifier, over: toPath(over), body, pos: nameToken.start };
+  }
+
+  private parseCheck(first: Token): Expr {
+    const pos = first.start;
+    const left = this.parseOperand(first);
+    const leftText = this.text.slice(first.start, this.pos);
+    const at = skipSpace(this.text, this.pos);
+    const match = matchOperator(this.text, at);
+    if (!match) this.unknownOperator(at, leftText);
+    const spec = lookupOperator(match.word) as OperatorSpec;
+    const written = this.text.slice(at, match.end).replace(/\s+/g, ' ');
+    this.pos = match.end;
+    this.last = written;
+    if (spec.expected === 'none') {
+      this.noValueOp = written;
+      return { kind: 'check', left, op: spec.name, pos };
+    }
+    const valueToken = this.peekValue();
+    const right = this.parseOperand(valueToken);
+    const bare = valueToken.kind === 'path' && isPlainName(valueToken.raw);
+    this.bareValue = bare ? { opAt: at, end: this.pos } : undefined;
+    // `older than 90 days` reads better than `older than 90`; the unit word is optional.
+    if (spec.expected === 'days' && !this.acceptKeyword('days')) this.acceptKeyword('day');
+    return { kind: 'check', left, op: spec.name, right, pos };
+  }
+
+  private unknownOperator(at: number, leftText: string): never {
+    const guess = guessOperator(this.text, at);
+    if (guess === undefined) {
+      const found = at >= this.text.length ? '' : ` but found ${describeAt(this.text, at)}`;
+      this.syntax(`expected an operator after "${leftText}"${found}`, at);
+    }
+    this.fail(problem('unknown_operator', guess, { offset: at }));
+  }
+
+  private parseOperand(token: Token): Operand {
+    if (token.kind === 'number' || token.kind === 'text') {
+      this.take(token);
+      return { kind: 'literal', value: token.value };
+    }
+    if (token.kind !== 'path')
+      this.syntax(`expected a value but found ${describeAt(this.text, token.start)}`, token.start);
+    if (this.isCallStart(token)) return this.parseCall(token);
+    const raw = token.raw.toLowerCase();
+    this.take(token);
+    if (raw === 'true' || raw === 'false') return { kind: 'literal', value: raw === 'true' };
+    return { kind: 'path', path: toPath(token) };
+  }
+
+  /** `first(a, b, FALSE)`, `keys(path)`, `count(path)`. */
+  private parseCall(nameToken: PathToken): Operand {
+    const name = nameToken.raw.toLowerCase();
+    if (!(FUNCTION_NAMES as readonly string[]).includes(name)) {
+      const params = {
+        name: nameToken.raw,
+        suggestion: didYouMean(name, [...FUNCTION_NAMES, ...QUANTIFIERS]),
+      };
+      this.fail(problem('unknown_function', params, { offset: nameToken.start }));
+    }
+    this.take(nameToken);
+    this.enter(nameToken.start);
+    this.take(this.peek()); // the "(" isCallStart saw
+    const args: Operand[] = [];
+    for (;;) {
+      args.push(this.parseOperand(this.peekValue()));
+      const sep = this.peek();
+      if (sep.kind === 'punct' && sep.value === ',') {
+        this.take(sep);
+        continue;
+      }
+      if (sep.kind === 'punct' && sep.value === ')') {
+        this.take(sep);
+        break;
+      }
+      const found = sep.kind === 'end' ? '' : ` but found ${describeAt(this.text, sep.start)}`;
+      this.syntax(`expected "," or ")"${found}`, sep.start);
+    }
+    this.depth--;
+    return { kind: 'call', name: name as FunctionName, args };
+  }
+
+  /** A bare name directly followed (spaces allowed) by "(" is a function or a quantifier. */
+  private isCallStart(token: PathToken): boolean {
+    if (!isPlainName(token.raw)) return false;
+    // `first (a)` is a call; `a (b)` is a missing operator, not an unknown function `a`.
+    const name = token.raw.toLowerCase();
+    const known =
+      (FUNCTION_NAMES as readonly string[]).includes(name) ||
+      (QUANTIFIERS as readonly string[]).includes(name);
+    return this.text[known ? skipSpace(this.text, token.end) : token.end] === '(';
+  }
+
+  /** The next token, which must be a value: a number, a text, a path or a call. */
+  private peekValue(): Token {
+    const next = this.peek();
+    if (next.kind === 'number' || next.kind === 'text') return next;
+    if (next.kind === 'path' && !isWord(next, 'and', 'or', 'not')) return next;
+    const found = next.kind === 'end' ? '' : ` but found ${describeAt(this.text, next.start)}`;
+    this.syntax(`expected a value after "${this.last}"${found}`, next.start);
+  }
+
+  /** After a whole condition: the end of the text, or the ")" that closes a parenthesis or quantifier. */
+  private expectClose(closer: ')' | 'end'): void {
+    const token = this.peek();
+    if (closer === 'end' && token.kind === 'end') return;
+    if (closer === ')' && token.kind === 'punct' && token.value === ')') {
+      this.take(token);
+      return;
+    }
+    const noValueOp = this.noValueOp;
+    const bare = this.bareValue;
+    if (token.kind === 'path' && bare !== undefined && bare.end === this.pos) {
+      const guess = guessOperator(this.text, bare.opAt, bare.end);
+      if (guess?.suggestion !== undefined)
+        this.fail(problem('unknown_operator', guess, { offset: bare.opAt }));
+    }
+    if (closer === ')' && token.kind === 'end') this.syntax('expected ")"', token.start);
+    const found = describeAt(this.text, token.start);
+    const want = closer === ')' ? '")"' : 'the end';
+    let detail = `expected "and", "or" or ${want} but found ${found}`;
+    if (
+      noValueOp !== undefined &&
+      this.last === noValueOp &&
+      (token.kind === 'text' || token.kind === 'number' || token.kind === 'path')
+    ) {
+      detail += ` ("${noValueOp}" takes no value)`;
+    }
+    const symbols = this.text.slice(token.start, token.start + 2);
+    const suggestion = symbols === '&&' ? 'and' : symbols === '||' ? 'or' : undefined;
+    this.syntax(detail, token.start, suggestion);
+  }
+}
+
+/**
+ * What the author probably meant as an operator at `at`: of "equal", "equal spec.max", … the
+ * attempt closest to a known operator (fewest edits, the longer on a tie), or all the words when none is close.
+ */
+function guessOperator(
+  text: string,
+  at: number,
+  after = at,
+): { operator: string; suggestion?: string } | undefined {
+  const words = readAttemptedOperator(text, at).words.filter((w) => w.end > after);
+  if (words.length === 0) return undefined;
+  let guess: { operator: string; suggestion?: string } = {
+    operator: shorten(words[words.length - 1].text.replace(/\s+/g, ' ')),
+  };
+  let bestScore = Infinity;
+  for (const word of words) {
+    const attempt = word.text.replace(/\s+/g, ' ');
+    // Edit distance is quadratic; nothing this long is a misspelt operator.
+    if (attempt.length > MAX_GUESS_LENGTH) break;
+    const reversed = [...attempt].reverse().join('');
+    // `=>` and `=<` are `>=` and `<=` typed back to front.
+    const symbolic = !/[\p{L}\p{N}]/u.test(attempt);
+    const hit = symbolic && lookupOperator(reversed) ? reversed : didYouMean(attempt, OPERATOR_CANDIDATES);
+    if (hit === undefined) continue;
+    const score = editDistance(attempt.toLowerCase(), hit.toLowerCase());
+    const suggestion = lookupOperator(hit)?.name;
+    if (score <= bestScore && suggestion !== undefined)
+      [guess, bestScore] = [{ operator: attempt, suggestion }, score];
+  }
+  return guess;
+}
+
+function shorten(text: string): string {
+  return text.length > MAX_GUESS_LENGTH ? `${text.slice(0, MAX_GUESS_LENGTH)}…` : text;
+}
+
+/** A bare keyword as written: `AND` is one, `["and"]` and `and.x` are field paths. */
+function isWord(token: Token, ...words: string[]): boolean {
+  return token.kind === 'path' && words.includes(token.raw.toLowerCase());
+}
+
+function toPath(token: PathToken): Path {
+  return { text: pathText(token.segments), segments: token.segments };
+}
+
+/** One n-ary node for `a and b and (c and d)`, so a tree has one written form. */
+function joined(kind: 'and' | 'or', items: Expr[]): Expr {
+  if (items.length === 1) return items[0];
+  return { kind, items: items.flatMap((item) => (item.kind === kind ? item.items : [item])) };
+}

@@ -1,0 +1,89 @@
+// Canonical text of an expression, read back by the parser to the same tree; the sheet shows it as `Reads As`.
+import { lookupOperator } from '../operators';
+import type { Expr, Operand, Path } from './ast';
+import { matchOperator } from './lexer';
+import { isPlainName, pathText } from './path';
+
+// Written bare these are keywords or literals, so a field with such a name is bracketed.
+const RESERVED = new Set(['and', 'or', 'not', 'true', 'false']);
+
+type Context = 'top' | 'or' | 'and' | 'not';
+
+export function renderExpression(expr: Expr): string {
+  return render(expr, 'top');
+}
+
+function render(expr: Expr, context: Context): string {
+  switch (expr.kind) {
+    case 'or': {
+      if (expr.items.length === 1) return render(expr.items[0], context);
+      const text = expr.items.map((item) => render(item, 'or')).join(' or ');
+      return context === 'and' || context === 'not' ? `(${text})` : text;
+    }
+    case 'and': {
+      if (expr.items.length === 1) return render(expr.items[0], context);
+      const text = expr.items.map((item) => render(item, 'and')).join(' and ');
+      return context === 'not' ? `(${text})` : text;
+    }
+    case 'not':
+      return `not ${render(expr.item, 'not')}`;
+    case 'check': {
+      const text = renderCheck(expr);
+      // `not (acl is one of "…")` reads as negating the whole check, not just its field.
+      return context === 'not' ? `(${text})` : text;
+    }
+    case 'quantifier':
+      return `${expr.quantifier}(${renderPath(expr.over)}, ${render(expr.body, 'top')})`;
+  }
+}
+
+function renderCheck(check: Extract<Expr, { kind: 'check' }>): string {
+  const head = `${renderOperand(check.left)} ${check.op}`;
+  if (check.right === undefined) return head;
+  let right = renderOperand(check.right);
+  // `matches regex` is an operator of its own, so a field named `regex` after `matches` is bracketed.
+  const glued = matchOperator(`${check.op} ${right}`, 0);
+  if (check.right.kind === 'path' && glued !== undefined && glued.end > check.op.length) {
+    right = bracketFirst(check.right.path, right);
+  }
+  const unit = lookupOperator(check.op)?.expected === 'days' ? ' days' : '';
+  return `${head} ${right}${unit}`;
+}
+
+export function renderOperand(operand: Operand): string {
+  switch (operand.kind) {
+    case 'path':
+      return renderPath(operand.path);
+    case 'call':
+      return `${operand.name}(${operand.args.map(renderOperand).join(', ')})`;
+    case 'literal': {
+      const v = operand.value;
+      if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+      // String(-0) is "0", which would read back as +0.
+      if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+      return `"${v.replace(/"/g, '""')}"`;
+    }
+  }
+}
+
+/** A path as an operand: the canonical text, with a field named like a keyword bracketed. */
+function renderPath(path: Path): string {
+  const text = pathText(path.segments);
+  const first = path.segments[0];
+  if (
+    path.segments.length === 1 &&
+    first !== undefined &&
+    'key' in first &&
+    RESERVED.has(first.key.toLowerCase())
+  ) {
+    return bracketFirst(path, text);
+  }
+  return text;
+}
+
+/** `["regex"].x` for `regex.x`: the first name bracketed, the rest as it was. */
+function bracketFirst(path: Path, text: string): string {
+  const first = path.segments[0];
+  if (first === undefined || !('key' in first) || !isPlainName(first.key)) return text;
+  return `["${first.key}"]${text.slice(first.key.length)}`;
+}

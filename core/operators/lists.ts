@@ -1,0 +1,162 @@
+// includes, includes any/none/all of, count at least/at most: a list value judged as a whole.
+import type { Value } from '../types';
+import { comparand, equalsComparand, isObject, type Comparand, type ValueSet } from '../values/coerce';
+import { toList } from '../values/list';
+import { define, nonNegative, single, type Prepared } from './define';
+import { prepareSet } from './membership';
+import type { OperatorSpec, Verdict } from './types';
+
+const LIST_COERCION =
+  'A list value is used as it is. Text holding a JSON array (["a","b"]) is read as that list; other text is split on ' +
+  'commas and new lines, because a cell cannot hold a list (blank text is an empty list). A single number, TRUE/FALSE ' +
+  'or date is a list of one. An object is not a list and fails with a message. Elements compare as "equals" does: ' +
+  'ignoring case, numbers as numbers, TRUE/FALSE as booleans, dates as dates.';
+
+// The list a value stands for, or the reason it stands for none.
+function listOrReason(actual: Value): Value[] | string {
+  return toList(actual) ?? 'is an object, not a list';
+}
+
+function includes(actual: Value, element: Comparand): Verdict {
+  const list = listOrReason(actual);
+  if (typeof list === 'string') return list;
+  for (const item of list) if (equalsComparand(item, element)) return true;
+  return false;
+}
+
+function anyIn(actual: Value, set: ValueSet): Verdict {
+  const list = listOrReason(actual);
+  if (typeof list === 'string') return list;
+  for (const item of list) if (set.has(item)) return true;
+  return false;
+}
+
+function allIn(actual: Value, set: ValueSet): Verdict {
+  const list = listOrReason(actual);
+  if (typeof list === 'string') return list;
+  for (const wanted of set.items) {
+    let found = false;
+    for (const item of list) {
+      if (equalsComparand(item, wanted)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+/** The number of elements: a list's length, an object's keys, text read as a list; any other single value is 1. */
+export function countOf(actual: Value): number {
+  if (isObject(actual)) return Object.keys(actual).filter((k) => actual[k] !== undefined).length;
+  return toList(actual)?.length ?? 0;
+}
+
+function listOp<P>(
+  name: string,
+  aliases: string[],
+  expected: 'value' | 'list' | 'count',
+  onMissing: 'pass' | 'fail',
+  meaning: string,
+  coercion: string,
+  example: { field: string; expected: string },
+  prepare: (items: Value[]) => Prepared<P>,
+  test: (actual: Value, expected: P) => Verdict,
+): OperatorSpec {
+  return define<P>({
+    name,
+    aliases,
+    symbols: [],
+    expected,
+    onMissing,
+    wholeList: true,
+    meaning,
+    coercion,
+    example,
+    prepare,
+    test,
+  });
+}
+
+const COUNT_COERCION =
+  'Counts the elements of a list value (Field without [*], e.g. podSpec.containers), the keys of an object, or the ' +
+  'items of text read as a list (a JSON array, or comma/new-line separated). Any other single value counts 1. ' +
+  'Expected is a number, 0 or more. A missing value fails "count at least" and passes "count at most".';
+
+export const LIST_OPERATORS: OperatorSpec[] = [
+  listOp<Comparand>(
+    'includes',
+    ['has'],
+    'value',
+    'fail',
+    'is a list with an element equal to Expected.',
+    LIST_COERCION,
+    { field: 'securityContext.capabilities.drop', expected: 'ALL' },
+    (items) => {
+      const one = single('includes', items, 'includes any of');
+      return one.value === undefined
+        ? { problems: one.problems }
+        : { value: comparand(one.value), problems: [] };
+    },
+    includes,
+  ),
+  listOp<ValueSet>(
+    'includes any of',
+    [],
+    'list',
+    'fail',
+    'is a list with at least one element equal to an Expected item.',
+    LIST_COERCION,
+    { field: 'tags', expected: 'owner, team' },
+    prepareSet('includes any of'),
+    anyIn,
+  ),
+  listOp<ValueSet>(
+    'includes none of',
+    [],
+    'list',
+    'pass',
+    'is a list with no element equal to any Expected item (an empty list holds).',
+    LIST_COERCION,
+    { field: 'securityContext.capabilities.add', expected: 'SYS_ADMIN, NET_ADMIN' },
+    prepareSet('includes none of'),
+    (actual, set) => {
+      const any = anyIn(actual, set);
+      return typeof any === 'string' ? any : !any;
+    },
+  ),
+  listOp<ValueSet>(
+    'includes all of',
+    [],
+    'list',
+    'fail',
+    'is a list that has, for every Expected item, an element equal to it.',
+    LIST_COERCION,
+    { field: 'logging.categories', expected: 'audit, authentication' },
+    prepareSet('includes all of'),
+    allIn,
+  ),
+  listOp<number>(
+    'count at least',
+    [],
+    'count',
+    'fail',
+    'has Expected elements or more.',
+    COUNT_COERCION,
+    { field: 'podSpec.containers', expected: '1' },
+    (items) => nonNegative('count at least', items),
+    (actual, n) => countOf(actual) >= n,
+  ),
+  listOp<number>(
+    'count at most',
+    [],
+    'count',
+    'pass',
+    'has Expected elements or fewer.',
+    COUNT_COERCION,
+    { field: 'ingress.rules', expected: '10' },
+    (items) => nonNegative('count at most', items),
+    (actual, n) => countOf(actual) <= n,
+  ),
+];

@@ -1,0 +1,56 @@
+// Reading what the last run wrote: its Results (to carry First Seen over) and its Run History (to append to).
+import type { Problem } from '../problems';
+import type { Cell, Grid } from '../types';
+import { cellDate, cellText } from '../values/cells';
+import {
+  headerTexts,
+  mapHeaders,
+  missingColumns,
+  RESULT_COLUMNS,
+  RESULT_REQUIRED,
+  type ResultColumn,
+} from './headers';
+import type { PreviousResult } from './model';
+import { cellAt, isBlankRow, rowAt } from './sheets';
+
+export interface PreviousRead {
+  previousResults: PreviousResult[];
+  problems: Problem[];
+}
+
+/**
+ * Reads the previous Results. The sheet is the engine's own but people edit it: rows without a Rule ID or
+ * Resource ID are passed over, and a First Seen that is not a date is left out (the failure's age restarts).
+ * Only a sheet whose header lost Rule ID or Resource ID is reported, since then no age can carry over.
+ */
+export function readPreviousResults(grid: Grid): PreviousRead {
+  if (grid.rows.every((_, r) => isBlankRow(rowAt(grid, r)))) return { previousResults: [], problems: [] };
+  const headers = headerTexts(rowAt(grid, 0));
+  const columns = mapHeaders(headers, RESULT_COLUMNS);
+  const missing = missingColumns(grid.name, headers, columns, RESULT_COLUMNS, RESULT_REQUIRED);
+  if (missing.length > 0) return { previousResults: [], problems: missing };
+
+  const previousResults: PreviousResult[] = [];
+  for (let r = 1; r < grid.rows.length; r++) {
+    const row = rowAt(grid, r);
+    const cell = (key: ResultColumn) => cellAt(row, columns[key]);
+    const ruleId = cellText(cell('ruleId'));
+    const resourceId = cellText(cell('resourceId'));
+    if (ruleId === '' || resourceId === '') continue;
+    previousResults.push({
+      ruleId,
+      resourceId,
+      resourceType: cellText(cell('resourceType')),
+      status: cellText(cell('status')),
+      firstSeen: cellDate(cell('firstSeen')),
+    });
+  }
+  return { previousResults, problems: [] };
+}
+
+/** The Run History rows as they are, header included; a row that is not an array reads as an empty row. */
+export function readPreviousHistory(grid: Grid): Cell[][] {
+  const out: Cell[][] = [];
+  for (let r = 0; r < grid.rows.length; r++) out.push(rowAt(grid, r) as Cell[]);
+  return out;
+}

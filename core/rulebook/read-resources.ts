@@ -1,0 +1,88 @@
+// Reading the Resources sheets: one Resource per row with an ID and a Type, cells kept as they are.
+import { sheetRef } from '../a1';
+import { problem, type Problem } from '../problems';
+import type { Grid } from '../types';
+import { cellText } from '../values/cells';
+import { headerTexts, mapHeaders, missingColumns, RESOURCE_COLUMNS, RESOURCE_REQUIRED } from './headers';
+import type { Resource, ResourceSheet } from './model';
+import { cellAt, isBlankRow, rowAt } from './sheets';
+
+export interface ResourcesRead {
+  sheets: ResourceSheet[];
+  resources: Resource[];
+  problems: Problem[];
+  /** `type \0 id` in lower case → where it was first seen, so duplicates are found across sheets. */
+  firstByKey: Map<string, string>;
+}
+
+export function emptyResources(): ResourcesRead {
+  return { sheets: [], resources: [], problems: [], firstByKey: new Map() };
+}
+
+/**
+ * Reads one resource sheet into `read`. A sheet without Resource ID or Type is skipped; a row without either
+ * is skipped; the same (Type, ID) again, on any sheet and in any case, keeps the first row.
+ */
+export function readResourceSheet(grid: Grid, read: ResourcesRead): void {
+  const { sheets, resources, problems, firstByKey } = read;
+  const headers = headerTexts(rowAt(grid, 0));
+  const columns = mapHeaders(headers, RESOURCE_COLUMNS);
+  const missing = missingColumns(grid.name, headers, columns, RESOURCE_COLUMNS, RESOURCE_REQUIRED);
+  if (columns.id === undefined || columns.type === undefined) {
+    for (const p of missing) problems.push(p);
+    return;
+  }
+  const columnByName = new Map<string, number>();
+  headers.forEach((h, c) => {
+    const key = h.toLowerCase();
+    if (key !== '' && !columnByName.has(key)) columnByName.set(key, c);
+  });
+  const sheet: ResourceSheet = {
+    name: grid.name,
+    index: sheets.length,
+    headers,
+    columnByName,
+    idCol: columns.id,
+    typeCol: columns.type,
+    documentCol: columns.document,
+  };
+  sheets.push(sheet);
+
+  for (let r = 1; r < grid.rows.length; r++) {
+    const cells = rowAt(grid, r);
+    if (isBlankRow(cells)) continue;
+    const id = cellText(cellAt(cells, sheet.idCol));
+    const type = cellText(cellAt(cells, sheet.typeCol));
+    if (id === '') problems.push(emptyAt(sheet, r, sheet.idCol));
+    if (type === '') problems.push(emptyAt(sheet, r, sheet.typeCol));
+    if (id === '' || type === '') continue;
+
+    const key = `${type.toLowerCase()}\u0000${id.toLowerCase()}`;
+    const first = firstByKey.get(key);
+    if (first !== undefined) {
+      const loc = { sheet: grid.name, row: r, col: sheet.idCol };
+      problems.push(problem('duplicate_resource_id', { id, type, first }, loc));
+      continue;
+    }
+    firstByKey.set(key, sheetRef(grid.name, r, sheet.idCol));
+    const text = (col: number | undefined) => cellText(cellAt(cells, col));
+    resources.push({
+      sheet,
+      row: r,
+      // The row itself, not a copy: paths resolve lazily and a huge sheet should not be held twice.
+      cells: cells as Resource['cells'],
+      id,
+      type,
+      name: text(columns.name),
+      owner: text(columns.owner),
+      businessUnit: text(columns.businessUnit),
+      environment: text(columns.environment),
+    });
+  }
+}
+
+function emptyAt(sheet: ResourceSheet, row: number, col: number): Problem {
+  const column =
+    sheet.headers[col] || (col === sheet.idCol ? RESOURCE_COLUMNS.id.header : RESOURCE_COLUMNS.type.header);
+  return problem('empty_required', { column }, { sheet: sheet.name, row, col });
+}
