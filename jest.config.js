@@ -3,7 +3,7 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

@@ -18,7 +18,7 @@ describe('Condition: expression → status', () => {
     ['title = "Say ""hi"""', { title: 'say "HI"' }, 'PASS'],
   ];
   it.each(cases)('%s on %j → %s', (condition, cells, status) => {
-    expect(statusOf({ condition }, cells)).toBe(status);
+    expect(statusOf({ condition }, cells as Record<string, string>)).toBe(status);
   });
 });
 
