@@ -8,7 +8,7 @@ import type { Grid, MatchMode, Value } from '../types';
 import { displayValue } from '../values/display';
 import { toList } from '../values/list';
 import { type Resolved, type Scope, Unreadable } from '../values/resolve';
-import { expectation, type Expectation, missing, mismatch, PASS, plainValue, unreadable } from './explain';
+import { expectation, type Expectation, Mismatch, Missing, PASS, plainValue, unreadable } from './explain';
 import { expectedItems } from './expected';
 import { compileOperand, type OperandFn } from './operands';
 import type { Outcome } from './result';
@@ -31,7 +31,7 @@ export function compileCheck(node: CheckNode, mode: MatchMode, env: CompileEnv):
   const right = compileRight(op, node.right, env, node.pos);
   if (!right.judge) return { problems: right.problems };
   const judge = right.judge(left.text);
-  const check = left.many ? manyCheck(left, judge, mode, op) : oneCheck(left, judge);
+  const check = left.many ? manyCheck(left, judge, mode, elementTest(op, right.exp)) : oneCheck(left, judge);
   return { check, problems: right.problems };
 }
 
@@ -44,21 +44,30 @@ function oneCheck(left: Extract<OperandFn, { many: false }>, judge: Judge): Chec
 }
 
 /** A list of element values judged under a Match mode: all (empty passes), any (empty fails), none (empty passes). */
-function manyCheck(left: Extract<OperandFn, { many: true }>, judge: Judge, mode: MatchMode, op: OperatorSpec): Check {
+function manyCheck(left: Extract<OperandFn, { many: true }>, judge: Judge, mode: MatchMode, what: Expectation): Check {
   return (res, scope, ctx) => {
     const list = left.list(res, scope);
     if (list instanceof Unreadable) return unreadable(left.text, list.cell, list.reason);
-    return judgeElements(left.text, list, (v) => judge(v, res, scope, ctx), mode, op.name);
+    return judgeElements(left.text, list, (v) => judge(v, res, scope, ctx), mode, what.quoted, what.plain);
   };
 }
 
-/** Shared by `[*]` checks and quantifiers: judge each element, then apply the mode. */
+/** What each element must satisfy, in words that always name the operator: `equals "x"`, `starts with "y"`. */
+function elementTest(op: OperatorSpec, exp: Expectation): Expectation {
+  return op.name === 'equals' ? { ...exp, plain: `equals ${exp.plain}`, quoted: `equals ${exp.quoted}` } : exp;
+}
+
+/**
+ * Shared by `[*]` checks and quantifiers: judge each element, then apply the mode. `what` says what an
+ * element must satisfy, for the `none` mode's message (`starts with "docker.io/"`).
+ */
 export function judgeElements(
   field: string,
   list: Resolved[],
   judgeOne: (v: Value) => Outcome,
   mode: MatchMode,
   what: string,
+  whatPlain = what,
 ): Outcome {
   let passed = 0;
   let firstFail: Outcome | undefined;
@@ -78,33 +87,45 @@ export function judgeElements(
     }
   }
   const n = list.length;
-  const actual = plainValue(list as Value[]);
-  if (mode === 'all') {
-    if (passed === n) return PASS;
-    return {
-      ...firstFail,
-      status: 'FAIL',
-      field,
-      actual,
-      message: `${n - passed} of ${n} ${field} fail; element ${firstFailAt + 1}: ${firstFail?.message ?? ''}`,
-    };
+  if (mode === 'all' ? passed === n : mode === 'any' ? passed > 0 : passed === 0) return PASS;
+  return new ElementsFailed(field, list as Value[], mode, n, passed, firstFail, firstFailAt, firstPassAt, what, whatPlain);
+}
+
+/** Why a list of elements failed its Match mode; words built when read. */
+class ElementsFailed implements Outcome {
+  readonly status = 'FAIL' as const;
+  constructor(
+    readonly field: string,
+    private readonly list: Value[],
+    private readonly mode: MatchMode,
+    private readonly n: number,
+    private readonly passed: number,
+    private readonly firstFail: Outcome | undefined,
+    private readonly firstFailAt: number,
+    private readonly firstPassAt: number,
+    private readonly what: string,
+    private readonly whatPlain: string,
+  ) {}
+  get expected(): string {
+    if (this.mode === 'none') return `none ${this.whatPlain}`;
+    return this.firstFail?.expected ?? this.whatPlain;
   }
-  if (mode === 'any') {
-    if (passed > 0) return PASS;
-    const message =
-      n === 0
-        ? `${field} has no elements; expected at least one that passes`
-        : `none of the ${n} ${field} passes; element 1: ${firstFail?.message ?? ''}`;
-    return { ...firstFail, status: 'FAIL', field, actual, message };
+  get actual(): string {
+    return plainValue(this.list);
   }
-  if (passed === 0) return PASS;
-  return {
-    status: 'FAIL',
-    field,
-    expected: `none ${what}`,
-    actual,
-    message: `${passed} of ${n} ${field} ${what}, which the rule forbids; element ${firstPassAt + 1} is ${displayValue(list[firstPassAt] as Value)}`,
-  };
+  get message(): string {
+    const { field, n } = this;
+    if (this.mode === 'all') {
+      return `${n - this.passed} of ${n} ${field} fail; element ${this.firstFailAt + 1}: ${this.firstFail?.message ?? ''}`;
+    }
+    if (this.mode === 'any') {
+      return n === 0
+        ? `${field} has no elements; expected at least one that ${this.what}`
+        : `none of the ${n} ${field} ${this.what}; element 1: ${this.firstFail?.message ?? ''}`;
+    }
+    const el = this.list[this.firstPassAt];
+    return `${this.passed} of ${n} ${field} ${this.what}, which the rule forbids; element ${this.firstPassAt + 1} is ${displayValue(el)}`;
+  }
 }
 
 /** The right side, prepared once when it is a literal, per resource when it names another field. */
@@ -113,32 +134,32 @@ function compileRight(
   right: Operand | undefined,
   env: CompileEnv,
   pos: number | undefined,
-): { judge?: (field: string) => Judge; problems: Problem[] } {
+): { judge?: (field: string) => Judge; exp: Expectation; problems: Problem[] } {
   if (op.expected === 'none' || right === undefined || right.kind === 'literal') {
     const raw = right?.kind === 'literal' ? right.value : null;
     const { items, problems, ref } = expectedItems(op, raw ?? null, env.grids);
-    if (problems.length) return { problems };
+    const exp = expectation(op, items, ref ? `'${ref.sheet}'!${ref.column}` : undefined);
+    if (problems.length) return { exp, problems };
     if (op.expected !== 'none' && items.length === 0) {
-      return { problems: [problem('expected_missing', { operator: op.name }, { offset: pos })] };
+      return { exp, problems: [problem('expected_missing', { operator: op.name }, { offset: pos })] };
     }
     const prepared = op.prepare(items);
-    if (prepared.problems.some((p) => p.severity === 'error')) return { problems: prepared.problems };
-    const text = ref ? `'${ref.sheet}'!${ref.column}` : raw === null ? '' : String(raw);
-    const quoted = ref || typeof raw !== 'string' ? text : displayValue(raw);
-    const exp = expectation(op, text, quoted);
-    return { judge: (field) => literalJudge(op, prepared.value, field, exp), problems: prepared.problems };
+    if (prepared.problems.some((p) => p.severity === 'error')) return { exp, problems: prepared.problems };
+    return { judge: (field) => literalJudge(op, prepared.value, field, exp), exp, problems: prepared.problems };
   }
   const other = compileOperand(right);
-  return { judge: (field) => fieldJudge(op, other, field), problems: [] };
+  const exp = expectation(op, [], other.text);
+  return { judge: (field) => fieldJudge(op, other, field), exp, problems: [] };
 }
 
 function literalJudge(op: OperatorSpec, prepared: unknown, field: string, exp: Expectation): Judge {
   const passOnMissing = op.onMissing === 'pass';
+  const test = op.test;
   return (v, _res, _scope, ctx) => {
-    if (v === undefined) return passOnMissing ? PASS : missing(field, exp);
-    const verdict = op.test(v, prepared, ctx);
+    if (v === undefined) return passOnMissing ? PASS : new Missing(field, exp);
+    const verdict = test(v, prepared, ctx);
     if (verdict === true) return PASS;
-    return mismatch(field, v, exp, verdict === false ? undefined : verdict);
+    return new Mismatch(field, v, exp, verdict === false ? undefined : verdict);
   };
 }
 
@@ -148,19 +169,16 @@ function fieldJudge(op: OperatorSpec, other: OperandFn, field: string): Judge {
   return (v, res, scope, ctx) => {
     const got = other.many ? other.list(res, scope) : other.one(res, scope);
     if (got instanceof Unreadable) return unreadable(other.text, got.cell, got.reason);
-    const exp = expectation(op, other.text, other.text);
+    const items = got === undefined ? [] : op.expected === 'list' ? (toList(got as Value) ?? [got as Value]) : [got as Value];
+    const exp = expectation(op, [], `${other.text} (${got === undefined ? 'missing' : displayValue(got as Value)})`);
     if (got === undefined) {
       return { status: 'FAIL', field, expected: exp.plain, actual: plainValue(v), message: `${other.text} is missing` };
     }
-    if (v === undefined) return passOnMissing ? PASS : missing(field, exp);
-    const items = op.expected === 'list' ? (toList(got as Value) ?? [got as Value]) : [got as Value];
+    if (v === undefined) return passOnMissing ? PASS : new Missing(field, exp);
     const prepared = op.prepare(items);
-    if (prepared.problems.length) {
-      return mismatch(field, v, exp, `cannot be compared: ${other.text} is ${displayValue(got as Value)}`);
-    }
+    if (prepared.problems.length) return new Mismatch(field, v, exp, `cannot be compared with ${other.text}`);
     const verdict = op.test(v, prepared.value, ctx);
     if (verdict === true) return PASS;
-    const withValue: Expectation = { plain: exp.plain, quoted: `${exp.quoted} (${displayValue(got as Value)})` };
-    return mismatch(field, v, withValue, verdict === false ? undefined : verdict);
+    return new Mismatch(field, v, exp, verdict === false ? undefined : verdict);
   };
 }

@@ -4,7 +4,7 @@ import type { EvalContext } from '../operators/types';
 import type { Resource } from '../rulebook/model';
 import { ROOT } from '../values/resolve';
 import type { CompiledRule } from './compile-rule';
-import type { Outcome, Result } from './result';
+import { Finding, type Outcome, type Result } from './result';
 
 export function evaluate(rules: CompiledRule[], resources: Resource[], ctx: EvalContext): Result[] {
   const byType = groupByType(resources);
@@ -45,28 +45,14 @@ export function evaluate(rules: CompiledRule[], resources: Resource[], ctx: Eval
 }
 
 function withOutcome(compiled: CompiledRule, resource: Resource, out: Outcome): Result {
-  return {
-    rule: compiled.rule,
-    resource,
-    status: out.status,
-    field: out.field ?? '',
-    expected: out.expected ?? '',
-    actual: out.actual ?? '',
-    message: out.message ?? '',
-  };
+  return new Finding(compiled.rule, resource, out.status, out);
 }
 
 /** A rule that cannot run gives one ERROR result pointing at its first problem, not one per resource. */
 function brokenResult(compiled: CompiledRule): Result {
   const first = compiled.problems.find((p) => p.severity === 'error');
-  return {
-    rule: compiled.rule,
-    status: 'ERROR',
-    field: '',
-    expected: '',
-    actual: '',
-    message: `The rule cannot run: ${first ? formatProblem(first) : 'it has no valid check'}`,
-  };
+  const message = `The rule cannot run: ${first ? formatProblem(first) : 'it has no valid check'}`;
+  return new Finding(compiled.rule, undefined, 'ERROR', { status: 'ERROR', message });
 }
 
 /** Resources grouped by type, in first-seen order; a type's rules are matched once per type, not per resource. */

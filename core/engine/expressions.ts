@@ -86,7 +86,7 @@ function quantify(q: MatchMode, over: Parameters<typeof compilePath>[0], body: C
       if (got instanceof Unreadable) return unreadable(over.text, got.cell, got.reason);
       elements = got === undefined ? [] : Array.isArray(got) ? got : [got];
     }
-    return judgeElements(over.text, elements, (el) => body(res, el, ctx), q, 'pass');
+    return judgeElements(over.text, elements, (el) => body(res, el, ctx), q, 'passes');
   };
 }
 

@@ -22,9 +22,7 @@ export function compileOperand(operand: Operand): OperandFn {
     }
     case 'path': {
       const reader = compilePath(operand.path);
-      return reader.wildcard
-        ? { text, many: true, list: (res, scope) => reader.many(res, scope) }
-        : { text, many: false, one: (res, scope) => reader.one(res, scope) };
+      return reader.wildcard ? { text, many: true, list: reader.many } : { text, many: false, one: reader.one };
     }
     case 'call':
       if (operand.name === 'first') return compileFirst(text, operand.args.map(compileOperand));

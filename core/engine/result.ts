@@ -4,11 +4,11 @@ import type { Status } from '../types';
 
 /** What evaluating one compiled check on one resource gives, before waivers and routing. */
 export interface Outcome {
-  status: 'PASS' | 'FAIL' | 'ERROR';
-  field?: string;
-  expected?: string;
-  actual?: string;
-  message?: string;
+  readonly status: 'PASS' | 'FAIL' | 'ERROR';
+  readonly field?: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly message?: string;
 }
 
 export interface Result {
@@ -26,4 +26,41 @@ export interface Result {
   firstSeen?: Date;
   due?: Date;
   overdue?: boolean;
+}
+
+/**
+ * A non-passing result. Its words come from the outcome and are built when first read, so a run that
+ * only counts pays nothing for them.
+ */
+export class Finding implements Result {
+  fixOwner?: string;
+  waiver?: Waiver;
+  firstSeen?: Date;
+  due?: Date;
+  overdue?: boolean;
+  private note = '';
+
+  constructor(
+    readonly rule: Rule,
+    readonly resource: Resource | undefined,
+    public status: Status,
+    private readonly outcome: Outcome,
+  ) {}
+
+  get field(): string {
+    return this.outcome.field ?? '';
+  }
+  get expected(): string {
+    return this.outcome.expected ?? '';
+  }
+  get actual(): string {
+    return this.outcome.actual ?? '';
+  }
+  get message(): string {
+    return (this.outcome.message ?? '') + this.note;
+  }
+  /** Adds a sentence to the message (e.g. that a waiver expired). */
+  addNote(text: string): void {
+    this.note += `; ${text}`;
+  }
 }

@@ -11,7 +11,7 @@ import { localDate, waiverMatcher } from './waivers';
 import type { Grid } from '../types';
 import type { Patch } from '../output/patch';
 import type { HistoryRow, HostLimits, RunSummary } from '../output/types';
-import type { Result } from './result';
+import { Finding, type Result } from './result';
 
 export interface ValidateOptions {
   /** The moment of the run; core never reads the system clock. */
@@ -70,7 +70,7 @@ function routeAndWaive(results: Result[], rulebook: Rulebook, now: Date): void {
       r.status = 'WAIVED';
       r.waiver = match.active;
     } else if (match.expired?.expires) {
-      r.message = `${r.message}; waiver expired on ${match.expired.expires.toISOString().slice(0, 10)}`;
+      if (r instanceof Finding) r.addNote(`waiver expired on ${match.expired.expires.toISOString().slice(0, 10)}`);
     }
   }
 }

@@ -18,15 +18,15 @@ export type Resolved = Value | Unreadable;
 export const ROOT: unique symbol = Symbol('root');
 export type Scope = typeof ROOT | Value;
 
+/** Where a path can be read on one sheet, tried in this order for each resource. */
 interface Plan {
-  col: number;
-  /** Segments still to walk inside the cell (empty for an exact column). */
-  rest: Segment[];
-  /** Whether the cell is walked into as JSON (a prefix column or Document). */
-  walk: boolean;
+  /** A column whose header is the whole path, or -1. */
+  exact: number;
+  /** Columns whose header is a dotted prefix of the path, longest first, with the segments left to walk. */
+  prefixes: { col: number; rest: Segment[] }[];
+  /** The Document column, or -1. */
+  document: number;
 }
-
-const NO_PLAN: Plan = { col: -1, rest: [], walk: false };
 
 /**
  * A compiled path: `one` gives a single value (paths without `[*]`); `many` gives one value per element
@@ -46,22 +46,28 @@ export function compilePath(path: Path): PathReader {
     if (plan === undefined) plans[sheet.index] = plan = makePlan(path, sheet);
     return plan;
   };
+  // The value a path starts from and the segments still to walk from it.
   const start = (res: Resource, scope: Scope): { value: Resolved; rest: Segment[] } => {
     if (scope !== ROOT) return { value: scope, rest: path.segments };
     const plan = planFor(res.sheet);
-    if (plan.col < 0) return { value: undefined, rest: [] };
-    const value = plan.walk ? jsonCell(res, plan.col) : cellValue(res, plan.col);
-    return { value, rest: plan.rest };
+    if (plan.exact >= 0) return { value: cellValue(res, plan.exact), rest: [] };
+    // The longest prefix column whose cell holds JSON wins; a blank or plain cell passes to the next.
+    for (const p of plan.prefixes) {
+      const value = jsonCell(res, p.col);
+      if (value instanceof Unreadable || (typeof value === 'object' && !(value instanceof Date))) return { value, rest: p.rest };
+    }
+    if (plan.document >= 0) return { value: jsonCell(res, plan.document), rest: path.segments };
+    return { value: undefined, rest: [] };
   };
   const wildcard = path.segments.some((s) => 'wildcard' in s);
   return {
     path,
     wildcard,
     one(res, scope) {
-      if (scope === ROOT && !wildcard) {
+      if (scope === ROOT) {
         // The hot path: a plain column, read directly.
         const plan = planFor(res.sheet);
-        if (plan.rest.length === 0 && !plan.walk) return plan.col < 0 ? undefined : cellValue(res, plan.col);
+        if (plan.exact >= 0) return cellValue(res, plan.exact);
       }
       const { value, rest } = start(res, scope);
       if (value instanceof Unreadable) return value;
@@ -78,11 +84,11 @@ export function compilePath(path: Path): PathReader {
 }
 
 function makePlan(path: Path, sheet: ResourceSheet): Plan {
-  const exact = sheet.columnByName.get(path.text.toLowerCase());
-  if (exact !== undefined) return { col: exact, rest: [], walk: false };
+  const exact = sheet.columnByName.get(path.text.toLowerCase()) ?? -1;
   const segs = path.segments;
   let keys = 0;
   while (keys < segs.length && 'key' in segs[keys]) keys++;
+  const prefixes: Plan['prefixes'] = [];
   for (let n = Math.min(keys, segs.length - 1); n >= 1; n--) {
     const prefix = segs
       .slice(0, n)
@@ -90,10 +96,9 @@ function makePlan(path: Path, sheet: ResourceSheet): Plan {
       .join('.')
       .toLowerCase();
     const col = sheet.columnByName.get(prefix);
-    if (col !== undefined) return { col, rest: segs.slice(n), walk: true };
+    if (col !== undefined) prefixes.push({ col, rest: segs.slice(n) });
   }
-  if (sheet.documentCol !== undefined) return { col: sheet.documentCol, rest: segs, walk: true };
-  return NO_PLAN;
+  return { exact, prefixes, document: sheet.documentCol ?? -1 };
 }
 
 /** A plain cell: blank is missing; text is trimmed; text that holds a JSON list or object is read as one. */
