@@ -2,54 +2,111 @@
 import { formatProblem } from '../problems';
 import type { EvalContext } from '../operators/types';
 import type { Resource } from '../rulebook/model';
+import type { Status } from '../types';
 import { ROOT } from '../values/resolve';
 import type { CompiledRule } from './compile-rule';
-import { Finding, type Outcome, type Result } from './result';
+import { Finding, type Result } from './result';
 
-export function evaluate(rules: CompiledRule[], resources: Resource[], ctx: EvalContext): Result[] {
-  const byType = groupByType(resources);
-  const results: Result[] = [];
-  for (const compiled of rules) {
-    const { rule } = compiled;
-    if (!rule.enabled) continue;
-    if (compiled.broken || !compiled.check) {
-      results.push(brokenResult(compiled));
-      continue;
-    }
-    const check = compiled.check;
-    const scoped = compiled.businessUnits.size > 0;
-    for (const [type, group] of byType) {
-      if (!compiled.matchesType(type)) continue;
-      for (const resource of group) {
-        if (scoped && !compiled.businessUnits.has(resource.businessUnit.toLowerCase())) {
-          results.push({ rule, resource, status: 'NOT_APPLICABLE' });
-          continue;
-        }
-        if (compiled.appliesWhen) {
-          const scope = compiled.appliesWhen(resource, ROOT, ctx);
-          if (scope.status === 'FAIL') {
-            results.push({ rule, resource, status: 'NOT_APPLICABLE' });
-            continue;
-          }
-          if (scope.status === 'ERROR') {
-            results.push(withOutcome(compiled, resource, scope));
-            continue;
-          }
-        }
-        const out = check(resource, ROOT, ctx);
-        results.push(out.status === 'PASS' ? { rule, resource, status: 'PASS' } : withOutcome(compiled, resource, out));
-      }
-    }
-  }
-  return results;
+/** Status codes kept per (rule, resource) pair, so passing checks cost a byte, not an object. */
+export const CODE = { PASS: 0, FAIL: 1, WAIVED: 2, ERROR: 3, NOT_APPLICABLE: 4 } as const;
+const STATUS_OF: readonly Status[] = ['PASS', 'FAIL', 'WAIVED', 'ERROR', 'NOT_APPLICABLE'];
+
+/** One rule over one group of resources of a type it matches. */
+export interface RuleRun {
+  compiled: CompiledRule;
+  /** The resources judged, in order; empty for a broken rule. */
+  resources: readonly Resource[];
+  /** A status code per resource. */
+  codes: Uint8Array;
+  /** The non-passing results (FAIL, ERROR, and later WAIVED) in resource order, with their positions. */
+  findings: Finding[];
+  positions: number[];
 }
 
-function withOutcome(compiled: CompiledRule, resource: Resource, out: Outcome): Result {
-  return new Finding(compiled.rule, resource, out.status, out);
+/** What evaluation gives: compact per-rule runs; the full list of results is built only when asked for. */
+export class Evaluation {
+  private all?: Result[];
+  constructor(readonly runs: RuleRun[]) {}
+
+  /** Every (rule, resource) pair whose type matches, NOT_APPLICABLE included, in rule then resource order. */
+  get results(): Result[] {
+    if (!this.all) this.all = materialize(this.runs);
+    return this.all;
+  }
+
+  *findings(): Iterable<{ finding: Finding; run: RuleRun; position: number }> {
+    for (const run of this.runs) for (let k = 0; k < run.findings.length; k++) yield { finding: run.findings[k], run, position: run.positions[k] };
+  }
+}
+
+export function evaluateRules(rules: CompiledRule[], resources: Resource[], ctx: EvalContext): Evaluation {
+  const byType = groupByType(resources);
+  const runs: RuleRun[] = [];
+  for (const compiled of rules) {
+    if (!compiled.rule.enabled) continue;
+    if (compiled.broken || !compiled.check) {
+      runs.push({ compiled, resources: [], codes: new Uint8Array(0), findings: [brokenResult(compiled)], positions: [-1] });
+      continue;
+    }
+    for (const [type, group] of byType) {
+      if (compiled.matchesType(type)) runs.push(runGroup(compiled, group, ctx));
+    }
+  }
+  return new Evaluation(runs);
+}
+
+/** The whole list of results; see evaluateRules for the compact form. */
+export function evaluate(rules: CompiledRule[], resources: Resource[], ctx: EvalContext): Result[] {
+  return evaluateRules(rules, resources, ctx).results;
+}
+
+function runGroup(compiled: CompiledRule, group: Resource[], ctx: EvalContext): RuleRun {
+  const { rule, appliesWhen, businessUnits } = compiled;
+  const check = compiled.check as NonNullable<CompiledRule['check']>;
+  const scoped = businessUnits.size > 0;
+  const codes = new Uint8Array(group.length);
+  const findings: Finding[] = [];
+  const positions: number[] = [];
+  for (let i = 0; i < group.length; i++) {
+    const resource = group[i];
+    if (scoped && !businessUnits.has(resource.businessUnit.toLowerCase())) {
+      codes[i] = CODE.NOT_APPLICABLE;
+      continue;
+    }
+    let out = appliesWhen ? appliesWhen(resource, ROOT, ctx) : undefined;
+    if (out !== undefined && out.status === 'FAIL') {
+      codes[i] = CODE.NOT_APPLICABLE;
+      continue;
+    }
+    if (out === undefined || out.status === 'PASS') out = check(resource, ROOT, ctx);
+    if (out.status === 'PASS') continue;
+    codes[i] = out.status === 'FAIL' ? CODE.FAIL : CODE.ERROR;
+    findings.push(new Finding(rule, resource, out.status, out));
+    positions.push(i);
+  }
+  return { compiled, resources: group, codes, findings, positions };
+}
+
+function materialize(runs: RuleRun[]): Result[] {
+  const out: Result[] = [];
+  for (const run of runs) {
+    const rule = run.compiled.rule;
+    if (run.resources.length === 0) {
+      out.push(...run.findings);
+      continue;
+    }
+    let k = 0;
+    for (let i = 0; i < run.resources.length; i++) {
+      const code = run.codes[i];
+      if (code === CODE.PASS || code === CODE.NOT_APPLICABLE) out.push({ rule, resource: run.resources[i], status: STATUS_OF[code] });
+      else out.push(run.findings[k++]);
+    }
+  }
+  return out;
 }
 
 /** A rule that cannot run gives one ERROR result pointing at its first problem, not one per resource. */
-function brokenResult(compiled: CompiledRule): Result {
+function brokenResult(compiled: CompiledRule): Finding {
   const first = compiled.problems.find((p) => p.severity === 'error');
   const message = `The rule cannot run: ${first ? formatProblem(first) : 'it has no valid check'}`;
   return new Finding(compiled.rule, undefined, 'ERROR', { status: 'ERROR', message });

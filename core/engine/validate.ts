@@ -4,14 +4,14 @@ import { readRulebook } from '../rulebook/read';
 import type { Rulebook } from '../rulebook/model';
 import { buildOutput } from '../output/build';
 import { EXCEL_LIMITS } from '../output/types';
-import { compileRule } from './compile-rule';
-import { evaluate } from './evaluate';
+import { compileRule, type CompiledRule } from './compile-rule';
+import { CODE, evaluateRules, type Evaluation } from './evaluate';
 import { fixOwnerRouter } from './route';
 import { localDate, waiverMatcher } from './waivers';
 import type { Grid } from '../types';
 import type { Patch } from '../output/patch';
 import type { HistoryRow, HostLimits, RunSummary } from '../output/types';
-import { Finding, type Result } from './result';
+import type { Result } from './result';
 
 export interface ValidateOptions {
   /** The moment of the run; core never reads the system clock. */
@@ -36,10 +36,11 @@ export interface RunOutput {
 export function validate(grids: Grid[], options: ValidateOptions): RunOutput {
   const now = options.now;
   const rulebook = readRulebook(grids);
-  const env = { grids: rulebook.grids };
-  const compiled = rulebook.rules.map((rule) => compileRule(rule, rulebook.rulesSheet, env));
-  const results = evaluate(compiled, rulebook.resources, { nowMs: now.getTime() });
-  routeAndWaive(results, rulebook, now);
+  const compiled = compileRulebook(rulebook);
+  const evaluation = evaluateRules(compiled, rulebook.resources, { nowMs: now.getTime() });
+  routeAndWaive(evaluation, rulebook, now);
+  const results = evaluation.results;
+  if (rulebook.settings.includePassing) routePassing(results, rulebook);
 
   const ruleInfo = new Map(compiled.map((c) => [c.rule, { readsAs: c.readsAs, problems: c.problems, broken: c.broken }]));
   const output = buildOutput({ rulebook, results, ruleInfo, now, limits: options.limits ?? EXCEL_LIMITS });
@@ -56,21 +57,32 @@ export function validate(grids: Grid[], options: ValidateOptions): RunOutput {
   };
 }
 
-/** Fix Owner on every result that needs one; waivers on failures. */
-function routeAndWaive(results: Result[], rulebook: Rulebook, now: Date): void {
+/** Every rule compiled once, in sheet order. */
+export function compileRulebook(rulebook: Rulebook): CompiledRule[] {
+  const env = { grids: rulebook.grids };
+  return rulebook.rules.map((rule) => compileRule(rule, rulebook.rulesSheet, env));
+}
+
+/** Fix Owner on every non-passing result; waivers on failures. */
+function routeAndWaive(evaluation: Evaluation, rulebook: Rulebook, now: Date): void {
   const fixOwnerOf = fixOwnerRouter(rulebook.owners);
   const waiverOf = waiverMatcher(rulebook.waivers, localDate(now, rulebook.settings.timeZone));
-  const routeAll = rulebook.settings.includePassing;
-  for (const r of results) {
-    if (r.status === 'NOT_APPLICABLE' || (r.status === 'PASS' && !routeAll)) continue;
-    r.fixOwner = fixOwnerOf(r.rule, r.resource);
-    if (r.status !== 'FAIL' || !r.resource) continue;
-    const match = waiverOf(r.rule, r.resource);
+  for (const { finding, run, position } of evaluation.findings()) {
+    finding.fixOwner = fixOwnerOf(finding.rule, finding.resource);
+    if (finding.status !== 'FAIL' || !finding.resource) continue;
+    const match = waiverOf(finding.rule, finding.resource);
     if (match.active) {
-      r.status = 'WAIVED';
-      r.waiver = match.active;
+      finding.status = 'WAIVED';
+      finding.waiver = match.active;
+      run.codes[position] = CODE.WAIVED;
     } else if (match.expired?.expires) {
-      if (r instanceof Finding) r.addNote(`waiver expired on ${match.expired.expires.toISOString().slice(0, 10)}`);
+      finding.addNote(`waiver expired on ${match.expired.expires.toISOString().slice(0, 10)}`);
     }
   }
+}
+
+/** With Settings' Include Passing, passing results are listed too, so they are routed as well. */
+function routePassing(results: Result[], rulebook: Rulebook): void {
+  const fixOwnerOf = fixOwnerRouter(rulebook.owners);
+  for (const r of results) if (r.status === 'PASS') r.fixOwner = fixOwnerOf(r.rule, r.resource);
 }
