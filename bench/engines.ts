@@ -23,6 +23,8 @@ export interface EngineOutcome extends EngineRun {
   sampled: { perType: number; counts: Counts }[];
   /** Problems the engine reported (rulesheet only). */
   problems?: string[];
+  /** rulesheet only: seconds of the whole validate(), outputs included. */
+  validateSeconds?: number;
 }
 
 /** Runs one engine. `perType` samples the first n resources of each type; `compareAt` asks for counts on other samples. */

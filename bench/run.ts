@@ -115,6 +115,8 @@ async function main(): Promise<void> {
     const t = totals(hand.outcome.counts);
     out(`pass rate of the generated rulebook: ${((100 * t.pass) / (t.pass + t.fail)).toFixed(1)}% (${num(t.pass)} passing, ${num(t.fail)} failing)`);
   }
+  const full = replies.rulesheet.ok ? replies.rulesheet.outcome.validateSeconds : undefined;
+  if (full !== undefined) out(`rulesheet's whole validate() (engine plus routing, waivers, tracking, summary, history and patches): ${full.toFixed(3)} s`);
   const reported = replies.rulesheet.ok ? (replies.rulesheet.outcome.problems ?? []) : [];
   if (reported.length) {
     out(`⚠ WARNING: rulesheet reported ${reported.length} problems on the generated rulebook, e.g.:`);
@@ -126,7 +128,8 @@ async function main(): Promise<void> {
   const list = targets(f);
   for (const line of targetLines(list)) out(line);
   out('notes: json-rules-engine and json-logic-js get custom operators for case-insensitive text, starts with and regex (JS RegExp, not RE2);');
-  out('       hand-written counts and lists failing rows only; rulesheet also builds results, summary, history and patches.');
+  out('       every engine figure includes reading the grids and translating the rules; rulesheet keeps a status per check and');
+  out('       an explained finding per non-passing check, and hand-written lists failing rows.');
 
   if (options.json) {
     const pick = (g: Figures | undefined, reply: ChildReply, sampled: boolean) => {
@@ -136,7 +139,7 @@ async function main(): Promise<void> {
     };
     const json = {
       checks: fullChecks,
-      rulesheet: pick(f.rulesheet, replies.rulesheet, false),
+      rulesheet: { ...pick(f.rulesheet, replies.rulesheet, false), validateSeconds: full ?? null },
       jsonRulesEngine: pick(f.jsonRulesEngine, replies.jsonRulesEngine, true),
       jsonLogic: pick(f.jsonLogic, replies.jsonLogic, true),
       handWritten: pick(f.handWritten, replies.handWritten, false),

@@ -65,6 +65,7 @@ export function readResourceSheet(grid: Grid, read: ResourcesRead): void {
       continue;
     }
     firstByKey.set(key, sheetRef(grid.name, r, sheet.idCol));
+    checkJsonCells(sheet, r, cells, problems);
     const text = (col: number | undefined) => cellText(cellAt(cells, col));
     resources.push({
       sheet,
@@ -85,4 +86,29 @@ function emptyAt(sheet: ResourceSheet, row: number, col: number): Problem {
   const column =
     sheet.headers[col] || (col === sheet.idCol ? RESOURCE_COLUMNS.id.header : RESOURCE_COLUMNS.type.header);
   return problem('empty_required', { column }, { sheet: sheet.name, row, col });
+}
+
+/**
+ * A cell meant as JSON that does not parse is said once, when the rulebook is read; a rule that must walk
+ * into it later gives ERROR naming the same cell. Meant as JSON: the Document column, or text wrapped in
+ * `{…}` or `[…]`.
+ */
+function checkJsonCells(sheet: ResourceSheet, row: number, cells: readonly unknown[], problems: Problem[]): void {
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (typeof cell !== 'string') continue;
+    const text = cell.trim();
+    if (text === '') continue;
+    const first = text[0];
+    const last = text[text.length - 1];
+    const wrapped = (first === '{' && last === '}') || (first === '[' && last === ']');
+    if (!wrapped && !(c === sheet.documentCol && (first === '{' || first === '['))) continue;
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : 'invalid JSON';
+      const column = sheet.headers[c] || `column ${c + 1}`;
+      problems.push(problem('invalid_json', { column, reason }, { sheet: sheet.name, row, col: c }));
+    }
+  }
 }
