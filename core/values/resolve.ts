@@ -57,7 +57,8 @@ export function compilePath(path: Path): PathReader {
       if (value instanceof Unreadable || (typeof value === 'object' && !(value instanceof Date))) return { value, rest: p.rest };
     }
     if (plan.document >= 0) return { value: jsonCell(res, plan.document), rest: path.segments };
-    return { value: undefined, rest: [] };
+    // Nowhere to read from: missing, walked with the whole path so that `[*]` over it yields no elements.
+    return { value: undefined, rest: path.segments };
   };
   const wildcard = path.segments.some((s) => 'wildcard' in s);
   return {

@@ -115,3 +115,13 @@ describe('messages a non-coder understands', () => {
     expect(r.message).toMatch(/retention is "lots", which is not a number/);
   });
 });
+
+describe('[*] over a missing value', () => {
+  it('yields no elements, so all passes and any fails', () => {
+    const all = { condition: 'all(access_keys[*], active is false)' };
+    const any = { field: 'access_keys[*].active', operator: 'is true', match: 'any' };
+    expect(statusOf(all, { access_keys: null })).toBe('PASS');
+    expect(statusOf(all, { other: 'x' })).toBe('PASS');
+    expect(statusOf(any, { access_keys: null })).toBe('FAIL');
+  });
+});
