@@ -10,6 +10,7 @@ import { toCsv } from '../io/csv';
 import { firstLine } from '../io/input-error';
 import { applyXlsxPatches } from '../io/xlsx-patches';
 import { starterSheets, type StarterSheet } from '../import/starter';
+import { listRulePacks, unknownPackMessage, withRulePacks } from '../../core/packs';
 
 type Log = (line: string) => void;
 
@@ -22,6 +23,7 @@ export async function runInit(
   now: Date = new Date(),
   log: Log = console.log,
   logError: Log = console.error,
+  packs: readonly string[] = [],
 ): Promise<number> {
   const xlsx = /\.xlsx$/i.test(target);
   const existing = statOrUndefined(target);
@@ -38,6 +40,16 @@ export async function runInit(
     return 2;
   }
   const sheets = starterSheets(now);
+  if (packs.length > 0) {
+    const rules = sheets.find((s) => s.name === 'Rules') as StarterSheet;
+    const merged = withRulePacks(rules.rows, packs);
+    if (merged.unknown.length > 0) {
+      for (const name of merged.unknown) logError(unknownPackMessage(name));
+      return 2;
+    }
+    rules.rows = merged.rows;
+    while (rules.widths.length < merged.rows[0].length) rules.widths.push(24);
+  }
   try {
     if (xlsx) await writeXlsx(target, sheets);
     else writeFolder(target, sheets);
@@ -118,7 +130,8 @@ export function registerInit(program: Command): void {
       'create a new rulebook (an .xlsx workbook, or a folder of CSV files) with every sheet and an example row each',
     )
     .argument('<target>', 'a new .xlsx file, or a new or empty folder')
-    .action(async (target: string) => {
-      process.exitCode = await runInit(target);
+    .option('--pack <name...>', `add a starter rule pack: ${listRulePacks().map((p) => p.name).join(', ')}`)
+    .action(async (target: string, options: { pack?: string[] }) => {
+      process.exitCode = await runInit(target, new Date(), console.log, console.error, options.pack ?? []);
     });
 }
