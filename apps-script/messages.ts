@@ -1,0 +1,25 @@
+// What the adapter tells people: the few sentences of the Sheets host, in one place.
+export const MENU = 'Rulesheet';
+export const BUSY =
+  'A validation is already running in this spreadsheet (started by you or another editor). Wait for it to finish, then validate again.';
+export const NO_SHEET = 'Open Rulesheet from a spreadsheet: there is no active spreadsheet.';
+
+export function tooSlow(elapsedMs: number): string {
+  const minutes = (elapsedMs / 60_000).toFixed(1);
+  return (
+    `Rulesheet stopped before writing: reading and checking took ${minutes} minutes, too close to Google's ` +
+    '6-minute limit for a script to finish writing. Nothing was changed. Split the largest Resources sheet ' +
+    'into a separate spreadsheet, or validate it with the command line.'
+  );
+}
+
+export function done(checks: number, failing: number, problems: number, seconds: number): string {
+  return `Checked ${checks} rule-resource pairs in ${seconds.toFixed(1)} s: ${failing} failing, ${problems} problem${problems === 1 ? '' : 's'} in the rulebook. See Results and Summary.`;
+}
+
+export const SCHEDULED =
+  'Rulesheet will validate this spreadsheet every day (around 6 a.m., spreadsheet time). Run History keeps the trend.';
+export const ALREADY_SCHEDULED = 'A daily validation is already scheduled for you; nothing was added.';
+export const UNSCHEDULED = 'The daily validation is stopped.';
+export const NOT_SCHEDULED = 'No daily validation was scheduled.';
+export const NO_PACKS = 'No rule packs ship with this version yet.';

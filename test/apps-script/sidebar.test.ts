@@ -1,0 +1,86 @@
+// Sidebar.html in headless Chromium: its google.script.run reaches the built Code.js on the fake, and Validate shows the summary.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { createFakeAppsScript } from '../fakes/sheets';
+import { loadScenario } from '../helpers/conformance';
+import { DIST, loadCode, type LoadedScript } from './load-code';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--headless=new',
+];
+
+/** google.script.run as HtmlService pages have it, each call sent to the test through an exposed binding. */
+const FAKE_SCRIPT_RUN = `
+  window.google = { script: { get run() {
+    const make = (ok, fail) => new Proxy({}, { get(_, name) {
+      if (name === 'withSuccessHandler') return (f) => make(f, fail);
+      if (name === 'withFailureHandler') return (f) => make(ok, f);
+      return (...args) => window.__gasCall(String(name), JSON.stringify(args)).then(
+        (reply) => { const r = JSON.parse(reply); if (r.ok) ok && ok(r.value); else fail && fail(new Error(r.message)); });
+    } });
+    return make(undefined, undefined);
+  } } };
+`;
+
+jest.setTimeout(90_000);
+
+describe('Sidebar.html in headless Chromium', () => {
+  let context: BrowserContext | undefined;
+  let userDir = '';
+  let script: LoadedScript;
+  const calls: string[] = [];
+
+  beforeAll(async () => {
+    const fake = createFakeAppsScript({ timeZone: 'Europe/London' });
+    for (const grid of loadScenario('waivers').grids) fake.addSheet(grid.name, grid.rows);
+    script = loadCode(fake);
+    userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-sidebar-'));
+    context = await chromium.launchPersistentContext(userDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
+  });
+
+  it('completes a validation through google.script.run and shows the summary', async () => {
+    if (!context) throw new Error('no browser');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.exposeFunction('__gasCall', (name: string, args: string) => {
+      calls.push(name);
+      try {
+        // JSON both ways: only plain values cross, as with google.script.run.
+        const value = script.call(name, ...(JSON.parse(args) as unknown[]));
+        return JSON.stringify({ ok: true, value: value === undefined ? null : value });
+      } catch (e) {
+        return JSON.stringify({ ok: false, message: e instanceof Error ? e.message : String(e) });
+      }
+    });
+    await page.addInitScript(FAKE_SCRIPT_RUN);
+    await page.goto(`file://${path.join(DIST, 'Sidebar.html')}`);
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.getByText(/Checked \d+ rule–resource pairs/).waitFor({ timeout: 30_000 });
+    const expected = script.call('sidebarValidate') as { totals: { checks: number; passRate: number } };
+    await expect(
+      page.getByText(`Checked ${expected.totals.checks} rule–resource pairs.`).count(),
+    ).resolves.toBe(1);
+    await expect(page.getByTestId('pass-rate').textContent()).resolves.toMatch(/\d+(\.\d+)?\s*%/);
+    expect(calls).toContain('sidebarValidate');
+    expect(errors).toEqual([]);
+  });
+});
