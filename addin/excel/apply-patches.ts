@@ -1,0 +1,92 @@
+// Applies core's patches to the workbook: engine sheets reset and rewritten, Rules columns written, formats last.
+import type { Patch } from '../../core/output/patch';
+import { utf8Length } from './cells';
+import { runSteps, type BatchStats, type Step } from './batches';
+import { GENERATED_TAB_COLOR, queueFormat, queueReset } from './sheet-format';
+import { blockBytes, splitBlock, valueBlocks, type ValueBlock } from './write-plan';
+
+/** Estimated bytes a request carries at most: 2 MB, well under Excel on the web's 5 MB. */
+export const DEFAULT_BUDGET_BYTES = 2_000_000;
+/** Rows below the header a Status column's colours are cleared from (the whole column: it is the engine's). */
+const COLUMN_ROWS = 1_048_575;
+
+export interface ApplyOptions {
+  /** Worksheet names as read, to know which engine sheets exist already. */
+  sheetNames: string[];
+  /** Whether Summary holds a trend chart from an earlier run. */
+  hasTrendChart?: boolean;
+  budgetBytes?: number;
+  onProgress?: (fraction: number) => void;
+}
+
+function exists(names: string[], sheet: string): boolean {
+  return names.some((n) => n.toLowerCase() === sheet.toLowerCase());
+}
+
+function valueStep(context: Excel.RequestContext, b: ValueBlock): Step {
+  return {
+    bytes: blockBytes(b) + 200,
+    queue: () => {
+      const range = context.workbook.worksheets
+        .getItem(b.sheet)
+        .getRangeByIndexes(b.row, b.col, b.values.length, b.values[0].length);
+      // Formats first: text must land in cells already formatted as Text to stay text.
+      range.numberFormat = b.formats;
+      range.values = b.values;
+    },
+    split: (first, rest) => splitBlock(b, first - 200, rest - 200).map((part) => valueStep(context, part)),
+  };
+}
+
+/** The first request: create or reset each engine sheet, hide the lists, clear the Status colours of the Rules sheet. */
+function structureStep(context: Excel.RequestContext, patches: Patch[], options: ApplyOptions): Step {
+  return {
+    bytes: 300 * patches.length,
+    queue: () => {
+      const sheets = context.workbook.worksheets;
+      for (const p of patches) {
+        if (p.kind === 'sheet') {
+          const sheet = exists(options.sheetNames, p.sheet) ? sheets.getItem(p.sheet) : sheets.add(p.sheet);
+          if (exists(options.sheetNames, p.sheet))
+            queueReset(sheet, options.hasTrendChart === true && !!p.format.chart);
+          sheet.tabColor = GENERATED_TAB_COLOR;
+          if (p.hidden) sheet.visibility = 'Hidden';
+        } else {
+          for (const s of p.format.statusColors ?? [])
+            sheets.getItem(p.sheet).getRangeByIndexes(1, s.col, COLUMN_ROWS, 1).conditionalFormats.clearAll();
+        }
+      }
+    },
+  };
+}
+
+function formatStep(context: Excel.RequestContext, p: Patch): Step {
+  const firstCol = p.kind === 'sheet' ? 0 : Math.min(...p.columns.map((c) => c.col));
+  const width = p.kind === 'sheet' ? (p.rows[0]?.length ?? 0) : p.columns.length;
+  return {
+    bytes: utf8Length(JSON.stringify(p.format)) * 2 + 500,
+    queue: () => queueFormat(context.workbook.worksheets.getItem(p.sheet), p.format, firstCol, width),
+  };
+}
+
+/**
+ * Writes the patches in as few requests as their size allows: the structure, then values in chunks under the
+ * budget (halved and resent when Excel refuses a request as too large), then formats, calculation suspended
+ * throughout. Only the engine's sheets and the Rules columns in the patches are touched.
+ */
+export async function applyPatches(
+  context: Excel.RequestContext,
+  patches: Patch[],
+  options: ApplyOptions,
+): Promise<BatchStats> {
+  const steps: Step[] = [structureStep(context, patches, options)];
+  for (const p of patches) for (const b of valueBlocks(p)) steps.push(valueStep(context, b));
+  for (const p of patches) steps.push(formatStep(context, p));
+  return runSteps(
+    context,
+    steps,
+    options.budgetBytes ?? DEFAULT_BUDGET_BYTES,
+    () => context.application.suspendApiCalculationUntilNextSync(),
+    (done, total) => options.onProgress?.(done / total),
+  );
+}

@@ -1,0 +1,202 @@
+// Reads the sheets core needs as grids: one sync to list sheets, one to load them all, one more only for cross-sheet lists.
+import { normalizeName } from '../../core/names';
+import type { Cell, Grid } from '../../core/types';
+import { readCell } from './cells';
+import { isPayloadError } from './payload';
+import { TREND_CHART_NAME } from './sheet-format';
+
+/** Sheets core reads, by normalized name (aliases included); every sheet starting with `Resources` too. */
+const CORE_SHEETS = new Set(
+  [
+    'Rules',
+    'Rule',
+    'Rulebook',
+    'Exceptions',
+    'Waivers',
+    'Exception',
+    'Waiver',
+    'Owners',
+    'Ownership',
+    'Owner',
+  ]
+    .concat(['Settings', 'Setting', 'Configuration', 'Results', 'Run History'])
+    .map(normalizeName),
+);
+const RULES_SHEETS = new Set(['Rules', 'Rule', 'Rulebook'].map(normalizeName));
+const SUMMARY_SHEET = normalizeName('Summary');
+
+/** Cells a chunked read takes per request when one request for everything is too large. */
+const READ_CELL_BUDGET = 200_000;
+
+export interface WorkbookRead {
+  /** Every worksheet in tab order; sheets core does not need come as empty grids (their names still count for suggestions). */
+  grids: Grid[];
+  /** Names of the sheets whose cells were read. */
+  loaded: string[];
+  /** Worksheet names as they are in the workbook. */
+  sheetNames: string[];
+  /** Whether the Summary sheet already has the trend chart (it is replaced, not duplicated). */
+  hasTrendChart: boolean;
+}
+
+interface Block {
+  values: unknown[][];
+  numberFormat: unknown[][];
+  rowIndex: number;
+  columnIndex: number;
+}
+
+export function isCoreSheet(name: string): boolean {
+  const key = normalizeName(name);
+  return CORE_SHEETS.has(key) || key.startsWith('resources');
+}
+
+/** Sheet names a rule's text may refer to: `'Approved Images'!Image`, `Registries!Name`. */
+export function referencedSheets(grid: Grid): string[] {
+  const names = new Set<string>();
+  for (const row of grid.rows)
+    for (const cell of row) {
+      if (typeof cell !== 'string' || !cell.includes('!')) continue;
+      for (const m of cell.matchAll(/'((?:[^']|'')+)'!|([A-Za-z][A-Za-z0-9_]*)!/g))
+        names.add(normalizeName(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]));
+    }
+  return [...names];
+}
+
+/** A block read from the top-left used cell, placed so that row and column indexes are the sheet's (A1 is [0][0]). */
+export function blockToRows(block: Block | undefined): Cell[][] {
+  if (!block) return [];
+  const rows: Cell[][] = [];
+  for (let r = 0; r < block.rowIndex; r++) rows.push([]);
+  const pad: Cell[] = new Array(block.columnIndex).fill(null);
+  block.values.forEach((line, r) => {
+    const formats = block.numberFormat[r] ?? [];
+    rows.push(pad.concat(line.map((v, c) => readCell(v, formats[c]))));
+  });
+  return rows;
+}
+
+export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await context.sync();
+  const sheetNames = worksheets.items.map((w) => w.name);
+
+  const wanted = sheetNames.filter(isCoreSheet);
+  const summary = sheetNames.find((n) => normalizeName(n) === SUMMARY_SHEET);
+  const charts = summary ? worksheets.getItem(summary).charts.load('items/name') : undefined;
+  const blocks = await loadSheets(context, wanted);
+  const hasTrendChart = charts ? charts.items.some((c) => c.name === TREND_CHART_NAME) : false;
+
+  const rulesName = wanted.find((n) => RULES_SHEETS.has(normalizeName(n)));
+  const refs = rulesName
+    ? referencedSheets({ name: rulesName, rows: blockToRows(blocks.get(rulesName)) })
+    : [];
+  const extra = sheetNames.filter((n) => !wanted.includes(n) && refs.includes(normalizeName(n)));
+  if (extra.length > 0) for (const [name, block] of await loadSheets(context, extra)) blocks.set(name, block);
+
+  const grids = sheetNames.map((name) => ({ name, rows: blockToRows(blocks.get(name)) }));
+  return { grids, loaded: [...wanted, ...extra], sheetNames, hasTrendChart };
+}
+
+/** Used ranges (values and number formats) of the named sheets: in one request, or in chunks when that is too large. */
+async function loadSheets(
+  context: Excel.RequestContext,
+  names: string[],
+): Promise<Map<string, Block | undefined>> {
+  const ranges = names.map((name) =>
+    context.workbook.worksheets
+      .getItem(name)
+      .getUsedRangeOrNullObject(true)
+      .load('values,numberFormat,rowIndex,columnIndex'),
+  );
+  try {
+    await context.sync();
+  } catch (err) {
+    if (!isPayloadError(err)) throw err;
+    return loadSheetsInChunks(context, names);
+  }
+  return new Map(names.map((name, i) => [name, ranges[i].isNullObject ? undefined : ranges[i]]));
+}
+
+interface Chunk {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** The fallback for big sheets: sizes first, then row chunks under a cell budget, halved on a payload error. */
+async function loadSheetsInChunks(
+  context: Excel.RequestContext,
+  names: string[],
+): Promise<Map<string, Block | undefined>> {
+  const sizes = names.map((name) =>
+    context.workbook.worksheets
+      .getItem(name)
+      .getUsedRangeOrNullObject(true)
+      .load('rowIndex,columnIndex,rowCount,columnCount'),
+  );
+  await context.sync();
+  const out = new Map<string, Block | undefined>();
+  let pending: Chunk[] = [];
+  names.forEach((sheet, i) => {
+    const s = sizes[i];
+    if (s.isNullObject) return out.set(sheet, undefined);
+    out.set(sheet, { values: [], numberFormat: [], rowIndex: s.rowIndex, columnIndex: s.columnIndex });
+    pending.push({ sheet, row: s.rowIndex, col: s.columnIndex, rows: s.rowCount, cols: s.columnCount });
+  });
+  let budget = READ_CELL_BUDGET;
+  while (pending.length > 0) {
+    const batch: Chunk[] = [];
+    let cells = 0;
+    while (pending.length > 0) {
+      const c = pending[0];
+      let fit = Math.floor((budget - cells) / c.cols);
+      if (fit < 1) {
+        if (batch.length > 0) break;
+        fit = 1;
+      }
+      if (c.rows <= fit) {
+        batch.push(pending.shift() as Chunk);
+        cells += c.rows * c.cols;
+        continue;
+      }
+      batch.push({ ...c, rows: fit });
+      pending[0] = { ...c, row: c.row + fit, rows: c.rows - fit };
+      break;
+    }
+    const ranges = batch.map((c) =>
+      context.workbook.worksheets
+        .getItem(c.sheet)
+        .getRangeByIndexes(c.row, c.col, c.rows, c.cols)
+        .load('values,numberFormat'),
+    );
+    try {
+      await context.sync();
+    } catch (err) {
+      if (!isPayloadError(err) || budget <= 1) throw err;
+      budget = Math.floor(budget / 2);
+      pending = mergeBack(batch, pending);
+      continue;
+    }
+    batch.forEach((c, i) => {
+      const block = out.get(c.sheet) as Block;
+      block.values.push(...ranges[i].values);
+      block.numberFormat.push(...ranges[i].numberFormat);
+    });
+  }
+  return out;
+}
+
+/** Puts a failed batch back in front of what is left, rejoining a sheet's split chunk. */
+function mergeBack(batch: Chunk[], pending: Chunk[]): Chunk[] {
+  const rest = [...pending];
+  const last = batch[batch.length - 1];
+  if (rest.length > 0 && rest[0].sheet === last.sheet && rest[0].row === last.row + last.rows) {
+    rest[0] = { ...last, rows: last.rows + rest[0].rows };
+    return [...batch.slice(0, -1), ...rest];
+  }
+  return [...batch, ...rest];
+}

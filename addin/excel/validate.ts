@@ -1,0 +1,66 @@
+// The Validate button's work: read the grids, run core with Excel's limits, write the patches back.
+import { EXCEL_LIMITS, formatProblem, validate, type RunOutput } from '../../core';
+import type { ProgressFn } from '../shared/host-actions';
+import { applyPatches } from './apply-patches';
+import { readWorkbook } from './read-grids';
+
+export interface ValidateWorkbookOptions {
+  onProgress?: ProgressFn;
+  /** Checked before writing starts; once writing has begun the run goes to the end. */
+  signal?: AbortSignal;
+  budgetBytes?: number;
+}
+
+export interface WorkbookRun {
+  output: RunOutput;
+  /** Every problem as `Rules!D7: …`. */
+  problems: string[];
+  /** One line for a message: `42 checks: 30 passing, 10 failing, 2 waived, 0 errors; 3 problems`. */
+  headline: string;
+  writes: { syncs: number; halvings: number };
+}
+
+function abortIfAsked(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  const err = new Error('The run was cancelled before anything was written.');
+  err.name = 'AbortError';
+  throw err;
+}
+
+export function headline(output: RunOutput): string {
+  const s = output.summary;
+  const problems = output.problems.length;
+  return (
+    `${s.checks} checks: ${s.passing} passing, ${s.failing} failing, ${s.waived} waived, ${s.errors} errors` +
+    (problems > 0 ? `; ${problems} problem${problems === 1 ? '' : 's'} in the rulebook` : '')
+  );
+}
+
+export async function validateWorkbook(
+  context: Excel.RequestContext,
+  now: Date,
+  options: ValidateWorkbookOptions = {},
+): Promise<WorkbookRun> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress('reading', 0);
+  const book = await readWorkbook(context);
+  progress('reading', 1);
+  abortIfAsked(options.signal);
+  progress('checking', 0);
+  const output = validate(book.grids, { now, limits: EXCEL_LIMITS });
+  progress('checking', 1);
+  abortIfAsked(options.signal);
+  progress('writing', 0);
+  const writes = await applyPatches(context, output.patches, {
+    sheetNames: book.sheetNames,
+    hasTrendChart: book.hasTrendChart,
+    budgetBytes: options.budgetBytes,
+    onProgress: (f) => progress('writing', f),
+  });
+  return {
+    output,
+    problems: output.problems.map(formatProblem),
+    headline: headline(output),
+    writes: { syncs: writes.syncs, halvings: writes.halvings },
+  };
+}

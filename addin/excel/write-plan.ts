@@ -1,0 +1,116 @@
+// A patch's cells as rectangular blocks of values and number formats, ready to write; sized in bytes for chunking.
+import type { Patch, SheetFormat, WriteCell } from '../../core/output/patch';
+import { utf8Length, writeCell } from './cells';
+
+/** A rectangle to write at (row, col): values and their number formats, one entry per row. */
+export interface ValueBlock {
+  sheet: string;
+  row: number;
+  col: number;
+  values: (string | number | boolean)[][];
+  formats: string[][];
+  /** Estimated request bytes of each row (values and formats as JSON). */
+  rowBytes: number[];
+}
+
+type FormatLookup = (row: number, col: number) => string | undefined;
+
+function formatLookup(format: SheetFormat): FormatLookup {
+  const byCol = new Map<number, { fromRow: number; toRow: number; format: string }[]>();
+  for (const f of format.numberFormats ?? []) byCol.set(f.col, [...(byCol.get(f.col) ?? []), f]);
+  return (row, col) => {
+    const list = byCol.get(col);
+    if (!list) return undefined;
+    for (let i = list.length - 1; i >= 0; i--)
+      if (row >= list[i].fromRow && row <= list[i].toRow) return list[i].format;
+    return undefined;
+  };
+}
+
+function block(
+  sheet: string,
+  row: number,
+  col: number,
+  rows: WriteCell[][],
+  width: number,
+  fmt: FormatLookup,
+): ValueBlock {
+  const values: ValueBlock['values'] = [];
+  const formats: string[][] = [];
+  const rowBytes: number[] = [];
+  rows.forEach((cells, i) => {
+    const v: (string | number | boolean)[] = [];
+    const f: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const cell = writeCell(cells[c], fmt(row + i, col + c));
+      v.push(cell.value);
+      f.push(cell.format);
+    }
+    values.push(v);
+    formats.push(f);
+    rowBytes.push(utf8Length(JSON.stringify(v)) + utf8Length(JSON.stringify(f)) + 2);
+  });
+  return { sheet, row, col, values, formats, rowBytes };
+}
+
+/**
+ * The blocks a patch writes. A sheet patch is one block from A1, as wide as its widest row (short rows are
+ * padded with blanks, which clear). A columns patch is one block per run of adjacent columns of equal height.
+ */
+export function valueBlocks(patch: Patch): ValueBlock[] {
+  const fmt = formatLookup(patch.format);
+  if (patch.kind === 'sheet') {
+    const width = Math.max(0, ...patch.rows.map((r) => r.length));
+    return patch.rows.length > 0 && width > 0 ? [block(patch.sheet, 0, 0, patch.rows, width, fmt)] : [];
+  }
+  const cols = [...patch.columns].sort((a, b) => a.col - b.col);
+  const out: ValueBlock[] = [];
+  let i = 0;
+  while (i < cols.length) {
+    let j = i + 1;
+    while (
+      j < cols.length &&
+      cols[j].col === cols[j - 1].col + 1 &&
+      cols[j].values.length === cols[i].values.length
+    )
+      j++;
+    const run = cols.slice(i, j);
+    const height = run[0].values.length;
+    if (height > 0) {
+      const rows: WriteCell[][] = [];
+      for (let r = 0; r < height; r++) rows.push(run.map((c) => c.values[r]));
+      out.push(block(patch.sheet, 0, run[0].col, rows, run.length, fmt));
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** Splits a block into consecutive row slices: the first of at most `firstMax` bytes, the rest `restMax` (a single row may be larger). */
+export function splitBlock(b: ValueBlock, firstMax: number, restMax = firstMax): ValueBlock[] {
+  const out: ValueBlock[] = [];
+  let start = 0;
+  while (start < b.values.length) {
+    const maxBytes = out.length === 0 ? firstMax : restMax;
+    let end = start;
+    let bytes = 0;
+    while (end < b.values.length && (end === start || bytes + b.rowBytes[end] <= maxBytes))
+      bytes += b.rowBytes[end++];
+    out.push({
+      sheet: b.sheet,
+      row: b.row + start,
+      col: b.col,
+      values: b.values.slice(start, end),
+      formats: b.formats.slice(start, end),
+      rowBytes: b.rowBytes.slice(start, end),
+    });
+    start = end;
+  }
+  return out;
+}
+
+export function blockBytes(b: ValueBlock): number {
+  let n = 0;
+  for (const x of b.rowBytes) n += x;
+  return n;
+}
