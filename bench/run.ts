@@ -6,6 +6,8 @@ import { parseArgs, type BenchOptions } from './args';
 import type { ChildReply, ChildRequest } from './child';
 import { compareCounts, totals } from './compare';
 import { ENGINE_LABELS, ENGINES, runEngine, type EngineName } from './engines';
+import { execFileSync } from 'child_process';
+import { adapterLine, benchExcelAdapter } from './excel-adapter';
 import { generateWorkbook } from './generate';
 import { rssMB, sampleRss } from './measure';
 import type { Counts } from './peers/types';
@@ -131,6 +133,15 @@ async function main(): Promise<void> {
   out('       every engine figure includes reading the grids and translating the rules; rulesheet keeps a status per check and');
   out('       an explained finding per non-passing check, and hand-written lists failing rows.');
 
+  // The hosts: 10,000 resources × 200 rules through each adapter on its in-memory fake.
+  out('');
+  const excel = await benchExcelAdapter();
+  out(adapterLine(excel));
+  const sheetsLine = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'sheets-adapter.ts')], {
+    encoding: 'utf8',
+  }).trim();
+  out(sheetsLine);
+
   if (options.json) {
     const pick = (g: Figures | undefined, reply: ChildReply, sampled: boolean) => {
       if (!g) return { error: reply.ok ? 'no figures' : reply.error };
@@ -144,6 +155,7 @@ async function main(): Promise<void> {
       jsonLogic: pick(f.jsonLogic, replies.jsonLogic, true),
       handWritten: pick(f.handWritten, replies.handWritten, false),
       agreement,
+      adapters: { excel, sheets: sheetsLine },
       targets: list.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
     };
     process.stdout.write(`${JSON.stringify(json)}\n`);
