@@ -4,16 +4,30 @@ import { readRulebook } from '../../core/rulebook/read';
 import { sheet } from '../helpers/grid';
 
 const podSpec = (image: string, extra = '') =>
-  JSON.stringify({ containers: [{ name: 'app', image, ports: [{ containerPort: 80 }] }], ...JSON.parse(`{${extra}}`) });
+  JSON.stringify({
+    containers: [{ name: 'app', image, ports: [{ containerPort: 80 }] }],
+    ...JSON.parse(`{${extra}}`),
+  });
 
 const grids = [
-  sheet('Rules', 'Rule ID | Title | Resource Type | Field | Operator | Expected\nS3-001 | t | aws_s3_bucket | acl | equals | private\nS3-002 | t | aws_s3_bucket | acl | equals | private'),
+  sheet(
+    'Rules',
+    'Rule ID | Title | Resource Type | Field | Operator | Expected\nS3-001 | t | aws_s3_bucket | acl | equals | private\nS3-002 | t | aws_s3_bucket | acl | equals | private',
+  ),
   sheet('Resources', [
     ['Resource ID', 'Type', 'Business Unit', 'versioning.status', 'podSpec', 'tags', 'Document'],
     ['b1', 'aws_s3_bucket', 'Finance', 'Enabled', null, '["pci","prod"]', null],
     ['b2', 'aws_s3_bucket', 'HR', 'Suspended', null, '["prod"]', null],
     ['b3', 'aws_s3_bucket', 'HR', 'Enabled', null, null, null],
-    ['d1', 'k8s:Deployment', 'HR', null, podSpec('nginx:latest'), null, '{"metadata":{"labels":{"app.kubernetes.io/name":"web"}}}'],
+    [
+      'd1',
+      'k8s:Deployment',
+      'HR',
+      null,
+      podSpec('nginx:latest'),
+      null,
+      '{"metadata":{"labels":{"app.kubernetes.io/name":"web"}}}',
+    ],
     ['d2', 'k8s:Deployment', 'HR', null, podSpec('ghcr.io/x:1.0', '"hostNetwork":true'), null, null],
   ]),
 ];
@@ -31,14 +45,33 @@ describe('fields seen per resource type', () => {
   });
 
   test('a dotted column is a field, with its values most frequent first', () => {
-    expect(field('aws_s3_bucket', 'versioning.status')).toEqual({ path: 'versioning.status', seen: 3, values: ['Enabled', 'Suspended'] });
+    expect(field('aws_s3_bucket', 'versioning.status')).toEqual({
+      path: 'versioning.status',
+      seen: 3,
+      values: ['Enabled', 'Suspended'],
+    });
   });
 
   test('JSON paths inside a JSON cell, with [*] for lists', () => {
     const paths = fields('k8s:Deployment').map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['podSpec', 'podSpec.containers', 'podSpec.containers[*].image', 'podSpec.containers[*].ports[*].containerPort', 'podSpec.hostNetwork']));
-    expect(field('k8s:Deployment', 'podSpec.containers[*].image')?.values.sort()).toEqual(['ghcr.io/x:1.0', 'nginx:latest']);
-    expect(field('k8s:Deployment', 'podSpec.hostNetwork')).toEqual({ path: 'podSpec.hostNetwork', seen: 1, values: ['TRUE'] });
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'podSpec',
+        'podSpec.containers',
+        'podSpec.containers[*].image',
+        'podSpec.containers[*].ports[*].containerPort',
+        'podSpec.hostNetwork',
+      ]),
+    );
+    expect(field('k8s:Deployment', 'podSpec.containers[*].image')?.values.sort()).toEqual([
+      'ghcr.io/x:1.0',
+      'nginx:latest',
+    ]);
+    expect(field('k8s:Deployment', 'podSpec.hostNetwork')).toEqual({
+      path: 'podSpec.hostNetwork',
+      seen: 1,
+      values: ['TRUE'],
+    });
   });
 
   test('a list of plain values offers its elements on the list and on [*]', () => {

@@ -22,37 +22,70 @@ const candidate = (over: Partial<RuleCandidate>): RuleCandidate => ({
 function withRow(grids: Grid[], c: RuleCandidate): Grid[] {
   const plan = planRuleRow(grids, c);
   expect(plan.problems).toEqual([]);
-  const row: Cell[] = plan.cells.map((x) => (x !== null && typeof x === 'object' && !(x instanceof Date) ? x.text : x));
+  const row: Cell[] = plan.cells.map((x) =>
+    x !== null && typeof x === 'object' && !(x instanceof Date) ? x.text : x,
+  );
   return grids.map((g) => (g.name === plan.sheet ? { ...g, rows: [...g.rows.slice(0, plan.row), row] } : g));
 }
 
 function countsOf(grids: Grid[], ruleId: string) {
   const results = validate(grids, { now: NOW }).results.filter((r) => r.rule.id === ruleId);
   const n = (s: string) => results.filter((r) => r.status === s).length;
-  return { passing: n('PASS'), failing: n('FAIL'), waived: n('WAIVED'), errors: n('ERROR'), notApplicable: n('NOT_APPLICABLE') };
+  return {
+    passing: n('PASS'),
+    failing: n('FAIL'),
+    waived: n('WAIVED'),
+    errors: n('ERROR'),
+    notApplicable: n('NOT_APPLICABLE'),
+  };
 }
 
 describe('live preview on the acme rulebook', () => {
   const cases: [string, Partial<RuleCandidate>][] = [
     ['a [*] path inside a JSON cell', {}],
-    ['a plain column', { resourceType: 'aws_s3_bucket', field: 'versioning.status', operator: 'equals', expected: 'Enabled' }],
-    ['an operator without Expected', { resourceType: 'aws_s3_bucket', field: 'server_side_encryption.algorithm', operator: 'exists', expected: '' }],
-    ['any element', { field: 'podSpec.containers[*].image', operator: 'starts with', expected: 'ghcr.io', match: 'any' }],
-    ['a glob type', { resourceType: 'aws_*', field: 'Environment', operator: 'is one of', expected: 'production, staging' }],
+    [
+      'a plain column',
+      { resourceType: 'aws_s3_bucket', field: 'versioning.status', operator: 'equals', expected: 'Enabled' },
+    ],
+    [
+      'an operator without Expected',
+      {
+        resourceType: 'aws_s3_bucket',
+        field: 'server_side_encryption.algorithm',
+        operator: 'exists',
+        expected: '',
+      },
+    ],
+    [
+      'any element',
+      { field: 'podSpec.containers[*].image', operator: 'starts with', expected: 'ghcr.io', match: 'any' },
+    ],
+    [
+      'a glob type',
+      { resourceType: 'aws_*', field: 'Environment', operator: 'is one of', expected: 'production, staging' },
+    ],
   ];
   test.each(cases)('%s: preview counts equal a real run of the rule', (_name, over) => {
     const grids = acme();
     const c = candidate(over);
     const preview = previewRule(grids, c, NOW);
     const real = countsOf(withRow(grids, c), c.ruleId);
-    expect({ passing: preview.passing, failing: preview.failing, waived: preview.waived, errors: preview.errors, notApplicable: preview.notApplicable }).toEqual(real);
+    expect({
+      passing: preview.passing,
+      failing: preview.failing,
+      waived: preview.waived,
+      errors: preview.errors,
+      notApplicable: preview.notApplicable,
+    }).toEqual(real);
     expect(preview.passing + preview.failing).toBeGreaterThan(0);
     expect(preview.problems).toEqual([]);
   });
 
   test('it reads the rule in plain words and shows failing examples first', () => {
     const preview = previewRule(acme(), candidate({}), NOW);
-    expect(preview.readsAs).toMatch(/^Every k8s:Deployment: every podSpec\.containers\[\*\]\.image does not end with ":latest"/);
+    expect(preview.readsAs).toMatch(
+      /^Every k8s:Deployment: every podSpec\.containers\[\*\]\.image does not end with ":latest"/,
+    );
     expect(preview.failing).toBeGreaterThan(0);
     expect(preview.examples[0]).toMatchObject({ status: 'FAIL' });
     expect(preview.examples[0].actual).toContain(':latest');
@@ -73,12 +106,23 @@ describe('live preview on the acme rulebook', () => {
 });
 
 describe('the row a new rule becomes', () => {
-  const rules = sheet('Rules', 'ID | Type | Title | Field | Operator | Expected | Severity | Status\nA-1 | aws_s3_bucket | t | acl | equals | private | High | ✔ 1 passing\n|\n|');
+  const rules = sheet(
+    'Rules',
+    'ID | Type | Title | Field | Operator | Expected | Severity | Status\nA-1 | aws_s3_bucket | t | acl | equals | private | High | ✔ 1 passing\n|\n|',
+  );
 
   test('cells go under the sheet’s own headers, after the last rule, formula-like text kept as text', () => {
     const plan = planRuleRow([rules], { ...candidate({}), expected: '-1', severity: 'High' });
     expect(plan).toMatchObject({ sheet: 'Rules', row: 2, problems: [] });
-    expect(plan.cells).toEqual(['K8S-900', 'k8s:Deployment', 'Images are pinned', 'podSpec.containers[*].image', 'does not end with', { text: '-1' }, 'High']);
+    expect(plan.cells).toEqual([
+      'K8S-900',
+      'k8s:Deployment',
+      'Images are pinned',
+      'podSpec.containers[*].image',
+      'does not end with',
+      { text: '-1' },
+      'High',
+    ]);
   });
 
   test('a Rule ID in use, a missing column and a blank Expected are refused with messages', () => {
@@ -96,8 +140,22 @@ describe('the row a new rule becomes', () => {
 
   test('a workbook without Rules gets a new sheet with the standard header', () => {
     const plan = planRuleRow([], candidate({}));
-    expect(plan.header?.slice(0, 6)).toEqual(['Rule ID', 'Title', 'Resource Type', 'Field', 'Operator', 'Expected']);
+    expect(plan.header?.slice(0, 6)).toEqual([
+      'Rule ID',
+      'Title',
+      'Resource Type',
+      'Field',
+      'Operator',
+      'Expected',
+    ]);
     expect(plan.row).toBe(1);
-    expect(plan.cells.slice(0, 6)).toEqual(['K8S-900', 'Images are pinned', 'k8s:Deployment', 'podSpec.containers[*].image', 'does not end with', ':latest']);
+    expect(plan.cells.slice(0, 6)).toEqual([
+      'K8S-900',
+      'Images are pinned',
+      'k8s:Deployment',
+      'podSpec.containers[*].image',
+      'does not end with',
+      ':latest',
+    ]);
   });
 });

@@ -1,0 +1,140 @@
+// The My items tab: failures whose Fix Owner is me (the signed-in user, or a name typed once and remembered).
+import * as React from 'react';
+import { Badge, Button, Input, Field, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { HostActions, ItemView, KeyValueStore, RunView } from '../shared/host-actions';
+import { cellRef } from './format';
+
+export const NAME_KEY = 'rulesheet.myName';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+});
+
+/** The items a person must fix: FAIL and ERROR whose Fix Owner is their name (case and spacing ignored). */
+export function itemsFor(run: RunView, name: string): ItemView[] {
+  const me = name.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (!me) return [];
+  return run.items.filter(
+    (i) => i.status !== 'WAIVED' && i.fixOwner.trim().toLowerCase().replace(/\s+/g, ' ') === me,
+  );
+}
+
+export interface MyItemsProps {
+  host: Pick<HostActions, 'getUserName' | 'selectCell'>;
+  storage: KeyValueStore;
+  run?: RunView;
+}
+
+export function MyItemsPanel({ host, storage, run }: MyItemsProps) {
+  const styles = useStyles();
+  const [name, setName] = React.useState<string>(() => storage.getItem(NAME_KEY) ?? '');
+  const [draft, setDraft] = React.useState('');
+  const [editing, setEditing] = React.useState(false);
+
+  React.useEffect(() => {
+    if (name) return;
+    let live = true;
+    host.getUserName().then(
+      (n) => live && n.trim() && setName(n.trim()),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, name]);
+
+  const save = () => {
+    const n = draft.trim();
+    if (!n) return;
+    storage.setItem(NAME_KEY, n);
+    setName(n);
+    setEditing(false);
+  };
+
+  if (!name || editing) {
+    return (
+      <form
+        className={styles.panel}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <Field label="Your name, as written in Fix Owner" hint="Typed once; the pane remembers it.">
+          <Input value={draft} onChange={(_, d) => setDraft(d.value)} />
+        </Field>
+        <div className={styles.row}>
+          <Button appearance="primary" type="submit" disabled={!draft.trim()}>
+            Show my items
+          </Button>
+          {editing && <Button onClick={() => setEditing(false)}>Cancel</Button>}
+        </div>
+      </form>
+    );
+  }
+
+  const mine = run ? itemsFor(run, name) : [];
+  return (
+    <div className={styles.panel}>
+      <div className={styles.row}>
+        <Text>
+          Items for <strong>{name}</strong>
+        </Text>
+        <Link
+          as="button"
+          onClick={() => {
+            setDraft(name);
+            setEditing(true);
+          }}
+        >
+          Not you?
+        </Link>
+      </div>
+      {!run && <Text>Run Validate to see what is yours to fix.</Text>}
+      {run && mine.length === 0 && <Text>Nothing to fix: no failing resource has you as Fix Owner.</Text>}
+      {mine.length > 0 && (
+        <ul className={styles.list} aria-label="My items">
+          {mine.map((i, n) => (
+            <li key={n} className={styles.item}>
+              <Link
+                as="button"
+                onClick={() => void host.selectCell(i.sheet, i.cell).catch(() => undefined)}
+                aria-label={`${i.ruleId} on ${i.resourceId}: ${i.title}`}
+              >
+                {i.ruleId} · {i.resourceName || i.resourceId}: {i.title}
+              </Link>
+              <Text>{i.message}</Text>
+              <div className={styles.row}>
+                <Badge
+                  appearance="tint"
+                  color={i.severity === 'Critical' || i.severity === 'High' ? 'danger' : 'warning'}
+                >
+                  {i.severity}
+                </Badge>
+                {i.overdue ? (
+                  <Badge appearance="filled" color="danger">
+                    overdue since {i.due}
+                  </Badge>
+                ) : (
+                  i.due && <Text size={200}>due {i.due}</Text>
+                )}
+                <Text size={200}>{cellRef(i.sheet, i.cell)}</Text>
+              </div>
+              {i.remediation && <Text size={200}>{i.remediation}</Text>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,312 @@
+// The rule builder: type, field, operator and expected chosen from what the resources hold, a live preview, then Add rule.
+import * as React from 'react';
+import {
+  Button,
+  Combobox,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { BuilderData, HostActions, PreviewView, RuleCandidate } from '../shared/host-actions';
+import { PreviewCard } from './PreviewCard';
+import {
+  expectedHint,
+  MATCH_CHOICES,
+  missingParts,
+  OPERATOR_CHOICES,
+  SEVERITY_CHOICES,
+  takesExpected,
+} from './builder-choices';
+import { cellRef, errorText } from './format';
+
+const MAX_OPTIONS = 100;
+const PREVIEW_DELAY_MS = 300;
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  wide: { width: '100%', minWidth: 0 },
+  meaning: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  option: { display: 'flex', flexDirection: 'column' },
+});
+
+export type BuilderHost = Pick<HostActions, 'getBuilderData' | 'previewRule' | 'addRule'>;
+
+const filterBy = (items: readonly string[], text: string) => {
+  const t = text.trim().toLowerCase();
+  return (t ? items.filter((i) => i.toLowerCase().includes(t)) : items).slice(0, MAX_OPTIONS);
+};
+
+export function RuleBuilder({ host }: { host: BuilderHost }) {
+  const styles = useStyles();
+  const [data, setData] = React.useState<BuilderData>();
+  const [loadError, setLoadError] = React.useState<string>();
+  const [type, setType] = React.useState('');
+  const [field, setField] = React.useState('');
+  const [operator, setOperator] = React.useState('');
+  const [expected, setExpected] = React.useState('');
+  const [match, setMatch] = React.useState<'all' | 'any' | 'none'>('all');
+  const [ruleId, setRuleId] = React.useState('');
+  const [title, setTitle] = React.useState('');
+  const [severity, setSeverity] = React.useState('Medium');
+  const [preview, setPreview] = React.useState<PreviewView>();
+  const [busy, setBusy] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<{ intent: 'success' | 'error'; text: string }>();
+
+  const load = React.useCallback(() => {
+    setLoadError(undefined);
+    host.getBuilderData().then(
+      (d) => {
+        setData(d);
+        setRuleId(d.nextRuleId);
+      },
+      (e) => setLoadError(errorText(e)),
+    );
+  }, [host]);
+  React.useEffect(load, [load]);
+
+  const typeView = data?.types.find((t) => t.type === type);
+  const fieldView = typeView?.fields.find((f) => f.path === field);
+  const wantsExpected = takesExpected(operator);
+  const hasWildcard = field.includes('[*]');
+  const candidate: RuleCandidate = {
+    ruleId,
+    title,
+    resourceType: type,
+    field: field.trim(),
+    operator,
+    expected: wantsExpected ? expected : '',
+    match: hasWildcard ? match : undefined,
+    severity,
+  };
+
+  // The preview follows the check only; Rule ID, title and severity do not change what passes.
+  const checkKey = JSON.stringify([
+    candidate.resourceType,
+    candidate.field,
+    candidate.operator,
+    candidate.expected,
+    candidate.match,
+  ]);
+  const seq = React.useRef(0);
+  React.useEffect(() => {
+    const ready = type && field.trim() && operator && (!wantsExpected || expected.trim());
+    const mine = ++seq.current;
+    if (!ready) {
+      setPreview(undefined);
+      setBusy(false);
+      return;
+    }
+    setBusy(true);
+    const timer = setTimeout(() => {
+      host.previewRule(candidate).then(
+        (p) => mine === seq.current && (setPreview(p), setBusy(false)),
+        (e) =>
+          mine === seq.current &&
+          (setPreview(undefined),
+          setBusy(false),
+          setOutcome({ intent: 'error', text: `Preview failed: ${errorText(e)}` })),
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+    // candidate is rebuilt every render; checkKey is its part the preview depends on.
+  }, [checkKey, host]);
+
+  const missing = missingParts(candidate, preview);
+  const add = async () => {
+    setOutcome(undefined);
+    try {
+      const added = await host.addRule(candidate);
+      setOutcome({
+        intent: 'success',
+        text: `Rule ${added.ruleId} added at ${cellRef(added.sheet, added.cell)}. Validate to see it run.`,
+      });
+      setField('');
+      setOperator('');
+      setExpected('');
+      setTitle('');
+      setPreview(undefined);
+      load();
+    } catch (e) {
+      setOutcome({ intent: 'error', text: `The rule was not added: ${errorText(e)}` });
+    }
+  };
+
+  if (loadError) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>
+          Could not read the resources: {loadError}{' '}
+          <Button size="small" onClick={load}>
+            Try again
+          </Button>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!data) return <Text>Reading the resources…</Text>;
+  if (data.types.length === 0)
+    return <Text>No resources yet: add rows to a Resources sheet (or import a file), then come back.</Text>;
+
+  const fieldPaths = typeView?.fields.map((f) => f.path) ?? [];
+  const operatorChoice = OPERATOR_CHOICES.find((o) => o.name === operator);
+  return (
+    <form
+      className={styles.form}
+      aria-label="Rule builder"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (missing.length === 0) void add();
+      }}
+    >
+      <Field label="Resource type" required>
+        <Dropdown
+          className={styles.wide}
+          placeholder="Choose a type"
+          value={type}
+          selectedOptions={type ? [type] : []}
+          onOptionSelect={(_, d) => {
+            setType(d.optionValue ?? '');
+            setField('');
+            setExpected('');
+          }}
+        >
+          {data.types.map((t) => (
+            <Option key={t.type} value={t.type} text={t.type}>
+              {t.type} ({t.count})
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+
+      <Field
+        label="Field"
+        required
+        hint={
+          fieldView
+            ? `Set on ${fieldView.seen} of ${typeView?.count} resources.`
+            : 'A column or a path such as spec.containers[*].image.'
+        }
+      >
+        <Combobox
+          className={styles.wide}
+          freeform
+          disabled={!type}
+          placeholder="Choose or type a field"
+          value={field}
+          selectedOptions={field ? [field] : []}
+          onChange={(e) => setField(e.target.value)}
+          onOptionSelect={(_, d) => {
+            setField(d.optionValue ?? '');
+            setExpected('');
+          }}
+        >
+          {filterBy(fieldPaths, fieldPaths.includes(field) ? '' : field).map((p) => (
+            <Option key={p} value={p}>
+              {p}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+
+      {hasWildcard && (
+        <Field label="Which elements must hold">
+          <Dropdown
+            className={styles.wide}
+            value={MATCH_CHOICES.find((m) => m.value === match)?.text}
+            selectedOptions={[match]}
+            onOptionSelect={(_, d) => setMatch((d.optionValue as typeof match) ?? 'all')}
+          >
+            {MATCH_CHOICES.map((m) => (
+              <Option key={m.value} value={m.value}>
+                {m.text}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
+
+      <Field
+        label="Operator"
+        required
+        hint={operatorChoice ? `The field ${operatorChoice.meaning}` : undefined}
+      >
+        <Dropdown
+          className={styles.wide}
+          placeholder="Choose what the field must do"
+          disabled={!type}
+          value={operator}
+          selectedOptions={operator ? [operator] : []}
+          onOptionSelect={(_, d) => setOperator(d.optionValue ?? '')}
+        >
+          {OPERATOR_CHOICES.map((o) => (
+            <Option key={o.name} value={o.name} text={o.name}>
+              <span className={styles.option}>
+                <span>{o.name}</span>
+                <span className={styles.meaning}>{o.meaning}</span>
+              </span>
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+
+      {operator && wantsExpected && (
+        <Field label="Expected" required hint={expectedHint(operator)}>
+          <Combobox
+            className={styles.wide}
+            freeform
+            placeholder="Choose or type a value"
+            value={expected}
+            selectedOptions={[]}
+            onChange={(e) => setExpected(e.target.value)}
+            onOptionSelect={(_, d) => d.optionValue !== undefined && setExpected(d.optionValue)}
+          >
+            {filterBy(fieldView?.values ?? [], '').map((v) => (
+              <Option key={v} value={v}>
+                {v}
+              </Option>
+            ))}
+          </Combobox>
+        </Field>
+      )}
+
+      <PreviewCard preview={preview} busy={busy} />
+
+      <Field label="Title" required hint="A plain sentence, e.g. “Production buckets keep versioning on”.">
+        <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+      </Field>
+      <Field label="Rule ID" required>
+        <Input value={ruleId} onChange={(_, d) => setRuleId(d.value)} />
+      </Field>
+      <Field label="Severity">
+        <Dropdown
+          className={styles.wide}
+          value={severity}
+          selectedOptions={[severity]}
+          onOptionSelect={(_, d) => setSeverity(d.optionValue ?? 'Medium')}
+        >
+          {SEVERITY_CHOICES.map((s) => (
+            <Option key={s} value={s}>
+              {s}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+
+      <Button appearance="primary" type="submit" disabled={missing.length > 0}>
+        Add rule
+      </Button>
+      {missing.length > 0 && <Text size={200}>Still needed: {missing.join(', ')}.</Text>}
+      {outcome && (
+        <MessageBar intent={outcome.intent}>
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </form>
+  );
+}

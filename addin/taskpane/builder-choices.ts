@@ -1,0 +1,66 @@
+// The rule builder's choices, from core: operators by their plain words, match modes, severities, readiness.
+import { OPERATORS, lookupOperator } from '../../core/operators';
+import { SEVERITIES } from '../../core/types';
+import type { ExpectedKind } from '../../core/operators';
+import type { PreviewView, RuleCandidate } from '../shared/host-actions';
+
+export interface OperatorChoice {
+  name: string;
+  meaning: string;
+  expected: ExpectedKind;
+}
+
+/** Every operator of the table, in table order, as the builder offers it. */
+export const OPERATOR_CHOICES: readonly OperatorChoice[] = OPERATORS.map((op) => ({
+  name: op.name,
+  meaning: op.meaning,
+  expected: op.expected,
+}));
+
+/** What the Expected box asks for, by the operator's expected kind; undefined when it takes no value. */
+export function expectedHint(operator: string): string | undefined {
+  const kind = lookupOperator(operator)?.expected;
+  switch (kind) {
+    case undefined:
+    case 'none':
+      return undefined;
+    case 'list':
+      return 'One or more values, separated by commas.';
+    case 'days':
+      return 'A number of days.';
+    case 'count':
+      return 'A number of elements.';
+    case 'regex':
+      return 'A regular expression (case is ignored).';
+    case 'glob':
+      return 'A pattern: * for any run of characters, ? for one.';
+    case 'network':
+      return 'A network such as 10.0.0.0/8; several separated by commas.';
+    default:
+      return undefined;
+  }
+}
+
+export const takesExpected = (operator: string): boolean =>
+  (lookupOperator(operator)?.expected ?? 'value') !== 'none';
+
+export const MATCH_CHOICES = [
+  { value: 'all', text: 'every element' },
+  { value: 'any', text: 'at least one element' },
+  { value: 'none', text: 'no element' },
+] as const;
+
+export const SEVERITY_CHOICES: readonly string[] = SEVERITIES;
+
+/** What still keeps the candidate from being added, in words; empty when it is ready. */
+export function missingParts(c: RuleCandidate, preview: PreviewView | undefined): string[] {
+  const missing: string[] = [];
+  if (!c.resourceType.trim()) missing.push('a resource type');
+  if (!c.field.trim()) missing.push('a field');
+  if (!c.operator.trim()) missing.push('an operator');
+  if (c.operator && takesExpected(c.operator) && !c.expected.trim()) missing.push('an expected value');
+  if (!c.ruleId.trim()) missing.push('a Rule ID');
+  if (!c.title.trim()) missing.push('a title');
+  if (preview?.problems.some((p) => p.severity === 'error')) missing.push('a rule without errors');
+  return missing;
+}
