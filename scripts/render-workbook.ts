@@ -1,9 +1,8 @@
 // Renders the validated example workbook's Results sheet as a spreadsheet-like HTML page and screenshots it
 // with headless Chromium: docs/images/workbook.png. Run: npx ts-node --transpile-only scripts/render-workbook.ts
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { validate } from '../core';
 import type { Cell } from '../core';
 import { COLORS, STATUS_COLORS } from '../core/output/formats';
@@ -81,21 +80,8 @@ ${body.join('\n')}
 
 async function main(): Promise<void> {
   const html = resultsHtml(resultsRows());
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-chromium-'));
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--headless=new',
-    ],
-    viewport: { width: 1320, height: 200 },
-  });
+  const launched = await launchChromium({ width: 1320, height: 200 });
+  const browser = launched.context;
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.setContent(html);
@@ -103,8 +89,7 @@ async function main(): Promise<void> {
     await page.screenshot({ path: OUT, fullPage: true });
     console.log(`Wrote ${path.relative(ROOT, OUT)}.`);
   } finally {
-    await browser.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await launched.close();
   }
 }
 

@@ -1,7 +1,6 @@
 // Add rule pack on Sheets: the pack's rules land below the user's, known Rule IDs are left alone.
 import { addPack, listPacks } from '../../apps-script/packs';
-import { validate } from '../../core';
-import { readGrids } from '../../apps-script/read';
+import { validate, type Cell } from '../../core';
 import { createFakeAppsScript } from '../fakes/sheets';
 import { installFake } from './run-on-fake';
 
@@ -29,7 +28,7 @@ describe('rule packs on Sheets', () => {
     const again = addPack('aws-foundations');
     expect(again).toMatchObject({ added: 0, skipped: first.added });
 
-    const grids = readGrids(fake.spreadsheet, 'UTC');
+    const grids = ['Rules'].map((name) => ({ name, rows: fake.readSheet(name) as Cell[][] }));
     const rules = grids.find((g) => g.name === 'Rules');
     expect(rules?.rows[1].slice(0, 7)).toEqual([
       'MY-1',

@@ -1,22 +1,10 @@
 // Sidebar.html in headless Chromium: its google.script.run reaches the built Code.js on the fake, and Validate shows the summary.
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium, type Launched } from '../../scripts/chromium';
 import { createFakeAppsScript } from '../fakes/sheets';
 import { loadScenario } from '../helpers/conformance';
 import { DIST, loadCode, type LoadedScript } from './load-code';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--headless=new',
-];
 
 /** google.script.run as HtmlService pages have it, each call sent to the test through an exposed binding. */
 const FAKE_SCRIPT_RUN = `
@@ -35,7 +23,7 @@ jest.setTimeout(90_000);
 
 describe('Sidebar.html in headless Chromium', () => {
   let context: BrowserContext | undefined;
-  let userDir = '';
+  let browser: Launched | undefined;
   let script: LoadedScript;
   const calls: string[] = [];
 
@@ -43,17 +31,12 @@ describe('Sidebar.html in headless Chromium', () => {
     const fake = createFakeAppsScript({ timeZone: 'Europe/London' });
     for (const grid of loadScenario('waivers').grids) fake.addSheet(grid.name, grid.rows);
     script = loadCode(fake);
-    userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-sidebar-'));
-    context = await chromium.launchPersistentContext(userDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-    });
+    browser = await launchChromium({ width: 360, height: 800 });
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
+    await browser?.close();
   });
 
   it('completes a validation through google.script.run and shows the summary', async () => {

@@ -1,14 +1,13 @@
 // Browser test: the production task pane in headless Chromium on the Excel fake — build a rule, validate, check pane and cells.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, type Launched } from '../../scripts/chromium';
 import { validate, type Grid } from '../../core';
 import { readCsvFolder } from '../../cli/io/csv';
 import { buildFakeExcel, buildTaskpane, ROOT } from './build';
 import { serve } from './serve';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_DIST = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const SCREENSHOT = path.join(ROOT, 'test-results/taskpane.png');
 
@@ -17,35 +16,17 @@ jest.setTimeout(300_000);
 let context: BrowserContext;
 let page: Page;
 let server: { url: string; close: () => Promise<void> };
-let profile: string;
+let browser: Launched | undefined;
 let grids: Grid[];
 const blocked: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.`,
-    );
-  }
   grids = readCsvFolder(path.join(ROOT, 'examples/acme')).grids;
   const built = buildTaskpane();
   fs.writeFileSync(path.join(built.dir, 'fake-excel.js'), buildFakeExcel());
   server = await serve(built.dir);
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 340, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--headless=new',
-    ],
-  });
+  browser = await launchChromium({ width: 340, height: 900 });
+  context = browser.context;
   // No network: 127.0.0.1 is served; Office.js comes from the local package; everything else is refused.
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -69,9 +50,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
 });
 
 const sheetValues = (name: string) =>
