@@ -24,15 +24,43 @@ type CheckNode = Extract<Expr, { kind: 'check' }>;
 /** Judges one present-or-missing value. */
 type Judge = (v: Value, res: Resource, scope: Scope, ctx: EvalContext) => Outcome;
 
-export function compileCheck(node: CheckNode, mode: MatchMode, env: CompileEnv): { check?: Check; problems: Problem[] } {
+export function compileCheck(
+  node: CheckNode,
+  mode: MatchMode,
+  env: CompileEnv,
+): { check?: Check; problems: Problem[] } {
   const op = lookupOperator(node.op);
   if (!op) return { problems: [problem('unknown_operator', { operator: node.op }, { offset: node.pos })] };
   const left = compileOperand(node.left);
   const right = compileRight(op, node.right, env, node.pos);
   if (!right.judge) return { problems: right.problems };
+  if (!left.many && right.literal)
+    return { check: literalCheck(left, op, right.literal, right.exp), problems: right.problems };
   const judge = right.judge(left.text);
   const check = left.many ? manyCheck(left, judge, mode, elementTest(op, right.exp)) : oneCheck(left, judge);
   return { check, problems: right.problems };
+}
+
+/** The common case, `field operator literal`, in one closure: it runs millions of times a run. */
+function literalCheck(
+  left: Extract<OperandFn, { many: false }>,
+  op: OperatorSpec,
+  prepared: { value: unknown },
+  exp: Expectation,
+): Check {
+  const one = left.one;
+  const test = op.test;
+  const expected = prepared.value;
+  const field = left.text;
+  const passOnMissing = op.onMissing === 'pass';
+  return (res, scope, ctx) => {
+    const v = one(res, scope);
+    if (v === undefined) return passOnMissing ? PASS : new Missing(field, exp);
+    if (v instanceof Unreadable) return unreadable(field, v.cell, v.reason);
+    const verdict = test(v, expected, ctx);
+    if (verdict === true) return PASS;
+    return new Mismatch(field, v, exp, verdict === false ? undefined : verdict);
+  };
 }
 
 function oneCheck(left: Extract<OperandFn, { many: false }>, judge: Judge): Check {
@@ -44,7 +72,12 @@ function oneCheck(left: Extract<OperandFn, { many: false }>, judge: Judge): Chec
 }
 
 /** A list of element values judged under a Match mode: all (empty passes), any (empty fails), none (empty passes). */
-function manyCheck(left: Extract<OperandFn, { many: true }>, judge: Judge, mode: MatchMode, what: Expectation): Check {
+function manyCheck(
+  left: Extract<OperandFn, { many: true }>,
+  judge: Judge,
+  mode: MatchMode,
+  what: Expectation,
+): Check {
   return (res, scope, ctx) => {
     const list = left.list(res, scope);
     if (list instanceof Unreadable) return unreadable(left.text, list.cell, list.reason);
@@ -54,7 +87,9 @@ function manyCheck(left: Extract<OperandFn, { many: true }>, judge: Judge, mode:
 
 /** What each element must satisfy, in words that always name the operator: `equals "x"`, `starts with "y"`. */
 function elementTest(op: OperatorSpec, exp: Expectation): Expectation {
-  return op.name === 'equals' ? { ...exp, plain: `equals ${exp.plain}`, quoted: `equals ${exp.quoted}` } : exp;
+  return op.name === 'equals'
+    ? { ...exp, plain: `equals ${exp.plain}`, quoted: `equals ${exp.quoted}` }
+    : exp;
 }
 
 /**
@@ -88,7 +123,18 @@ export function judgeElements(
   }
   const n = list.length;
   if (mode === 'all' ? passed === n : mode === 'any' ? passed > 0 : passed === 0) return PASS;
-  return new ElementsFailed(field, list as Value[], mode, n, passed, firstFail, firstFailAt, firstPassAt, what, whatPlain);
+  return new ElementsFailed(
+    field,
+    list as Value[],
+    mode,
+    n,
+    passed,
+    firstFail,
+    firstFailAt,
+    firstPassAt,
+    what,
+    whatPlain,
+  );
 }
 
 /** Why a list of elements failed its Match mode; words built when read. */
@@ -134,7 +180,7 @@ function compileRight(
   right: Operand | undefined,
   env: CompileEnv,
   pos: number | undefined,
-): { judge?: (field: string) => Judge; exp: Expectation; problems: Problem[] } {
+): { judge?: (field: string) => Judge; literal?: { value: unknown }; exp: Expectation; problems: Problem[] } {
   if (op.expected === 'none' || right === undefined || right.kind === 'literal') {
     const raw = right?.kind === 'literal' ? right.value : null;
     const { items, problems, ref } = expectedItems(op, raw ?? null, env.grids);
@@ -145,7 +191,12 @@ function compileRight(
     }
     const prepared = op.prepare(items);
     if (prepared.problems.some((p) => p.severity === 'error')) return { exp, problems: prepared.problems };
-    return { judge: (field) => literalJudge(op, prepared.value, field, exp), exp, problems: prepared.problems };
+    return {
+      judge: (field) => literalJudge(op, prepared.value, field, exp),
+      literal: { value: prepared.value },
+      exp,
+      problems: prepared.problems,
+    };
   }
   const other = compileOperand(right);
   const exp = expectation(op, [], other.text);
@@ -169,10 +220,25 @@ function fieldJudge(op: OperatorSpec, other: OperandFn, field: string): Judge {
   return (v, res, scope, ctx) => {
     const got = other.many ? other.list(res, scope) : other.one(res, scope);
     if (got instanceof Unreadable) return unreadable(other.text, got.cell, got.reason);
-    const items = got === undefined ? [] : op.expected === 'list' ? (toList(got as Value) ?? [got as Value]) : [got as Value];
-    const exp = expectation(op, [], `${other.text} (${got === undefined ? 'missing' : displayValue(got as Value)})`);
+    const items =
+      got === undefined
+        ? []
+        : op.expected === 'list'
+          ? (toList(got as Value) ?? [got as Value])
+          : [got as Value];
+    const exp = expectation(
+      op,
+      [],
+      `${other.text} (${got === undefined ? 'missing' : displayValue(got as Value)})`,
+    );
     if (got === undefined) {
-      return { status: 'FAIL', field, expected: exp.plain, actual: plainValue(v), message: `${other.text} is missing` };
+      return {
+        status: 'FAIL',
+        field,
+        expected: exp.plain,
+        actual: plainValue(v),
+        message: `${other.text} is missing`,
+      };
     }
     if (v === undefined) return passOnMissing ? PASS : new Missing(field, exp);
     const prepared = op.prepare(items);

@@ -29,7 +29,11 @@ export interface CompiledRule {
 export function compileRule(rule: Rule, sheet: RulesSheet | undefined, env: CompileEnv): CompiledRule {
   const problems: Problem[] = [...rule.problems];
   const at = (col: RuleColumn | undefined, found: Problem[]) =>
-    locate(found, { sheet: sheet?.name, row: rule.row, col: col === undefined ? undefined : sheet?.columns[col] });
+    locate(found, {
+      sheet: sheet?.name,
+      row: rule.row,
+      col: col === undefined ? undefined : sheet?.columns[col],
+    });
 
   const matchers = rule.resourceTypes.map(compileGlob);
   const base = {
@@ -40,7 +44,8 @@ export function compileRule(rule: Rule, sheet: RulesSheet | undefined, env: Comp
 
   let condition: Expr | undefined;
   if (rule.condition.trim() !== '') {
-    if (rule.field.trim() !== '' || rule.operator.trim() !== '') problems.push(...at('condition', [problem('both_forms')]));
+    if (rule.field.trim() !== '' || rule.operator.trim() !== '')
+      problems.push(...at('condition', [problem('both_forms')]));
     const parsed = parseExpression(rule.condition);
     problems.push(...at('condition', parsed.problems));
     condition = parsed.value;
@@ -91,14 +96,19 @@ function columnOf(found: Problem[]): RuleColumn {
 
 /** Field / Operator / Expected as the same tree the expression form gives. */
 function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: RuleColumn } {
-  if (rule.field.trim() === '') return { problems: [problem('empty_required', { column: 'Field' })], column: 'field' };
+  if (rule.field.trim() === '')
+    return { problems: [problem('empty_required', { column: 'Field' })], column: 'field' };
   const field = parsePath(rule.field);
   if (!field.value) return { problems: field.problems, column: 'field' };
   const op = lookupOperator(rule.operator);
   if (!op) {
     const operator = rule.operator.trim();
-    if (operator === '') return { problems: [problem('empty_required', { column: 'Operator' })], column: 'operator' };
-    return { problems: [problem('unknown_operator', { operator, suggestion: didYouMean(operator, OPERATOR_NAMES) })], column: 'operator' };
+    if (operator === '')
+      return { problems: [problem('empty_required', { column: 'Operator' })], column: 'operator' };
+    return {
+      problems: [problem('unknown_operator', { operator, suggestion: didYouMean(operator, OPERATOR_NAMES) })],
+      column: 'operator',
+    };
   }
   const expected = literalOf(rule.expected);
   const problems: Problem[] = [];
@@ -106,7 +116,12 @@ function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: R
     problems.push(problem('expected_ignored', { operator: op.name, value: String(expected.value) }));
   }
   return {
-    value: { kind: 'check', left: { kind: 'path', path: field.value }, op: op.name, right: op.expected === 'none' ? undefined : expected },
+    value: {
+      kind: 'check',
+      left: { kind: 'path', path: field.value },
+      op: op.name,
+      right: op.expected === 'none' ? undefined : expected,
+    },
     problems,
     column: 'expected',
   };
@@ -115,7 +130,8 @@ function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: R
 function literalOf(cell: Cell): Extract<Operand, { kind: 'literal' }> | undefined {
   if (cell === null) return undefined;
   if (cell instanceof Date) return { kind: 'literal', value: isoDateOrTime(cell) };
-  if (typeof cell === 'string') return cell.trim() === '' ? undefined : { kind: 'literal', value: cell.trim() };
+  if (typeof cell === 'string')
+    return cell.trim() === '' ? undefined : { kind: 'literal', value: cell.trim() };
   return { kind: 'literal', value: cell };
 }
 
@@ -127,8 +143,8 @@ function readsAs(rule: Rule, condition: Expr | undefined, scope: Expr | undefine
   if (!condition) return `Every ${types}${units}${when}: (no valid check)`;
   let body = renderExpression(condition);
   const rowForm = rule.condition.trim() === '';
-  if (rowForm && rule.match !== 'all' && /\[\*\]/.test(rule.field)) body = `${rule.match === 'any' ? 'at least one' : 'no'} ${body}`;
+  if (rowForm && rule.match !== 'all' && /\[\*\]/.test(rule.field))
+    body = `${rule.match === 'any' ? 'at least one' : 'no'} ${body}`;
   else if (rowForm && /\[\*\]/.test(rule.field)) body = `every ${body}`;
   return `Every ${types}${units}${when}: ${body}`;
 }
-

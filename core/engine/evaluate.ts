@@ -5,7 +5,7 @@ import type { Resource } from '../rulebook/model';
 import type { Status } from '../types';
 import { ROOT } from '../values/resolve';
 import type { CompiledRule } from './compile-rule';
-import { Finding, type Result } from './result';
+import { Finding, type Outcome, type Result } from './result';
 
 /** Status codes kept per (rule, resource) pair, so passing checks cost a byte, not an object. */
 export const CODE = { PASS: 0, FAIL: 1, WAIVED: 2, ERROR: 3, NOT_APPLICABLE: 4 } as const;
@@ -18,9 +18,11 @@ export interface RuleRun {
   resources: readonly Resource[];
   /** A status code per resource. */
   codes: Uint8Array;
-  /** The non-passing results (FAIL, ERROR, and later WAIVED) in resource order, with their positions. */
-  findings: Finding[];
+  /** Why each non-passing check did not pass (FAIL or ERROR), in resource order, with the resource's position. */
+  outcomes: Outcome[];
   positions: number[];
+  /** The non-passing results, built from the outcomes when first asked for (routing, waivers, outputs). */
+  findings?: Finding[];
 }
 
 /** What evaluation gives: compact per-rule runs; the full list of results is built only when asked for. */
@@ -35,7 +37,11 @@ export class Evaluation {
   }
 
   *findings(): Iterable<{ finding: Finding; run: RuleRun; position: number }> {
-    for (const run of this.runs) for (let k = 0; k < run.findings.length; k++) yield { finding: run.findings[k], run, position: run.positions[k] };
+    for (const run of this.runs) {
+      const findings = findingsOf(run);
+      for (let k = 0; k < findings.length; k++)
+        yield { finding: findings[k], run, position: run.positions[k] };
+    }
   }
 }
 
@@ -45,7 +51,14 @@ export function evaluateRules(rules: CompiledRule[], resources: Resource[], ctx:
   for (const compiled of rules) {
     if (!compiled.rule.enabled) continue;
     if (compiled.broken || !compiled.check) {
-      runs.push({ compiled, resources: [], codes: new Uint8Array(0), findings: [brokenResult(compiled)], positions: [-1] });
+      runs.push({
+        compiled,
+        resources: [],
+        codes: new Uint8Array(0),
+        outcomes: [],
+        positions: [-1],
+        findings: [brokenResult(compiled)],
+      });
       continue;
     }
     for (const [type, group] of byType) {
@@ -61,11 +74,11 @@ export function evaluate(rules: CompiledRule[], resources: Resource[], ctx: Eval
 }
 
 function runGroup(compiled: CompiledRule, group: Resource[], ctx: EvalContext): RuleRun {
-  const { rule, appliesWhen, businessUnits } = compiled;
+  const { appliesWhen, businessUnits } = compiled;
   const check = compiled.check as NonNullable<CompiledRule['check']>;
   const scoped = businessUnits.size > 0;
   const codes = new Uint8Array(group.length);
-  const findings: Finding[] = [];
+  const outcomes: Outcome[] = [];
   const positions: number[] = [];
   for (let i = 0; i < group.length; i++) {
     const resource = group[i];
@@ -81,25 +94,38 @@ function runGroup(compiled: CompiledRule, group: Resource[], ctx: EvalContext): 
     if (out === undefined || out.status === 'PASS') out = check(resource, ROOT, ctx);
     if (out.status === 'PASS') continue;
     codes[i] = out.status === 'FAIL' ? CODE.FAIL : CODE.ERROR;
-    findings.push(new Finding(rule, resource, out.status, out));
+    outcomes.push(out);
     positions.push(i);
   }
-  return { compiled, resources: group, codes, findings, positions };
+  return { compiled, resources: group, codes, outcomes, positions };
+}
+
+/** A run's findings, made once from its outcomes. */
+export function findingsOf(run: RuleRun): Finding[] {
+  if (!run.findings) {
+    const rule = run.compiled.rule;
+    run.findings = run.outcomes.map(
+      (out, k) => new Finding(rule, run.resources[run.positions[k]], out.status, out),
+    );
+  }
+  return run.findings;
 }
 
 function materialize(runs: RuleRun[]): Result[] {
   const out: Result[] = [];
   for (const run of runs) {
     const rule = run.compiled.rule;
+    const findings = findingsOf(run);
     if (run.resources.length === 0) {
-      out.push(...run.findings);
+      out.push(...findings);
       continue;
     }
     let k = 0;
     for (let i = 0; i < run.resources.length; i++) {
       const code = run.codes[i];
-      if (code === CODE.PASS || code === CODE.NOT_APPLICABLE) out.push({ rule, resource: run.resources[i], status: STATUS_OF[code] });
-      else out.push(run.findings[k++]);
+      if (code === CODE.PASS || code === CODE.NOT_APPLICABLE)
+        out.push({ rule, resource: run.resources[i], status: STATUS_OF[code] });
+      else out.push(findings[k++]);
     }
   }
   return out;

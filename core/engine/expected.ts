@@ -23,11 +23,18 @@ export function parseSheetRef(text: string): SheetRef | undefined {
 }
 
 /** The non-blank cells under a column of another sheet, or a problem naming what is missing. */
-export function readSheetColumn(ref: SheetRef, grids: Map<string, Grid>): { values?: Value[]; problems: Problem[] } {
+export function readSheetColumn(
+  ref: SheetRef,
+  grids: Map<string, Grid>,
+): { values?: Value[]; problems: Problem[] } {
   const grid = grids.get(normalizeName(ref.sheet));
   if (!grid) {
     const names = [...grids.values()].map((g) => g.name);
-    return { problems: [problem('unknown_sheet_ref', { sheet: ref.sheet, suggestion: didYouMean(ref.sheet, names) })] };
+    return {
+      problems: [
+        problem('unknown_sheet_ref', { sheet: ref.sheet, suggestion: didYouMean(ref.sheet, names) }),
+      ],
+    };
   }
   const header = grid.rows[0] ?? [];
   const wanted = normalizeName(ref.column);
@@ -36,7 +43,11 @@ export function readSheetColumn(ref: SheetRef, grids: Map<string, Grid>): { valu
     const names = header.map((h) => cellText(h)).filter((h) => h !== '');
     return {
       problems: [
-        problem('unknown_column_ref', { sheet: grid.name, column: ref.column, suggestion: didYouMean(ref.column, names) }),
+        problem('unknown_column_ref', {
+          sheet: grid.name,
+          column: ref.column,
+          suggestion: didYouMean(ref.column, names),
+        }),
       ],
     };
   }

@@ -28,7 +28,11 @@ export function expectation(op: OperatorSpec, items: Value[], ref?: string): Exp
   const plain = ref ?? items.map((v) => plainValue(v)).join(', ');
   const quoted = kind === 'days' ? `${plain} days` : (ref ?? items.map((v) => displayValue(v)).join(', '));
   if (op.name === 'equals') return { plain, quoted, kind };
-  return { plain: `${op.name} ${kind === 'days' ? `${plain} days` : plain}`, quoted: `${op.name} ${quoted}`, kind };
+  return {
+    plain: `${op.name} ${kind === 'days' ? `${plain} days` : plain}`,
+    quoted: `${op.name} ${quoted}`,
+    kind,
+  };
 }
 
 /** The value as a message shows it; a date operator's serial number is shown as the date it stands for. */
@@ -71,7 +75,9 @@ export class Mismatch implements Outcome {
       this.exp.kind === 'count'
         ? `${this.field} has ${countOf(this.value)} ${countOf(this.value) === 1 ? 'element' : 'elements'}`
         : `${this.field} is ${shown(this.value, this.exp.kind)}`;
-    return this.reason ? `${found}, which ${this.reason}; expected ${this.exp.quoted}` : `${found}; expected ${this.exp.quoted}`;
+    return this.reason
+      ? `${found}, which ${this.reason}; expected ${this.exp.quoted}`
+      : `${found}; expected ${this.exp.quoted}`;
   }
 }
 

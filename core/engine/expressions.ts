@@ -9,7 +9,11 @@ import { PASS, unreadable } from './explain';
 import type { Outcome } from './result';
 
 /** Compiles a whole expression; `mode` is how a `[*]` path outside a quantifier is judged (row form: Match). */
-export function compileExpr(expr: Expr, env: CompileEnv, mode: MatchMode = 'all'): { check?: Check; problems: Problem[] } {
+export function compileExpr(
+  expr: Expr,
+  env: CompileEnv,
+  mode: MatchMode = 'all',
+): { check?: Check; problems: Problem[] } {
   switch (expr.kind) {
     case 'check':
       return compileCheck(expr, mode, env);
@@ -69,7 +73,13 @@ function negate(inner: Check, innerText: string): Check {
     const out = inner(res, scope, ctx);
     if (out.status === 'ERROR') return out;
     if (out.status === 'FAIL') return PASS;
-    return { status: 'FAIL', field: innerText, expected: `not (${innerText})`, actual: 'true', message: `${innerText}, which the rule forbids` };
+    return {
+      status: 'FAIL',
+      field: innerText,
+      expected: `not (${innerText})`,
+      actual: 'true',
+      message: `${innerText}, which the rule forbids`,
+    };
   };
 }
 
@@ -93,4 +103,3 @@ function quantify(q: MatchMode, over: Parameters<typeof compilePath>[0], body: C
 function unique(items: string[]): string[] {
   return [...new Set(items.filter((s) => s !== ''))];
 }
-

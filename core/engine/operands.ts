@@ -22,11 +22,17 @@ export function compileOperand(operand: Operand): OperandFn {
     }
     case 'path': {
       const reader = compilePath(operand.path);
-      return reader.wildcard ? { text, many: true, list: reader.many } : { text, many: false, one: reader.one };
+      return reader.wildcard
+        ? { text, many: true, list: reader.many }
+        : { text, many: false, one: reader.one };
     }
     case 'call':
       if (operand.name === 'first') return compileFirst(text, operand.args.map(compileOperand));
-      return compileUnary(text, operand.name, compileOperand(operand.args[0] ?? { kind: 'literal', value: '' }));
+      return compileUnary(
+        text,
+        operand.name,
+        compileOperand(operand.args[0] ?? { kind: 'literal', value: '' }),
+      );
   }
 }
 

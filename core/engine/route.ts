@@ -9,7 +9,8 @@ export function fixOwnerRouter(owners: OwnerRow[]): FixOwnerOf {
   const defaults = new Map<string, string>();
   for (const o of owners) {
     const bu = o.businessUnit.trim().toLowerCase();
-    if (o.defaultForBusinessUnit && bu !== '' && o.owner.trim() !== '' && !defaults.has(bu)) defaults.set(bu, o.owner.trim());
+    if (o.defaultForBusinessUnit && bu !== '' && o.owner.trim() !== '' && !defaults.has(bu))
+      defaults.set(bu, o.owner.trim());
   }
   return (rule, resource) => {
     if (resource) {

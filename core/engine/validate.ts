@@ -42,7 +42,9 @@ export function validate(grids: Grid[], options: ValidateOptions): RunOutput {
   const results = evaluation.results;
   if (rulebook.settings.includePassing) routePassing(results, rulebook);
 
-  const ruleInfo = new Map(compiled.map((c) => [c.rule, { readsAs: c.readsAs, problems: c.problems, broken: c.broken }]));
+  const ruleInfo = new Map(
+    compiled.map((c) => [c.rule, { readsAs: c.readsAs, problems: c.problems, broken: c.broken }]),
+  );
   const output = buildOutput({ rulebook, results, ruleInfo, now, limits: options.limits ?? EXCEL_LIMITS });
   // Reading problems are already in rulebook.problems; compiling adds the rest of each rule's.
   const compileProblems = compiled.flatMap((c) => c.problems.slice(c.rule.problems.length));

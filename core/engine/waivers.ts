@@ -10,7 +10,10 @@ export interface WaiverMatch {
 }
 
 /** `today` is the run's calendar date (YYYY-MM-DD) in the rulebook's time zone; a waiver holds through its Expires date. */
-export function waiverMatcher(waivers: Waiver[], today: string): (rule: Rule, resource: Resource) => WaiverMatch {
+export function waiverMatcher(
+  waivers: Waiver[],
+  today: string,
+): (rule: Rule, resource: Resource) => WaiverMatch {
   const usable = waivers
     .filter((w) => w.valid)
     .map((w) => ({
@@ -26,7 +29,8 @@ export function waiverMatcher(waivers: Waiver[], today: string): (rule: Rule, re
       if (u.rule !== '*' && u.rule !== id) continue;
       if (!u.resource(resource.id)) continue;
       if (u.until === undefined || u.until >= today) return { active: u.waiver };
-      if (!found.expired || (found.expired.expires as Date) < (u.waiver.expires as Date)) found.expired = u.waiver;
+      if (!found.expired || (found.expired.expires as Date) < (u.waiver.expires as Date))
+        found.expired = u.waiver;
     }
     return found;
   };
@@ -35,7 +39,12 @@ export function waiverMatcher(waivers: Waiver[], today: string): (rule: Rule, re
 /** The calendar date of `now` in a time zone, as YYYY-MM-DD. */
 export function localDate(now: Date, timeZone: string): string {
   try {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(now);
     const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
     return `${get('year')}-${get('month')}-${get('day')}`;
   } catch {
