@@ -3,15 +3,16 @@ import type { Result } from '../engine/result';
 import type { Problem } from '../problems';
 import type { Rule, Rulebook } from '../rulebook/model';
 import { historySheet } from './history-sheet';
-import { historyRows } from './history';
-import { applyLimits } from './limits';
+import { historyRowsOf } from './history';
+import { applyLimits, CellFitter } from './limits';
 import { listsSheet, ruleLists } from './lists-sheet';
 import type { Patch } from './patch';
 import { resultsSheet } from './results-sheet';
-import { rulesColumns, type RuleInfo } from './rules-columns';
-import { summarize } from './summary';
+import { rulesColumnsOf, type RuleInfo } from './rules-columns';
+import { summaryOf } from './summary';
 import { summarySheet } from './summary-sheet';
-import { applyTracking } from './tracking';
+import { tally } from './tally';
+import { Tracker } from './tracking';
 import type { HistoryRow, HostLimits, RunSummary } from './types';
 
 export interface OutputInput {
@@ -33,23 +34,32 @@ export interface Output {
   problems: Problem[];
 }
 
-/** Sets First Seen, Due and Overdue on `results` in place, then builds the figures and patches. */
+/**
+ * Sets First Seen, Due and Overdue on `results` in place, then builds the figures and patches. The results are
+ * read once for tracking and every count (`tally`); then only the ones the Results sheet lists are looked at.
+ */
 export function buildOutput(input: OutputInput): Output {
   const { rulebook, results, ruleInfo, now, limits } = input;
-  const tracking = applyTracking(results, rulebook, now);
-  const summary = summarize(rulebook, results, tracking, now);
-  const history = historyRows(rulebook, results, tracking, summary);
+  const t = tally(rulebook, results, {
+    tracker: new Tracker(rulebook, now),
+    includePassing: rulebook.settings.includePassing,
+  });
+  const summary = summaryOf(rulebook, t, now, { newFailures: t.newFailures, fixed: t.fixed });
+  const history = historyRowsOf(rulebook, t, summary);
   const lists = ruleLists();
 
+  // The Results sheet is by far the largest: its text is fitted to the host as its rows are made.
+  const fit = new CellFitter(limits.maxCellChars, limits.maxRows);
+  const resultsPatch = resultsSheet(t.listed, rulebook.settings, { keys: t.listedKeys, fit });
   const patches: Patch[] = [
-    resultsSheet(results, rulebook.settings),
+    resultsPatch,
     summarySheet(summary, rulebook.previousHistory, history),
     historySheet(rulebook.previousHistory, history),
     listsSheet(lists),
   ];
   if (rulebook.rulesSheet) {
-    patches.push(rulesColumns(rulebook.rulesSheet, rulebook.rules, results, ruleInfo, lists, now));
+    patches.push(rulesColumnsOf(rulebook.rulesSheet, rulebook.rules, t.rules, ruleInfo, lists, now));
   }
-  const fitted = applyLimits(patches, limits, [...rulebook.grids.values()]);
+  const fitted = applyLimits(patches, limits, [...rulebook.grids.values()], new Map([[resultsPatch, fit]]));
   return { summary, history, patches: fitted.patches, problems: fitted.problems };
 }

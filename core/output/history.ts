@@ -1,7 +1,9 @@
-// Run History rows: one for the whole run (`All`) and one for each business unit among the resources.
+// Run History rows: one for the whole run (`All`) and one for each business unit among the resources, `(none)` last.
 import type { Result } from '../engine/result';
 import type { Rulebook } from '../rulebook/model';
-import { compareText, countResults } from './summary';
+import { compareText } from './order';
+import { countsOf } from './summary';
+import { NO_BUSINESS_UNIT, tally, type Tally, type UnitTally } from './tally';
 import type { Tracking } from './tracking';
 import type { HistoryRow, RunSummary } from './types';
 
@@ -24,23 +26,8 @@ export const HISTORY_HEADER = [
 
 const unitKey = (name: string) => name.trim().toLowerCase();
 
-/** Business units present among the resources, case-insensitively distinct, first spelling kept, sorted. */
-export function businessUnits(rulebook: Rulebook): string[] {
-  const units = new Map<string, string>();
-  for (const resource of rulebook.resources) {
-    const name = resource.businessUnit.trim();
-    if (name && !units.has(unitKey(name))) units.set(unitKey(name), name);
-  }
-  return [...units.values()].sort(compareText);
-}
-
-export function historyRows(
-  rulebook: Rulebook,
-  results: readonly Result[],
-  tracking: Tracking,
-  summary: RunSummary,
-): HistoryRow[] {
-  const all: HistoryRow = {
+function allRow(summary: RunSummary): HistoryRow {
+  return {
     runAt: summary.runAt,
     businessUnit: ALL_BUSINESS_UNITS,
     rules: summary.rules,
@@ -54,32 +41,67 @@ export function historyRows(
     newFailures: summary.newFailures,
     fixed: summary.fixed,
   };
-  const rows = [all];
-  for (const unit of businessUnits(rulebook)) {
-    const key = unitKey(unit);
-    const inUnit = (r: Result) => r.resource !== undefined && unitKey(r.resource.businessUnit) === key;
-    const counts = countResults(results.filter(inUnit));
+}
+
+/** Enabled rules that apply to a unit: those not scoped to units, and those scoped to it. */
+function rulesFor(rulebook: Rulebook, units: readonly UnitTally[]): Map<UnitTally, number> {
+  const counts = new Map(units.map((u) => [u, 0]));
+  for (const rule of rulebook.rules) {
+    if (!rule.enabled) continue;
+    const scope = new Set(rule.businessUnits.map(unitKey));
+    for (const unit of units)
+      if (scope.size === 0 || scope.has(unit.key)) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * `All`, then one row for each business unit of the resources, sorted, and `(none)` last for resources without
+ * one (and a broken rule's errors, which have no resource), as the Summary groups them.
+ */
+export function historyRowsOf(rulebook: Rulebook, t: Tally, summary: RunSummary): HistoryRow[] {
+  const units = [...t.units.byKey.values()]
+    .filter((u) => u.resources > 0 || (u.name === NO_BUSINESS_UNIT && u.seenAs !== undefined))
+    .sort((a, b) =>
+      (a.name === NO_BUSINESS_UNIT) !== (b.name === NO_BUSINESS_UNIT)
+        ? a.name === NO_BUSINESS_UNIT
+          ? 1
+          : -1
+        : compareText(a.name, b.name),
+    );
+  const rules = rulesFor(rulebook, units);
+  const rows = [allRow(summary)];
+  for (const unit of units) {
+    const counts = countsOf(unit);
     rows.push({
       runAt: summary.runAt,
-      businessUnit: unit,
-      // A rule counts for a unit when it is enabled and not scoped away from it.
-      rules: rulebook.rules.filter(
-        (rule) =>
-          rule.enabled &&
-          (rule.businessUnits.length === 0 || rule.businessUnits.some((u) => unitKey(u) === key)),
-      ).length,
-      resources: rulebook.resources.filter((r) => unitKey(r.businessUnit) === key).length,
+      businessUnit: unit.name,
+      rules: rules.get(unit) ?? 0,
+      resources: unit.resources,
       checks: counts.checks,
       passing: counts.passing,
       failing: counts.failing,
       waived: counts.waived,
       errors: counts.errors,
       passRate: counts.passRate,
-      newFailures: tracking.newFailures.filter(inUnit).length,
-      fixed: tracking.fixed.filter(inUnit).length,
+      newFailures: unit.newFailures,
+      fixed: unit.fixed,
     });
   }
   return rows;
+}
+
+/** Run History rows of results already tracked (`applyTracking`), New Failures and Fixed from that tracking. */
+export function historyRows(
+  rulebook: Rulebook,
+  results: readonly Result[],
+  tracking: Tracking,
+  summary: RunSummary,
+): HistoryRow[] {
+  const t = tally(rulebook, results);
+  for (const r of tracking.newFailures) t.units.of(r.resource).newFailures++;
+  for (const r of tracking.fixed) t.units.of(r.resource).fixed++;
+  return historyRowsOf(rulebook, t, summary);
 }
 
 /** A history row as sheet cells, in HISTORY_HEADER order. */

@@ -2,7 +2,7 @@
 import { problem, type Problem } from '../problems';
 import type { Grid } from '../types';
 import { normalizeName } from '../names';
-import { safeText, type Patch, type SheetFormat, type WriteCell } from './patch';
+import { looksLikeFormula, safeText, type Patch, type SheetFormat, type WriteCell } from './patch';
 import type { HostLimits } from './types';
 
 /** Excel's sheet-name rules, which Google Sheets also accepts: 1–31 characters, none of `: \ / ? * [ ]`, not `History`. */
@@ -22,32 +22,84 @@ function cut(text: string, max: number): string {
   return text.slice(0, Math.max(0, max - ELLIPSIS.length)) + ELLIPSIS;
 }
 
-interface LongCell {
-  count: number;
-  longest: number;
-  at?: { row: number; col: number };
-}
-
 /**
- * Cuts one cell if it is too long, noting it; returns the cell to write. This is the last pass over every
- * cell, so it also wraps formula-like text a sheet builder left bare: no written text may become a formula.
+ * Fits text to a host's characters-a-cell limit, noting every cut: text too long is cut to end with `…`, and
+ * formula-like text is wrapped so that no written text may become a formula. A sheet builder that writes many
+ * cells fits them as it makes them (`resultsSheet`); `applyLimits` fits the rest.
  */
-function fitCell(cell: WriteCell, max: number, long: LongCell, row: number, col: number): WriteCell {
-  const text =
-    typeof cell === 'string'
-      ? cell
-      : cell !== null && typeof cell === 'object' && 'text' in cell
-        ? cell.text
-        : undefined;
-  if (text === undefined) return cell;
-  if (text.length <= max) return typeof cell === 'string' ? safeText(cell) : cell;
-  long.count++;
-  if (text.length > long.longest) long.longest = text.length;
-  long.at ??= { row, col };
-  return safeText(cut(text, max));
+export class CellFitter {
+  count = 0;
+  longest = 0;
+  /** The first cut cell in sheet order. */
+  at?: { row: number; col: number };
+
+  /** Cuts in rows from `maxRows` on are not noted: those rows are not written. */
+  constructor(
+    readonly maxChars: number,
+    readonly maxRows = Infinity,
+  ) {}
+
+  /** The cell to write for a text. */
+  text(text: string, row: number, col: number): WriteCell {
+    if (text.length > this.maxChars) return this.cut(text, row, col);
+    return looksLikeFormula(text) ? { text } : text;
+  }
+
+  /** The cell to write for any cell: text is fitted, anything else is written as it is. */
+  cell(cell: WriteCell, row: number, col: number): WriteCell {
+    if (typeof cell === 'string') return this.text(cell, row, col);
+    if (cell !== null && typeof cell === 'object' && 'text' in cell && cell.text.length > this.maxChars)
+      return this.cut(cell.text, row, col);
+    return cell;
+  }
+
+  private cut(text: string, row: number, col: number): WriteCell {
+    if (row < this.maxRows) {
+      this.count++;
+      if (text.length > this.longest) this.longest = text.length;
+      // The first cut in sheet order, whatever order the cells are fitted in.
+      const at = this.at;
+      if (at === undefined || row < at.row || (row === at.row && col < at.col)) this.at = { row, col };
+    }
+    return safeText(cut(text, this.maxChars));
+  }
 }
 
-function longCellProblem(sheet: string, long: LongCell, limits: HostLimits): Problem[] {
+/** Whether a cell is text, the only kind a limit or a formula guard can change. */
+function isText(cell: WriteCell): boolean {
+  return typeof cell === 'string' || (cell !== null && typeof cell === 'object' && 'text' in cell);
+}
+
+/** Rows fitted; a row (and the list of rows) is copied only when one of its cells changes. */
+function fitRows(rows: WriteCell[][], fitter: CellFitter): WriteCell[][] {
+  let out: WriteCell[][] | undefined;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    let copy: WriteCell[] | undefined;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!isText(cell)) continue;
+      const fitted = fitter.cell(cell, r, c);
+      if (fitted !== cell) (copy ??= row.slice())[c] = fitted;
+    }
+    if (copy) (out ??= rows.slice())[r] = copy;
+  }
+  return out ?? rows;
+}
+
+/** One generated column's values fitted, copied only when one changes. */
+function fitColumn(values: WriteCell[], col: number, fitter: CellFitter): WriteCell[] {
+  let copy: WriteCell[] | undefined;
+  for (let r = 0; r < values.length; r++) {
+    const cell = values[r];
+    if (!isText(cell)) continue;
+    const fitted = fitter.cell(cell, r, col);
+    if (fitted !== cell) (copy ??= values.slice())[r] = fitted;
+  }
+  return copy ?? values;
+}
+
+function longCellProblem(sheet: string, long: CellFitter, limits: HostLimits): Problem[] {
   if (long.count === 0) return [];
   const params = {
     sheet,
@@ -81,36 +133,42 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** The widest row's length. */
+function widthOf(rows: readonly (readonly unknown[])[]): number {
+  let width = 0;
+  for (const row of rows) if (row.length > width) width = row.length;
+  return width;
+}
+
 /** Cells a patch adds; a columns patch adds only the columns past its sheet's current width. */
 function patchCells(patch: Patch, widths: Map<string, number>): number {
   if (patch.kind === 'columns') {
     const width = widths.get(normalizeName(patch.sheet)) ?? 0;
-    const height = Math.max(0, ...patch.columns.map((c) => c.values.length));
+    const height = widthOf(patch.columns.map((c) => c.values));
     const added = new Set(patch.columns.map((c) => c.col).filter((col) => col >= width)).size;
     return added * height;
   }
-  const width = Math.max(0, ...patch.rows.map((r) => r.length));
-  return width * patch.rows.length;
-}
-
-function gridWidth(grid: Grid): number {
-  return Math.max(0, ...grid.rows.map((r) => r.length));
+  return widthOf(patch.rows) * patch.rows.length;
 }
 
 /**
  * Fits patches to a host: rows past maxRows are cut (too_many_rows), over-long text is cut to end with `…`
  * (cell_too_long / cells_too_long), and a workbook over maxCells is reported (too_many_cells; nothing is cut,
  * since no one sheet is the right one to shorten). `userGrids` are the sheets the patches leave in place.
+ * `fitted` names patches whose text cells were already fitted as they were made, with the fitter that noted the cuts:
+ * their cells are not looked at again.
  */
 export function applyLimits(
   patches: readonly Patch[],
   limits: HostLimits,
   userGrids: readonly Grid[] = [],
+  fitted: ReadonlyMap<Patch, CellFitter> = new Map(),
 ): { patches: Patch[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const out: Patch[] = [];
   for (const patch of patches) {
-    const long: LongCell = { count: 0, longest: 0 };
+    const done = fitted.get(patch);
+    const long = done ?? new CellFitter(limits.maxCellChars);
     if (patch.kind === 'sheet') {
       let rows = patch.rows;
       let format = patch.format;
@@ -125,12 +183,12 @@ export function applyLimits(
         rows = rows.slice(0, limits.maxRows);
         format = withoutUndefined(clampFormat(format, limits.maxRows - 1));
       }
-      rows = rows.map((row, r) => row.map((cell, c) => fitCell(cell, limits.maxCellChars, long, r, c)));
+      if (!done) rows = fitRows(rows, long);
       out.push({ ...patch, rows, format });
     } else {
       let format = patch.format;
       let columns = patch.columns;
-      const height = Math.max(0, ...columns.map((c) => c.values.length));
+      const height = widthOf(columns.map((c) => c.values));
       if (height > limits.maxRows) {
         problems.push(
           problem(
@@ -142,10 +200,7 @@ export function applyLimits(
         columns = columns.map((c) => ({ ...c, values: c.values.slice(0, limits.maxRows) }));
         format = withoutUndefined(clampFormat(format, limits.maxRows - 1));
       }
-      columns = columns.map((c) => ({
-        ...c,
-        values: c.values.map((cell, r) => fitCell(cell, limits.maxCellChars, long, r, c.col)),
-      }));
+      if (!done) columns = columns.map((c) => ({ ...c, values: fitColumn(c.values, c.col, long) }));
       out.push({ ...patch, columns, format });
     }
     problems.push(...longCellProblem(patch.sheet, long, limits));
@@ -154,10 +209,10 @@ export function applyLimits(
   if (limits.maxCells !== undefined) {
     const rewritten = new Set(out.filter((p) => p.kind === 'sheet').map((p) => normalizeName(p.sheet)));
     const kept = userGrids.filter((g) => !rewritten.has(normalizeName(g.name)));
-    const widths = new Map(kept.map((g) => [normalizeName(g.name), gridWidth(g)]));
+    const widths = new Map(kept.map((g) => [normalizeName(g.name), widthOf(g.rows)]));
     const cells =
       out.reduce((n, p) => n + patchCells(p, widths), 0) +
-      kept.reduce((n, g) => n + gridWidth(g) * g.rows.length, 0);
+      kept.reduce((n, g) => n + widthOf(g.rows) * g.rows.length, 0);
     if (cells > limits.maxCells) {
       problems.push(
         problem('too_many_cells', {

@@ -35,7 +35,15 @@ export interface SheetFormat {
   /** Number formats by column, e.g. dates `yyyy-mm-dd`, percentages `0.0%`. */
   numberFormats?: { col: number; fromRow: number; toRow: number; format: string }[];
   /** A line chart drawn from a block of this sheet: fromRow is the block's header row (series names), data rows follow to toRow. */
-  chart?: { title: string; fromRow: number; toRow: number; labelCol: number; valueCols: number[]; anchorRow: number; anchorCol: number };
+  chart?: {
+    title: string;
+    fromRow: number;
+    toRow: number;
+    labelCol: number;
+    valueCols: number[];
+    anchorRow: number;
+    anchorCol: number;
+  };
 }
 
 /** Rewrite an engine-owned sheet entirely (Results, Summary, Run History, Rulesheet Lists). */
@@ -59,9 +67,18 @@ export interface ColumnsPatch {
 
 export type Patch = SheetPatch | ColumnsPatch;
 
-/** Text that a spreadsheet would read as a formula, DDE call or the like. */
+const EQUALS = 0x3d;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const AT = 0x40;
+const TAB = 0x09;
+const CR = 0x0d;
+
+/** Text that a spreadsheet would read as a formula, DDE call or the like: it opens with `= + - @`, a tab or a return. */
 export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text);
+  // One char code rather than a RegExp: this runs on every text cell of every generated sheet.
+  const c = text.charCodeAt(0);
+  return c === EQUALS || c === PLUS || c === MINUS || c === AT || c === TAB || c === CR;
 }
 
 /** Wraps text that would become a formula so every host writes it as text. */

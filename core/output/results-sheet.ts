@@ -1,11 +1,13 @@
 // The Results sheet: one row per result someone must look at, worst first, with First Seen, Due and the waiver.
 import type { Result } from '../engine/result';
-import type { Settings, Waiver } from '../rulebook/model';
-import { SEVERITIES, type Status } from '../types';
+import type { Resource, Rule, Settings, Waiver } from '../rulebook/model';
+import { SEVERITIES, STATUSES, type Status } from '../types';
 import { isoDateOrTime } from '../values/cells';
 import { columnWidths, DATE_FORMAT, RESULTS_SHEET, STATUS_COLORS } from './formats';
-import { safeText, type SheetPatch, type WriteCell } from './patch';
-import { compareText } from './summary';
+import { CellFitter } from './limits';
+import { compareText, inOrder, ResultKeys, sortedOrder } from './order';
+import { looksLikeFormula, type SheetPatch, type WriteCell } from './patch';
+import type { ResourceIndex } from './resource-index';
 
 export const RESULTS_HEADER = [
   'Rule ID',
@@ -38,6 +40,7 @@ export function isWrittenToResults(result: Result, settings: Settings): boolean 
   return result.status !== 'NOT_APPLICABLE';
 }
 
+/** The Results sheet's order: severity, then status (STATUS_ORDER), then rule id and resource id. */
 export function compareResults(a: Result, b: Result): number {
   return (
     SEVERITIES.indexOf(a.rule.severity) - SEVERITIES.indexOf(b.rule.severity) ||
@@ -57,34 +60,155 @@ export function waiverText(waiver: Waiver): string {
   return `${what} (${terms.join(', ')})`;
 }
 
-const text = (value: string | undefined): WriteCell => (value ? safeText(value) : null);
+/** Each status's rank in the Results sheet's order, by STATUS_INDEX: 1 + its place in STATUS_ORDER, NOT_APPLICABLE 0. */
+const STATUS_RANKS: number[] = STATUSES.map((status) => STATUS_ORDER.indexOf(status) + 1);
 
-function resultRow(r: Result): WriteCell[] {
-  return [
-    text(r.rule.id),
-    text(r.rule.title),
-    r.rule.severity,
-    r.status,
-    text(r.resource?.id),
-    text(r.resource?.type),
-    text(r.resource?.name),
-    text(r.resource?.businessUnit),
-    text(r.fixOwner),
-    text(r.field),
-    text(r.expected),
-    text(r.actual),
-    text(r.message),
-    text(r.rule.remediation),
-    r.firstSeen ?? null,
-    r.due ?? null,
-    r.overdue === true,
-    r.waiver ? safeText(waiverText(r.waiver)) : null,
-  ];
+/** Positions of results in the Results sheet's order (compareResults), from their keys: ranks, then counting passes. */
+export function resultsOrder(keys: ResultKeys): Int32Array {
+  const severities = keys.rules.map((rule) => SEVERITIES.indexOf(rule.severity) + 1);
+  const ids = keys.ruleIdRanks();
+  const statuses = STATUS_ORDER.length + 1;
+  // Severity, then status, then rule id, as one rank: (severity × statuses + status) × rule ids + rule id.
+  const ruleAndStatus = keys.byRuleAndStatus(
+    (rule, status) => (severities[rule] * statuses + STATUS_RANKS[status]) * ids.size + ids.ranks[rule],
+    (SEVERITIES.length + 1) * statuses * ids.size,
+  );
+  return sortedOrder(keys.size, [ruleAndStatus, keys.byResourceId()]);
 }
 
-export function resultsSheet(results: readonly Result[], settings: Settings): SheetPatch {
-  const written = results.filter((r) => isWrittenToResults(r, settings)).sort(compareResults);
-  const rows: WriteCell[][] = [[...RESULTS_HEADER], ...written.map(resultRow)];
+/** Results in the Results sheet's order (compareResults), sorted many at once. */
+export function sortResults(results: readonly Result[]): Result[] {
+  return inOrder(results, resultsOrder(ResultKeys.of(results)));
+}
+
+const NO_LIMIT = new CellFitter(Infinity);
+const AT = 0x40;
+
+/**
+ * A text cell: blank text is an empty cell; other text is fitted (cut when too long, wrapped when formula-like).
+ * Text opening with a letter (above `@`) and within the limit is neither, which is most text: it is written
+ * straight away, without the call.
+ */
+function cell(fit: CellFitter, value: string | undefined, row: number, col: number): WriteCell {
+  if (!value) return null;
+  return value.length <= fit.maxChars && value.charCodeAt(0) > AT ? value : fit.text(value, row, col);
+}
+
+/** Whether a text is written exactly as it is: blank, or neither too long nor formula-like. */
+function isPlain(value: string | undefined, fit: CellFitter): boolean {
+  return !value || (value.length <= fit.maxChars && !looksLikeFormula(value));
+}
+
+const UNKNOWN = 0;
+const PLAIN = 1;
+const FITTED = 2;
+
+/**
+ * Makes rows. A rule's and a resource's own text is the same on every row they are in, so it is checked once
+ * each: rows whose rule and resource text is plain take it as it is, without reading the text again.
+ */
+class RowMaker {
+  private lastRule: Rule | undefined;
+  private ruleIsPlain = false;
+  private readonly resourceState: Uint8Array;
+  private readonly waiverTexts = new Map<Waiver, string>();
+
+  constructor(
+    private readonly fit: CellFitter,
+    index: ResourceIndex,
+  ) {
+    this.resourceState = new Uint8Array(index.size);
+  }
+
+  private waiverText(waiver: Waiver): string {
+    let text = this.waiverTexts.get(waiver);
+    if (text === undefined) {
+      text = waiverText(waiver);
+      this.waiverTexts.set(waiver, text);
+    }
+    return text;
+  }
+
+  /** Whether a resource's text is plain; `id` is its id in the index. */
+  private resourceIsPlain(resource: Resource | undefined, id: number): boolean {
+    if (resource === undefined) return true;
+    let state = id < this.resourceState.length ? this.resourceState[id] : FITTED;
+    if (state === UNKNOWN) {
+      const fit = this.fit;
+      const plain =
+        isPlain(resource.id, fit) &&
+        isPlain(resource.type, fit) &&
+        isPlain(resource.name, fit) &&
+        isPlain(resource.businessUnit, fit);
+      state = plain ? PLAIN : FITTED;
+      this.resourceState[id] = state;
+    }
+    return state === PLAIN;
+  }
+
+  /**
+   * One row, in RESULTS_HEADER order, for a result whose resource has this id in the index. Each result property
+   * is read once, as a property: results may work them out on demand.
+   */
+  row(r: Result, row: number, resourceId: number): WriteCell[] {
+    const fit = this.fit;
+    const rule = r.rule;
+    if (rule !== this.lastRule) {
+      this.lastRule = rule;
+      this.ruleIsPlain = isPlain(rule.id, fit) && isPlain(rule.title, fit) && isPlain(rule.remediation, fit);
+    }
+    const resource = r.resource;
+    const rulePlain = this.ruleIsPlain;
+    const resourcePlain = this.resourceIsPlain(resource, resourceId);
+    const waiver = r.waiver;
+    return [
+      rulePlain ? rule.id || null : cell(fit, rule.id, row, 0),
+      rulePlain ? rule.title || null : cell(fit, rule.title, row, 1),
+      rule.severity,
+      r.status,
+      resourcePlain ? resource?.id || null : cell(fit, resource?.id, row, 4),
+      resourcePlain ? resource?.type || null : cell(fit, resource?.type, row, 5),
+      resourcePlain ? resource?.name || null : cell(fit, resource?.name, row, 6),
+      resourcePlain ? resource?.businessUnit || null : cell(fit, resource?.businessUnit, row, 7),
+      cell(fit, r.fixOwner, row, 8),
+      cell(fit, r.field, row, 9),
+      cell(fit, r.expected, row, 10),
+      cell(fit, r.actual, row, 11),
+      cell(fit, r.message, row, 12),
+      rulePlain ? rule.remediation || null : cell(fit, rule.remediation, row, 13),
+      r.firstSeen ?? null,
+      r.due ?? null,
+      r.overdue === true,
+      waiver ? cell(fit, this.waiverText(waiver), row, 17) : null,
+    ];
+  }
+}
+
+export interface ResultsSheetOptions {
+  /**
+   * The results are already the ones to list (isWrittenToResults), with their keys, as a tally gathers them
+   * (`Tally.listed`, `Tally.listedKeys`): they are not read again to sort them.
+   */
+  keys?: ResultKeys;
+  /** Fits text to the host's cell limit as rows are made, so applyLimits need not look at them again. */
+  fit?: CellFitter;
+}
+
+export function resultsSheet(
+  results: readonly Result[],
+  settings: Settings,
+  options: ResultsSheetOptions = {},
+): SheetPatch {
+  const listed = options.keys ? results : results.filter((r) => isWrittenToResults(r, settings));
+  const keys = options.keys ?? ResultKeys.of(listed);
+  const order = resultsOrder(keys);
+  const maker = new RowMaker(options.fit ?? NO_LIMIT, keys.index);
+  const rows: WriteCell[][] = new Array<WriteCell[]>(order.length + 1);
+  rows[0] = [...RESULTS_HEADER];
+  for (let i = 0; i < order.length; i++) {
+    const at = order[i];
+    rows[i + 1] = maker.row(listed[at], i + 1, keys.resource[at]);
+  }
   const last = rows.length - 1;
   const range = { fromRow: 1, toRow: last };
   return {

@@ -20,7 +20,7 @@ export interface RuleInfo {
 /** Dropdowns reach at least this far, so rows the user adds later get them too. */
 export const DROPDOWN_MIN_ROWS = 200;
 
-interface RuleCounts {
+export interface RuleCounts {
   passing: number;
   failing: number;
   waived: number;
@@ -148,8 +148,19 @@ export function rulesColumns(
   lists: readonly RuleList[],
   now: Date,
 ): ColumnsPatch {
+  return rulesColumnsOf(sheet, rules, countByRule(results), ruleInfo, lists, now);
+}
+
+/** The generated Rules columns from counts by rule already made (a tally's). */
+export function rulesColumnsOf(
+  sheet: RulesSheet,
+  rules: readonly Rule[],
+  counts: ReadonlyMap<Rule, RuleCounts>,
+  ruleInfo: ReadonlyMap<Rule, RuleInfo>,
+  lists: readonly RuleList[],
+  now: Date,
+): ColumnsPatch {
   const placed = placeGeneratedColumns(sheet);
-  const counts = countByRule(results);
   const ruleAtRow = new Map<number, Rule>();
   for (const rule of rules) if (!ruleAtRow.has(rule.row)) ruleAtRow.set(rule.row, rule);
 

@@ -3,7 +3,7 @@ import type { Cell } from '../types';
 import { DATE_FORMAT, DATE_TIME_FORMAT, PERCENT_FORMAT, SUMMARY_SHEET } from './formats';
 import { historyTrend } from './history-sheet';
 import { safeText, type SheetFormat, type SheetPatch, type WriteCell } from './patch';
-import type { HistoryRow, NamedCounts, RunSummary } from './types';
+import type { FixOwnerCounts, HistoryRow, NamedCounts, RunSummary } from './types';
 
 export const SUMMARY_TITLE = 'Rulesheet summary';
 /** Overdue items listed on the Summary; the rest are in Results. */
@@ -54,6 +54,14 @@ function countsBlock(
   for (const g of groups)
     layout.add(safeText(g.name), g.checks, g.passing, g.failing, g.waived, g.errors, g.passRate);
   layout.format(PASS_RATE_COL, first, layout.rows.length - 1, PERCENT_FORMAT);
+}
+
+/** Fix owners hold only results someone must act on, so the block shows what they must act on, not a pass rate. */
+function fixOwnerBlock(layout: Layout, owners: readonly FixOwnerCounts[]): void {
+  layout.section('By fix owner');
+  layout.add('Fix Owner', 'Failing', 'Errors', 'Waived', 'Overdue');
+  if (owners.length === 0) layout.add('None');
+  for (const o of owners) layout.add(safeText(o.name), o.failing, o.errors, o.waived, o.overdue);
 }
 
 function totalsBlock(layout: Layout, s: RunSummary): void {
@@ -141,7 +149,7 @@ export function summarySheet(
   totalsBlock(layout, summary);
   countsBlock(layout, 'By severity', 'Severity', summary.bySeverity);
   countsBlock(layout, 'By business unit', 'Business Unit', summary.byBusinessUnit);
-  countsBlock(layout, 'By fix owner', 'Fix Owner', summary.byFixOwner);
+  fixOwnerBlock(layout, summary.byFixOwner);
   countsBlock(layout, 'By framework', 'Framework', summary.byFramework);
   topFailingBlock(layout, summary);
   overdueBlock(layout, summary);

@@ -2,12 +2,14 @@
 import type { Result } from '../engine/result';
 import type { Rule, Rulebook } from '../rulebook/model';
 import { SEVERITIES } from '../types';
+import { compareText, inOrder, numberRanks, ResultKeys, sortedOrder } from './order';
+import type { ResourceIndex } from './resource-index';
+import { emptyStatusCounts, NO_BUSINESS_UNIT, tally, type StatusCounts, type Tally } from './tally';
 import type { Tracking } from './tracking';
-import type { Counts, NamedCounts, RunSummary } from './types';
+import type { Counts, FixOwnerCounts, NamedCounts, RunSummary } from './types';
 
-/** The Business Unit name used for resources (and broken rules) with none. */
-export const NO_BUSINESS_UNIT = '(none)';
-export const UNASSIGNED = 'Unassigned';
+export { compareText } from './order';
+export { NO_BUSINESS_UNIT, UNASSIGNED } from './tally';
 const TOP_FAILING_RULES = 10;
 
 export function emptyCounts(): Counts {
@@ -37,6 +39,27 @@ export function countResults(results: Iterable<Result>): Counts {
   return finishCounts(counts);
 }
 
+/** Counts (checks and pass rate worked out) from the status counts of a tally. */
+export function countsOf(s: StatusCounts): Counts {
+  return finishCounts({
+    checks: 0,
+    passing: s.passing,
+    failing: s.failing,
+    waived: s.waived,
+    errors: s.errors,
+    notApplicable: s.notApplicable,
+    passRate: 1,
+  });
+}
+
+function addCounts(to: StatusCounts, from: StatusCounts): void {
+  to.passing += from.passing;
+  to.failing += from.failing;
+  to.waived += from.waived;
+  to.errors += from.errors;
+  to.notApplicable += from.notApplicable;
+}
+
 export function isPassingOrSkipped(result: Result): boolean {
   return result.status === 'PASS' || result.status === 'NOT_APPLICABLE';
 }
@@ -59,31 +82,6 @@ export function frameworkIds(rule: Rule): string[] {
   return ids;
 }
 
-/** Groups results under one or more names each, case-insensitively, keeping the first spelling seen. */
-function groupCounts(results: readonly Result[], namesOf: (r: Result) => string[]): NamedCounts[] {
-  const groups = new Map<string, NamedCounts>();
-  for (const result of results) {
-    for (const name of namesOf(result)) {
-      const key = name.toLowerCase();
-      let group = groups.get(key);
-      if (!group) {
-        group = { name, ...emptyCounts() };
-        groups.set(key, group);
-      }
-      addToCounts(group, result);
-    }
-  }
-  return [...groups.values()].map((g) => finishCounts(g) as NamedCounts);
-}
-
-/** Case-insensitive order by code unit, so every host sorts alike whatever its locale. */
-export function compareText(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  if (la !== lb) return la < lb ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function byName(a: NamedCounts, b: NamedCounts): number {
   // `(none)` sorts last: it is what is left over, not a unit of its own.
   if ((a.name === NO_BUSINESS_UNIT) !== (b.name === NO_BUSINESS_UNIT))
@@ -91,13 +89,60 @@ function byName(a: NamedCounts, b: NamedCounts): number {
   return compareText(a.name, b.name);
 }
 
-function topFailingRules(results: readonly Result[]): RunSummary['topFailingRules'] {
-  const failing = new Map<Rule, number>();
-  for (const r of results) if (r.status === 'FAIL') failing.set(r.rule, (failing.get(r.rule) ?? 0) + 1);
-  return [...failing.entries()]
-    .sort(([ra, a], [rb, b]) => b - a || compareText(ra.id, rb.id))
+/** Counts by name, case-insensitively, the first spelling kept; each rule's counts go to each of its names. */
+function groupRules(t: Tally, namesOf: (rule: Rule) => string[]): NamedCounts[] {
+  const groups = new Map<string, { name: string } & StatusCounts>();
+  for (const counts of t.rules.values()) {
+    for (const name of namesOf(counts.rule)) {
+      const key = name.toLowerCase();
+      let group = groups.get(key);
+      if (!group) {
+        group = { name, ...emptyStatusCounts() };
+        groups.set(key, group);
+      }
+      addCounts(group, counts);
+    }
+  }
+  return [...groups.values()].map((g) => ({ name: g.name, ...countsOf(g) }));
+}
+
+function bySeverity(t: Tally): NamedCounts[] {
+  const counts = SEVERITIES.map(() => emptyStatusCounts());
+  for (const c of t.rules.values()) {
+    const at = SEVERITIES.indexOf(c.rule.severity);
+    if (at >= 0) addCounts(counts[at], c);
+  }
+  return SEVERITIES.map((name, i) => ({ name, ...countsOf(counts[i]) }));
+}
+
+function byBusinessUnit(t: Tally): NamedCounts[] {
+  const groups: NamedCounts[] = [];
+  for (const unit of t.units.byKey.values())
+    if (unit.seenAs !== undefined) groups.push({ name: unit.seenAs, ...countsOf(unit) });
+  return groups.sort(byName);
+}
+
+/** Fix owners of the results someone must act on: passing is 0 by construction, so only the other counts mean anything. */
+function byFixOwner(t: Tally): FixOwnerCounts[] {
+  const groups: FixOwnerCounts[] = [];
+  for (const o of t.owners.values()) {
+    const counts = countsOf({
+      ...emptyStatusCounts(),
+      failing: o.failing,
+      waived: o.waived,
+      errors: o.errors,
+    });
+    groups.push({ name: o.name, ...counts, overdue: o.overdue });
+  }
+  return groups.sort((a, b) => b.failing - a.failing || b.errors - a.errors || compareText(a.name, b.name));
+}
+
+function topFailingRules(t: Tally): RunSummary['topFailingRules'] {
+  const failing = [...t.rules.values()].filter((c) => c.failing > 0);
+  return failing
+    .sort((a, b) => b.failing - a.failing || compareText(a.rule.id, b.rule.id))
     .slice(0, TOP_FAILING_RULES)
-    .map(([rule, count]) => ({
+    .map(({ rule, failing: count }) => ({
       ruleId: rule.id,
       title: rule.title,
       severity: rule.severity,
@@ -105,44 +150,47 @@ function topFailingRules(results: readonly Result[]): RunSummary['topFailingRule
     }));
 }
 
-function overdueResults(results: readonly Result[]): Result[] {
-  return results
-    .filter((r) => r.status === 'FAIL' && r.overdue === true)
-    .sort(
-      (a, b) =>
-        (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0) ||
-        compareText(a.rule.id, b.rule.id) ||
-        compareText(a.resource?.id ?? '', b.resource?.id ?? ''),
-    );
+/** Overdue results, soonest Due first, then by rule and resource. */
+export function sortOverdue(overdue: readonly Result[], index?: ResourceIndex): Result[] {
+  const keys = ResultKeys.of(overdue, index);
+  const dues = numberRanks(overdue.map((r) => r.due?.getTime() ?? 0));
+  const ids = keys.ruleIdRanks();
+  const ruleIds = keys.byRuleAndStatus((rule) => ids.ranks[rule], ids.size);
+  return inOrder(overdue, sortedOrder(overdue.length, [dues, ruleIds, keys.byResourceId()]));
 }
 
+/** The summary from a tally of the results; New Failures and Fixed come from tracking. */
+export function summaryOf(
+  rulebook: Rulebook,
+  t: Tally,
+  now: Date,
+  changes: { newFailures: number; fixed: number },
+): RunSummary {
+  return {
+    runAt: now,
+    rules: rulebook.rules.filter((r) => r.enabled).length,
+    resources: rulebook.resources.length,
+    ...countsOf(t.all),
+    bySeverity: bySeverity(t),
+    byBusinessUnit: byBusinessUnit(t),
+    byFixOwner: byFixOwner(t),
+    byFramework: groupRules(t, frameworkIds).sort(byName),
+    topFailingRules: topFailingRules(t),
+    overdue: sortOverdue(t.overdue, t.units.index),
+    newFailures: changes.newFailures,
+    fixed: changes.fixed,
+  };
+}
+
+/** The figures of results already tracked (`applyTracking`). */
 export function summarize(
   rulebook: Rulebook,
   results: readonly Result[],
   tracking: Tracking,
   now: Date,
 ): RunSummary {
-  const bySeverity = SEVERITIES.map((severity) => ({
-    name: severity,
-    ...countResults(results.filter((r) => r.rule.severity === severity)),
-  }));
-  // Fix owners are routed only for results someone must act on, so passing ones are not grouped.
-  const needsAction = results.filter((r) => !isPassingOrSkipped(r));
-  const byFixOwner = groupCounts(needsAction, (r) => [r.fixOwner?.trim() || UNASSIGNED]).sort(
-    (a, b) => b.failing - a.failing || b.errors - a.errors || compareText(a.name, b.name),
-  );
-  return {
-    runAt: now,
-    rules: rulebook.rules.filter((r) => r.enabled).length,
-    resources: rulebook.resources.length,
-    ...countResults(results),
-    bySeverity,
-    byBusinessUnit: groupCounts(results, (r) => [businessUnitOf(r)]).sort(byName),
-    byFixOwner,
-    byFramework: groupCounts(results, (r) => frameworkIds(r.rule)).sort(byName),
-    topFailingRules: topFailingRules(results),
-    overdue: overdueResults(results),
+  return summaryOf(rulebook, tally(rulebook, results), now, {
     newFailures: tracking.newFailures.length,
     fixed: tracking.fixed.length,
-  };
+  });
 }

@@ -1,7 +1,9 @@
 // Tracking across runs: First Seen carried over from the previous Results, Due, Overdue, New Failures and Fixed.
 import type { Result } from '../engine/result';
-import type { PreviousResult, Rulebook } from '../rulebook/model';
-import type { Status } from '../types';
+import { localDate } from '../engine/waivers';
+import type { PreviousResult, Resource, Rule, Rulebook } from '../rulebook/model';
+import { SEVERITIES, type Severity, type Status } from '../types';
+import { ResourceIndex } from './resource-index';
 
 const DAY_MS = 86_400_000;
 
@@ -19,52 +21,247 @@ export function isOpen(status: string): boolean {
   return OPEN.has(status);
 }
 
+/** What tracking one result found: nothing to report, a new failure, or a fixed one. */
+export const NO_CHANGE = 0;
+export const NEW_FAILURE = 1;
+export const FIXED = 2;
+export type Change = typeof NO_CHANGE | typeof NEW_FAILURE | typeof FIXED;
+
+const SEPARATOR = '\u0000';
+const norm = (part: string) => part.trim().toLowerCase();
+
 /** Rule ID + resource type + resource id, case-insensitive; a broken rule's result has blank resource parts. */
 export function trackingKey(ruleId: string, resourceType: string, resourceId: string): string {
   // A separator that cannot appear in a cell keeps `a|b` + `c` apart from `a` + `b|c`.
-  return [ruleId, resourceType, resourceId].map((part) => part.trim().toLowerCase()).join('\u0000');
+  return [ruleId, resourceType, resourceId].map(norm).join(SEPARATOR);
 }
 
 export function resultKey(result: Result): string {
   return trackingKey(result.rule.id, result.resource?.type ?? '', result.resource?.id ?? '');
 }
 
-function previousByKey(previous: readonly PreviousResult[]): Map<string, PreviousResult> {
-  const byKey = new Map<string, PreviousResult>();
-  for (const row of previous) {
-    const key = trackingKey(row.ruleId, row.resourceType, row.resourceId);
-    // The first row wins, as the reader does for duplicate resources.
-    if (!byKey.has(key)) byKey.set(key, { ...row, status: row.status.trim().toUpperCase() });
+/** The resource part of a tracking key (type + id), the part a rule's previous rows are looked up by. */
+function resourcePart(resourceType: string, resourceId: string): string {
+  return norm(resourceType) + SEPARATOR + norm(resourceId);
+}
+
+/** The calendar date of `now` in a time zone, as a Date at UTC midnight of that date: how a sheet holds a plain date. */
+export function runDate(now: Date, timeZone: string): Date {
+  return new Date(`${localDate(now, timeZone)}T00:00:00.000Z`);
+}
+
+/** A plain date stays; a moment (First Seen written by an older version) becomes its calendar date in the time zone. */
+function asDate(d: Date, timeZone: string): Date {
+  return d.getTime() % DAY_MS === 0 ? d : runDate(d, timeZone);
+}
+
+/**
+ * A rule's rows in the previous Results, by resource: each distinct resource part (type + id, normalised) of the
+ * previous Results is numbered once, so finding a result's row takes a number, not a string built per result.
+ */
+export interface RuleHistory {
+  rows: Map<number, PreviousResult>;
+  /** The resources that were failing the rule, to find the fixed ones. */
+  failing?: Set<number>;
+}
+
+/** No row of the previous Results is about this resource. */
+const NONE = -1;
+
+/**
+ * Tracks results one at a time against the previous Results: sets firstSeen, due and overdue in place and tells
+ * whether the result is a new failure or a fixed one. Rule ids and resource parts are normalised once each
+ * (rules by identity, resources by their id in `index`); a passing result is looked up only when its rule had
+ * failures, and then by two numbers.
+ */
+export class Tracker {
+  /** The run's calendar date in the rulebook's time zone. */
+  readonly today: Date;
+  /** The resources numbered; a tally that tracks numbers them with this same index. */
+  readonly index: ResourceIndex;
+  private readonly todayMs: number;
+  private readonly timeZone: string;
+  private readonly slaDays: Record<Severity, number>;
+  private readonly byRuleId = new Map<string, RuleHistory>();
+  private readonly ruleMemo = new Map<Rule, RuleHistory | undefined>();
+  private lastRule: Rule | undefined;
+  private lastHistory: RuleHistory | undefined;
+  /** Resource part (normalised type + id) → its number, for the parts the previous Results hold. */
+  private readonly partNumbers = new Map<string, number>();
+  /** Resource id (in `index`) → its part's number, or NONE; worked out when first asked. */
+  private readonly partOfId: number[] = [];
+  /** Due for a First Seen (by its time), one Date a severity, shared by every result with that First Seen. */
+  private readonly dues = new Map<number, (Date | undefined)[]>();
+  private lastDueTime = NaN;
+  private lastDues: (Date | undefined)[] | undefined;
+  /** Carried First Seen values as dates, by the carried value's time. */
+  private readonly carriedDates = new Map<number, Date>();
+  private lastCarriedTime = NaN;
+  private lastCarried: Date | undefined;
+
+  constructor(rulebook: Rulebook, now: Date, index = new ResourceIndex(rulebook.resources)) {
+    this.index = index;
+    this.timeZone = rulebook.settings.timeZone;
+    this.today = runDate(now, this.timeZone);
+    this.todayMs = this.today.getTime();
+    this.slaDays = rulebook.settings.slaDays;
+    this.readPrevious(rulebook.previousResults);
   }
-  return byKey;
+
+  /**
+   * Indexes the previous Results by rule and resource part. Rows come rule by rule and type by type, so the last
+   * rule, type and status are kept and compared first; a resource's part is normalised once for each way it is
+   * spelled, not once a row: the previous Results can hold hundreds of thousands of rows.
+   */
+  private readPrevious(rows: readonly PreviousResult[]): void {
+    let ruleIdAsRead: string | undefined;
+    let history: RuleHistory | undefined;
+    let typeAsRead: string | undefined;
+    let partsOfType: Map<string, number> | undefined;
+    let statusAsRead: string | undefined;
+    let status = '';
+    const partsByType = new Map<string, Map<string, number>>();
+    for (const row of rows) {
+      if (history === undefined || row.ruleId !== ruleIdAsRead) {
+        ruleIdAsRead = row.ruleId;
+        const ruleId = norm(row.ruleId);
+        history = this.byRuleId.get(ruleId);
+        if (!history) this.byRuleId.set(ruleId, (history = { rows: new Map() }));
+      }
+      if (partsOfType === undefined || row.resourceType !== typeAsRead) {
+        typeAsRead = row.resourceType;
+        partsOfType = partsByType.get(typeAsRead);
+        if (!partsOfType) partsByType.set(typeAsRead, (partsOfType = new Map()));
+      }
+      let part = partsOfType.get(row.resourceId);
+      if (part === undefined) {
+        const text = resourcePart(row.resourceType, row.resourceId);
+        part = this.partNumbers.get(text);
+        if (part === undefined) this.partNumbers.set(text, (part = this.partNumbers.size));
+        partsOfType.set(row.resourceId, part);
+      }
+      // The first row wins, as the reader does for duplicate resources.
+      if (history.rows.has(part)) continue;
+      if (row.status !== statusAsRead) {
+        statusAsRead = row.status;
+        status = row.status.trim().toUpperCase();
+      }
+      history.rows.set(part, row.status === status ? row : { ...row, status });
+      if (status === 'FAIL') (history.failing ??= new Set()).add(part);
+    }
+  }
+
+  /** The number of a resource's part among the previous Results' (NONE when they have no row about it). */
+  private partOf(resource: Resource | undefined, id: number): number {
+    let part = this.partOfId[id];
+    if (part === undefined) {
+      part =
+        this.partNumbers.size === 0
+          ? NONE
+          : (this.partNumbers.get(resourcePart(resource?.type ?? '', resource?.id ?? '')) ?? NONE);
+      this.partOfId[id] = part;
+    }
+    return part;
+  }
+
+  private dueFor(firstSeen: Date, severity: Severity): Date | undefined {
+    const time = firstSeen.getTime();
+    let dues = time === this.lastDueTime ? this.lastDues : this.dues.get(time);
+    if (!dues) {
+      dues = SEVERITIES.map((s) => {
+        const days = this.slaDays[s];
+        // A severity without an SLA (a Settings row left blank) has no due date, so it is never overdue.
+        return Number.isFinite(days) ? new Date(time + days * DAY_MS) : undefined;
+      });
+      this.dues.set(time, dues);
+    }
+    this.lastDueTime = time;
+    this.lastDues = dues;
+    return dues[SEVERITIES.indexOf(severity)];
+  }
+
+  /** A carried First Seen as a date, unless it is unusable or after today (then the clock starts today). */
+  private carried(firstSeen: Date | undefined): Date {
+    if (!firstSeen) return this.today;
+    const time = firstSeen.getTime();
+    if (Number.isNaN(time)) return this.today;
+    if (time === this.lastCarriedTime) return this.lastCarried as Date;
+    let date = this.carriedDates.get(time);
+    if (!date) {
+      date = asDate(firstSeen, this.timeZone);
+      if (date.getTime() > this.todayMs) date = this.today;
+      this.carriedDates.set(time, date);
+    }
+    this.lastCarriedTime = time;
+    this.lastCarried = date;
+    return date;
+  }
+
+  /** Sets First Seen, Due and Overdue on one result; passing and not-applicable results get none. */
+  track(result: Result): Change {
+    const status = result.status;
+    const history = this.historyOf(result.rule);
+    const id = this.index.id(result.resource);
+    if (status === 'FAIL' || status === 'WAIVED' || status === 'ERROR')
+      return this.open(result, status, history, id);
+    clearDates(result);
+    return status === 'PASS' && this.wasFailing(result.resource, id, history) ? FIXED : NO_CHANGE;
+  }
+
+  /** A rule's rows in the previous Results, undefined when it had none: look it up once a rule, not once a result. */
+  historyOf(rule: Rule): RuleHistory | undefined {
+    if (rule === this.lastRule) return this.lastHistory;
+    let history = this.ruleMemo.get(rule);
+    if (history === undefined && !this.ruleMemo.has(rule)) {
+      history = this.byRuleId.get(norm(rule.id));
+      this.ruleMemo.set(rule, history);
+    }
+    this.lastRule = rule;
+    this.lastHistory = history;
+    return history;
+  }
+
+  /** Whether a resource (`id` in the index) was failing the rule whose history this is, in the previous Results. */
+  wasFailing(resource: Resource | undefined, id: number, history: RuleHistory | undefined): boolean {
+    const failing = history?.failing;
+    if (failing === undefined) return false;
+    const part = this.partOf(resource, id);
+    return part !== NONE && failing.has(part);
+  }
+
+  /** Sets First Seen, Due and Overdue on an open result (FAIL, WAIVED, ERROR) of a rule with this history. */
+  open(result: Result, status: Status, history: RuleHistory | undefined, id: number): Change {
+    const before = history === undefined ? undefined : history.rows.get(this.partOf(result.resource, id));
+    const firstSeen = before && isOpen(before.status) ? this.carried(before.firstSeen) : this.today;
+    const due = this.dueFor(firstSeen, result.rule.severity);
+    result.firstSeen = firstSeen;
+    result.due = due;
+    result.overdue = status === 'FAIL' && due !== undefined && this.todayMs > due.getTime();
+    return status === 'FAIL' && before?.status !== 'FAIL' ? NEW_FAILURE : NO_CHANGE;
+  }
+}
+
+/** Passing and not-applicable results have no First Seen, Due or Overdue. */
+export function clearDates(result: Result): void {
+  // Reads before writes: most results never had dates, and writing would reshape every one of them.
+  if (result.firstSeen !== undefined) result.firstSeen = undefined;
+  if (result.due !== undefined) result.due = undefined;
+  if (result.overdue !== undefined) result.overdue = undefined;
 }
 
 /**
  * Sets firstSeen, due and overdue on every result in place and finds the new failures and the fixed ones.
+ * First Seen is a date: the run's calendar date in the rulebook's time zone for a new finding, else the date
+ * carried over; Due is First Seen + the severity's SLA days; Overdue is a FAIL whose Due is before the run's date.
  * Passing and not-applicable results get no First Seen, Due or Overdue.
  */
 export function applyTracking(results: Result[], rulebook: Rulebook, now: Date): Tracking {
-  const previous = previousByKey(rulebook.previousResults);
+  const tracker = new Tracker(rulebook, now);
   const tracking: Tracking = { newFailures: [], fixed: [] };
   for (const result of results) {
-    const before = previous.get(resultKey(result));
-    if (result.status === 'FAIL' && before?.status !== 'FAIL') tracking.newFailures.push(result);
-    if (result.status === 'PASS' && before?.status === 'FAIL') tracking.fixed.push(result);
-
-    if (!isOpen(result.status)) {
-      result.firstSeen = undefined;
-      result.due = undefined;
-      result.overdue = undefined;
-      continue;
-    }
-    const carried = before && isOpen(before.status) ? before.firstSeen : undefined;
-    const firstSeen = carried && !Number.isNaN(carried.getTime()) && carried <= now ? carried : now;
-    const days = rulebook.settings.slaDays[result.rule.severity];
-    // A severity without an SLA (a Settings row left blank) has no due date, so it is never overdue.
-    const due = Number.isFinite(days) ? new Date(firstSeen.getTime() + days * DAY_MS) : undefined;
-    result.firstSeen = firstSeen;
-    result.due = due;
-    result.overdue = result.status === 'FAIL' && due !== undefined && now.getTime() > due.getTime();
+    const change = tracker.track(result);
+    if (change === NEW_FAILURE) tracking.newFailures.push(result);
+    else if (change === FIXED) tracking.fixed.push(result);
   }
   return tracking;
 }

@@ -18,6 +18,15 @@ export interface NamedCounts extends Counts {
   name: string;
 }
 
+/**
+ * A fix owner's counts. Only results someone must act on (FAIL, WAIVED, ERROR) have a fix owner, so passing and
+ * notApplicable are always 0 here and passRate says nothing; read failing, errors, waived and overdue.
+ */
+export interface FixOwnerCounts extends NamedCounts {
+  /** FAIL results past their Due. */
+  overdue: number;
+}
+
 export interface RunSummary extends Counts {
   runAt: Date;
   /** Enabled rules that were read. */
@@ -25,7 +34,8 @@ export interface RunSummary extends Counts {
   resources: number;
   bySeverity: NamedCounts[];
   byBusinessUnit: NamedCounts[];
-  byFixOwner: NamedCounts[];
+  /** Most failing first; passing is 0 in each (see FixOwnerCounts). */
+  byFixOwner: FixOwnerCounts[];
   byFramework: NamedCounts[];
   topFailingRules: { ruleId: string; title: string; severity: Severity; failing: number }[];
   overdue: Result[];

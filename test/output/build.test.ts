@@ -6,7 +6,7 @@ import { RESULTS_HEADER } from '../../core/output/results-sheet';
 import { EXCEL_LIMITS, SHEETS_LIMITS } from '../../core/output/types';
 import type { PreviousResult, Rule, Rulebook } from '../../core/rulebook/model';
 import type { Cell, Status } from '../../core/types';
-import { day, resource, result, rule, rulebook, rulesSheet } from './helpers';
+import { day, resource, result, rule, rulebook, rulesSheet, SETTINGS } from './helpers';
 
 const EVIL = '=HYPERLINK("http://evil","x")';
 const s3 = rule({ id: 'S3-001', row: 1, severity: 'Critical', framework: 'CIS AWS 2.1.1; SOC 2 CC6.1' });
@@ -180,4 +180,40 @@ test('host limits come back as problems', () => {
   const cell = sheetNamed(out.patches, 'Results').rows[1][12] as string;
   expect(cell).toHaveLength(50_000);
   expect(cell.endsWith('…')).toBe(true);
+});
+
+test("First Seen and Due are written as plain dates: the run's date in the rulebook's time zone", () => {
+  const run = input(
+    [[s3, fin, 'FAIL']],
+    { settings: { ...SETTINGS, timeZone: 'Asia/Tokyo' } },
+    new Date('2026-01-01T20:00:00Z'),
+  );
+  const row = sheetNamed(buildOutput(run).patches, 'Results').rows[1];
+  const col = (name: (typeof RESULTS_HEADER)[number]) => RESULTS_HEADER.indexOf(name);
+  expect([row[col('First Seen')], row[col('Due')], row[col('Overdue')]]).toEqual([
+    day('2026-01-02'),
+    day('2026-01-09'),
+    false,
+  ]);
+});
+
+test('Run History has a (none) row for resources without a business unit, as the Summary does', () => {
+  const loose = resource({ id: 'loose' });
+  const out = buildOutput(
+    input(
+      [
+        [s3, fin, 'FAIL'],
+        [s3, loose, 'PASS'],
+      ],
+      { resources: [fin, hr, loose] },
+      day('2026-01-01'),
+    ),
+  );
+  expect(out.history.map((h) => [h.businessUnit, h.resources, h.checks, h.passing])).toEqual([
+    ['All', 3, 2, 1],
+    ['Finance', 1, 1, 0],
+    ['HR', 1, 0, 0],
+    ['(none)', 1, 1, 1],
+  ]);
+  expect(out.summary.byBusinessUnit.map((g) => g.name)).toEqual(['Finance', '(none)']);
 });

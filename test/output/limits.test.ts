@@ -1,5 +1,5 @@
 // Host limits: rows, characters a cell and cells a workbook, each cut or reported with a problem, never silently.
-import { applyLimits } from '../../core/output/limits';
+import { applyLimits, CellFitter } from '../../core/output/limits';
 import type { ColumnsPatch, SheetPatch, WriteCell } from '../../core/output/patch';
 import type { HostLimits } from '../../core/output/types';
 import { EXCEL_LIMITS } from '../../core/output/types';
@@ -119,4 +119,24 @@ test('a workbook over maxCells is reported, counting user sheets the patches lea
 test('hosts without a cell limit (Excel) never report too_many_cells', () => {
   const rows = Array.from({ length: 100 }, () => Array.from({ length: 100 }, () => 'x'));
   expect(applyLimits([sheet(rows)], EXCEL_LIMITS).problems).toEqual([]);
+});
+
+test("a patch fitted as it was made is not looked at again: its fitter's cuts make the problem", () => {
+  const patch = sheet([['h'], ['already fitted…']]);
+  const fit = new CellFitter(10);
+  fit.text('q'.repeat(40), 1, 0);
+  fit.text('q'.repeat(12), 5, 0);
+  const out = applyLimits([patch], TINY, [], new Map([[patch, fit]]));
+  expect((out.patches[0] as SheetPatch).rows).toBe(patch.rows);
+  expect(out.problems.map(formatProblem)).toEqual([
+    'Results: 2 values in Results are longer than Tiny allows in a cell (10), the longest 40 characters; they were cut and end with "…".',
+  ]);
+});
+
+test('rows with nothing to fit are written as they are, not copied', () => {
+  const rows: WriteCell[][] = [['h'], ['ok', 3], ['=x', null]];
+  const [patch] = applyLimits([sheet(rows)], EXCEL_LIMITS).patches as SheetPatch[];
+  expect(patch.rows[1]).toBe(rows[1]);
+  expect(patch.rows[2]).toEqual([{ text: '=x' }, null]);
+  expect(rows[2][0]).toBe('=x');
 });

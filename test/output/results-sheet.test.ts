@@ -1,4 +1,5 @@
 // The Results sheet: which results are written, their order, their columns, and text that must never become a formula.
+import { CellFitter } from '../../core/output/limits';
 import { RESULTS_HEADER, resultsSheet, waiverText } from '../../core/output/results-sheet';
 import type { Waiver } from '../../core/rulebook/model';
 import { day, resource, result, rule, SETTINGS } from './helpers';
@@ -193,4 +194,40 @@ test('an empty Results sheet has no format ranges', () => {
   expect(patch.rows).toHaveLength(1);
   expect(patch.format.statusColors).toEqual([]);
   expect(patch.format.numberFormats).toEqual([]);
+});
+
+describe('fitted to a host as rows are made', () => {
+  const longTitle = rule({ id: 'LONG-1', title: 'T'.repeat(60) });
+  const fitted = () => {
+    const fit = new CellFitter(55, 3);
+    const rows = resultsSheet(
+      [
+        result(longTitle, a, 'FAIL', { message: 'm'.repeat(70) }),
+        result(longTitle, b, 'FAIL', { actual: '=1+1' }),
+        result(longTitle, resource({ id: 'c-bucket' }), 'FAIL'),
+      ],
+      SETTINGS,
+      { fit },
+    ).rows;
+    return { fit, rows };
+  };
+
+  test('long text is cut to end with …, on every row it is in; formula-like text is wrapped', () => {
+    const { rows } = fitted();
+    expect(rows[1][1]).toBe(`${'T'.repeat(54)}…`);
+    expect(rows[2][1]).toBe(`${'T'.repeat(54)}…`);
+    expect(rows[1][12]).toBe(`${'m'.repeat(54)}…`);
+    expect(rows[2][11]).toEqual({ text: '=1+1' });
+    expect(rows[1][4]).toBe('a-bucket');
+  });
+
+  test('every cut in the rows the host keeps is noted, the first pointed at', () => {
+    const { fit } = fitted();
+    // Rows 1 and 2 are kept (maxRows 3 with the header): the title twice and the message once.
+    expect({ count: fit.count, longest: fit.longest, at: fit.at }).toEqual({
+      count: 3,
+      longest: 70,
+      at: { row: 1, col: 1 },
+    });
+  });
 });

@@ -24,7 +24,10 @@ const summary: RunSummary = {
   ...counts,
   bySeverity: [{ name: 'Critical', ...counts }],
   byBusinessUnit: [{ name: '@SUM(1)', ...counts }],
-  byFixOwner: [{ name: 'dana', ...counts }],
+  byFixOwner: [
+    { name: 'dana', ...counts, passing: 0, checks: 2, passRate: 0, overdue: 1 },
+    { name: '=evil', ...counts, passing: 0, failing: 0, errors: 1, checks: 1, passRate: 0, overdue: 0 },
+  ],
   byFramework: [],
   topFailingRules: [{ ruleId: 'S3-001', title: evil, severity: 'Critical', failing: 2 }],
   overdue: [overdue],
@@ -73,11 +76,7 @@ test.each([
     ['Business Unit', 'Checks', 'Passing', 'Failing', 'Waived', 'Errors', 'Pass Rate'],
     [{ text: '@SUM(1)' }, 4, 2, 2, 0, 0, 0.5],
   ],
-  [
-    'By fix owner',
-    ['Fix Owner', 'Checks', 'Passing', 'Failing', 'Waived', 'Errors', 'Pass Rate'],
-    ['dana', 4, 2, 2, 0, 0, 0.5],
-  ],
+  ['By fix owner', ['Fix Owner', 'Failing', 'Errors', 'Waived', 'Overdue'], ['dana', 2, 0, 0, 1]],
   ['By framework', ['Framework', 'Checks', 'Passing', 'Failing', 'Waived', 'Errors', 'Pass Rate'], ['None']],
   [
     'Top failing rules',
@@ -100,6 +99,15 @@ test.each([
 ])('block %s', (title, header, first) => {
   expect(rowAfter(title, 1)).toEqual(header);
   expect(rowAfter(title, 2)).toEqual(first);
+});
+
+test('the fix owner block has no pass rate: fix owners hold only what someone must act on', () => {
+  const header = patch.rows.findIndex((r) => r[0] === 'By fix owner') + 1;
+  expect(patch.rows.slice(header + 1, header + 3)).toEqual([
+    ['dana', 2, 0, 0, 1],
+    [{ text: '=evil' }, 0, 1, 0, 0],
+  ]);
+  expect(patch.format.numberFormats!.some((f) => f.fromRow > header && f.toRow <= header + 2)).toBe(false);
 });
 
 test('pass rates are formatted as percentages', () => {

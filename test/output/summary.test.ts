@@ -110,12 +110,30 @@ describe('a small run', () => {
     ]);
   });
 
-  test('by fix owner counts the results someone must act on', () => {
+  test('by fix owner counts the results someone must act on: failing, errors, waived, overdue; never passing', () => {
     const { summary } = run();
-    expect(summary.byFixOwner.map((g) => [g.name, g.failing, g.waived, g.errors])).toEqual([
-      ['dana', 2, 0, 0],
-      ['lee', 1, 0, 0],
-      ['Unassigned', 0, 1, 1],
+    expect(summary.byFixOwner.map((g) => [g.name, g.failing, g.errors, g.waived, g.overdue])).toEqual([
+      ['dana', 2, 0, 0, 1],
+      ['lee', 1, 0, 0, 0],
+      ['Unassigned', 0, 1, 1, 0],
+    ]);
+    expect(summary.byFixOwner.every((g) => g.passing === 0 && g.notApplicable === 0)).toBe(true);
+  });
+
+  test('fix owners differing only in case or spaces are one, most failing first', () => {
+    const x = resource({ id: 'x' });
+    const results = [
+      result(s3, x, 'FAIL', { fixOwner: 'ops' }),
+      result(s3, x, 'ERROR', { fixOwner: 'Dana' }),
+      result(s3, x, 'FAIL', { fixOwner: ' OPS ' }),
+      result(s3, x, 'WAIVED', { fixOwner: undefined }),
+      result(s3, x, 'PASS', { fixOwner: 'dana' }),
+    ];
+    const summary = summarize(rulebook({ rules: [s3] }), results, { newFailures: [], fixed: [] }, NOW);
+    expect(summary.byFixOwner.map((g) => [g.name, g.failing, g.errors, g.waived])).toEqual([
+      ['ops', 2, 0, 0],
+      ['Dana', 0, 1, 0],
+      ['Unassigned', 0, 0, 1],
     ]);
   });
 
@@ -144,7 +162,7 @@ describe('a small run', () => {
     expect(summary.topFailingRules.map((t) => t.failing)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
   });
 
-  test('Run History rows: All first, then each business unit, sorted', () => {
+  test('Run History rows: All first, then each business unit, sorted, then (none) as in the Summary', () => {
     const { book, results, tracking, summary } = run();
     const rows = historyRows(book, results, tracking, summary);
     expect(
@@ -164,8 +182,57 @@ describe('a small run', () => {
       ['All', 2, 4, 6, 1, 3, 1, 1, 2, 1],
       ['Finance', 2, 2, 4, 1, 2, 0, 1, 1, 1],
       ['HR', 1, 1, 1, 0, 1, 0, 0, 1, 0],
+      // loose has no business unit: only the unscoped S3-001 applies to it, and it is waived.
+      ['(none)', 1, 1, 1, 0, 0, 1, 0, 0, 0],
     ]);
     expect(rows.every((r) => r.runAt === NOW)).toBe(true);
     expect(rows[1].passRate).toBeCloseTo(1 / 4);
+  });
+
+  test('Run History unit rows add up to All, and match the Summary by business unit', () => {
+    const { book, results, tracking, summary } = run();
+    const [all, ...units] = historyRows(book, results, tracking, summary);
+    for (const key of [
+      'resources',
+      'checks',
+      'passing',
+      'failing',
+      'waived',
+      'errors',
+      'newFailures',
+      'fixed',
+    ] as const)
+      expect(units.reduce((n, u) => n + u[key], 0)).toBe(all[key]);
+    expect(units.map((u) => [u.businessUnit, u.checks, u.failing])).toEqual(
+      summary.byBusinessUnit.map((g) => [g.name, g.checks, g.failing]),
+    );
+  });
+
+  test("a broken rule's error, which has no resource, is in (none) in the Summary and in Run History", () => {
+    const broken = rule({ id: 'BAD-1', broken: true });
+    const fin = resource({ id: 'fin', businessUnit: 'Finance' });
+    const results = [result(broken, undefined, 'ERROR'), result(s3, fin, 'PASS')];
+    const book = rulebook({ rules: [broken, s3], resources: [fin] });
+    const tracking = applyTracking(results, book, NOW);
+    const summary = summarize(book, results, tracking, NOW);
+    expect(summary.byBusinessUnit.map((g) => [g.name, g.errors])).toEqual([
+      ['Finance', 0],
+      ['(none)', 1],
+    ]);
+    const rows = historyRows(book, results, tracking, summary);
+    expect(rows.map((r) => [r.businessUnit, r.resources, r.errors])).toEqual([
+      ['All', 1, 1],
+      ['Finance', 1, 0],
+      ['(none)', 0, 1],
+    ]);
+  });
+
+  test('no (none) row when every resource has a business unit', () => {
+    const fin = resource({ id: 'fin', businessUnit: 'Finance' });
+    const results = [result(s3, fin, 'FAIL')];
+    const book = rulebook({ rules: [s3], resources: [fin] });
+    const tracking = applyTracking(results, book, NOW);
+    const rows = historyRows(book, results, tracking, summarize(book, results, tracking, NOW));
+    expect(rows.map((r) => r.businessUnit)).toEqual(['All', 'Finance']);
   });
 });

@@ -1,7 +1,7 @@
 // Tracking across runs: First Seen carried over, Due from the SLA, Overdue, New Failures and Fixed.
 import { applyTracking, trackingKey } from '../../core/output/tracking';
 import type { Status } from '../../core/types';
-import { day, previous, resource, result, rule, rulebook } from './helpers';
+import { day, previous, resource, result, rule, rulebook, SETTINGS } from './helpers';
 
 const high = rule({ id: 'S3-001', severity: 'High' });
 const bucket = resource({ id: 'logs-bucket' });
@@ -38,15 +38,96 @@ describe('First Seen, Due and Overdue', () => {
     expect(r.overdue).toBe(overdue);
   });
 
-  test('Due is exactly the SLA: overdue only once now is past it', () => {
+  test('Due is exactly the SLA: overdue only once the run is on a later date', () => {
     const book = rulebook({ previousResults: [previous(high, bucket, 'FAIL', day('2026-01-30'))] });
     const onDue = result(high, bucket, 'FAIL');
-    applyTracking([onDue], book, day('2026-03-01'));
+    applyTracking([onDue], book, new Date('2026-03-01T23:59:59Z'));
     expect(onDue.due).toEqual(day('2026-03-01'));
     expect(onDue.overdue).toBe(false);
     const later = result(high, bucket, 'FAIL');
-    applyTracking([later], book, new Date('2026-03-01T00:00:01Z'));
+    applyTracking([later], book, new Date('2026-03-02T00:00:01Z'));
     expect(later.overdue).toBe(true);
+  });
+
+  describe("a new finding's First Seen is the run's date in the rulebook's time zone, as a plain date", () => {
+    // now (UTC), time zone → First Seen, Due (High: 30 days)
+    const cases: [string, string, Date, Date][] = [
+      ['2026-03-01T09:30:00Z', 'UTC', day('2026-03-01'), day('2026-03-31')],
+      ['2026-03-01T23:30:00Z', 'Asia/Tokyo', day('2026-03-02'), day('2026-04-01')],
+      ['2026-03-01T05:00:00Z', 'America/Los_Angeles', day('2026-02-28'), day('2026-03-30')],
+      ['2026-03-29T00:30:00Z', 'Europe/London', day('2026-03-29'), day('2026-04-28')],
+    ];
+    test.each(cases)('run at %s in %s → First Seen %p', (now, timeZone, firstSeen, due) => {
+      const book = rulebook({ settings: { ...SETTINGS, timeZone } });
+      const r = result(high, bucket, 'FAIL');
+      applyTracking([r], book, new Date(now));
+      expect(r.firstSeen).toEqual(firstSeen);
+      expect(r.due).toEqual(due);
+    });
+  });
+
+  test("overdue compares dates in the rulebook's time zone", () => {
+    // Due 2026-03-01; at 2026-03-01T20:00Z it is already 2 March in Tokyo but still 1 March in UTC.
+    const book = (timeZone: string) =>
+      rulebook({
+        settings: { ...SETTINGS, timeZone },
+        previousResults: [previous(high, bucket, 'FAIL', day('2026-01-30'))],
+      });
+    const utc = result(high, bucket, 'FAIL');
+    applyTracking([utc], book('UTC'), new Date('2026-03-01T20:00:00Z'));
+    expect(utc.overdue).toBe(false);
+    const tokyo = result(high, bucket, 'FAIL');
+    applyTracking([tokyo], book('Asia/Tokyo'), new Date('2026-03-01T20:00:00Z'));
+    expect(tokyo.overdue).toBe(true);
+  });
+
+  test('a carried First Seen with a time of day (written by an older version) becomes its date', () => {
+    const book = rulebook({
+      settings: { ...SETTINGS, timeZone: 'America/New_York' },
+      previousResults: [previous(high, bucket, 'FAIL', new Date('2026-01-10T03:00:00Z'))],
+    });
+    const r = result(high, bucket, 'FAIL');
+    applyTracking([r], book, NOW);
+    // 03:00 UTC is still 9 January in New York.
+    expect(r.firstSeen).toEqual(day('2026-01-09'));
+    expect(r.due).toEqual(day('2026-02-08'));
+  });
+
+  test('a carried plain date stays that date in any time zone', () => {
+    const book = rulebook({
+      settings: { ...SETTINGS, timeZone: 'America/New_York' },
+      previousResults: [previous(high, bucket, 'FAIL', day('2026-01-10'))],
+    });
+    const r = result(high, bucket, 'FAIL');
+    applyTracking([r], book, NOW);
+    expect(r.firstSeen).toEqual(day('2026-01-10'));
+  });
+
+  test('a carried First Seen after the run date starts the clock on the run date', () => {
+    const book = rulebook({ previousResults: [previous(high, bucket, 'FAIL', day('2026-06-01'))] });
+    const r = result(high, bucket, 'FAIL');
+    applyTracking([r], book, new Date('2026-03-01T15:00:00Z'));
+    expect(r.firstSeen).toEqual(NOW);
+  });
+
+  test('a severity without an SLA has no Due and is never overdue', () => {
+    const book = rulebook({
+      settings: { ...SETTINGS, slaDays: { ...SETTINGS.slaDays, High: NaN } },
+      previousResults: [previous(high, bucket, 'FAIL', day('2020-01-01'))],
+    });
+    const r = result(high, bucket, 'FAIL');
+    applyTracking([r], book, NOW);
+    expect(r.firstSeen).toEqual(day('2020-01-01'));
+    expect(r.due).toBeUndefined();
+    expect(r.overdue).toBe(false);
+  });
+
+  test('a passing result loses the dates an earlier tracking gave it', () => {
+    const r = result(high, bucket, 'FAIL');
+    applyTracking([r], rulebook(), NOW);
+    r.status = 'PASS';
+    applyTracking([r], rulebook(), NOW);
+    expect([r.firstSeen, r.due, r.overdue]).toEqual([undefined, undefined, undefined]);
   });
 
   test('matching ignores case of rule id, type and resource id', () => {
@@ -139,6 +220,30 @@ describe('New Failures and Fixed across two runs', () => {
     expect(tracking.newFailures.map((r) => r.resource?.id)).toEqual(['c', 'd']);
     expect(tracking.fixed.map((r) => r.resource?.id)).toEqual(['b']);
     expect(second.map((r) => r.firstSeen)).toEqual([day('2026-02-01'), undefined, NOW, day('2026-02-01')]);
+  });
+
+  test('fixed is per rule: the same resource passing another rule is not fixed', () => {
+    const other = rule({ id: 'S3-002', severity: 'High' });
+    const book = rulebook({ previousResults: [previous(high, a, 'FAIL'), previous(other, b, 'FAIL')] });
+    const tracking = applyTracking(
+      [result(high, a, 'PASS'), result(high, b, 'PASS'), result(other, a, 'PASS'), result(other, b, 'PASS')],
+      book,
+      NOW,
+    );
+    expect(tracking.fixed.map((r) => `${r.rule.id}/${r.resource?.id}`)).toEqual(['S3-001/a', 'S3-002/b']);
+  });
+
+  test('of two previous rows for one finding the first counts, as the reader keeps the first', () => {
+    const book = rulebook({
+      previousResults: [
+        previous(high, a, 'PASS'),
+        previous(high, a, 'FAIL'),
+        previous(high, b, 'FAIL'),
+        previous(high, b, 'PASS'),
+      ],
+    });
+    const tracking = applyTracking([result(high, a, 'PASS'), result(high, b, 'PASS')], book, NOW);
+    expect(tracking.fixed.map((r) => r.resource?.id)).toEqual(['b']);
   });
 
   test('a FAIL that is now not applicable or waived is not counted as fixed', () => {
