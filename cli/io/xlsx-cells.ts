@@ -23,9 +23,20 @@ export function setCellValue(cell: ExcelJS.Cell, value: WriteCell | undefined): 
   cell.value = typeof value === 'object' ? value.text : value;
 }
 
-/** Merges style properties into one cell without touching any other cell that shares its style object. */
+// Equal styles share one object: ExcelJS renders a style object once however many cells hold it, which
+// matters for the hundreds of thousands of date cells a large Results sheet has.
+const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
+
+/**
+ * Merges style properties into one cell without touching any other cell that shares its style object: the
+ * cell gets a new (shared, never mutated) object instead.
+ */
 export function setStyle(cell: ExcelJS.Cell, style: Partial<ExcelJS.Style>): void {
-  cell.style = { ...cell.style, ...style };
+  const merged = { ...cell.style, ...style };
+  const key = JSON.stringify(merged);
+  let shared = sharedStyles.get(key);
+  if (!shared) sharedStyles.set(key, (shared = merged));
+  cell.style = shared as ExcelJS.Style;
 }
 
 function isMidnightUtc(d: Date): boolean {

@@ -2,6 +2,7 @@
 import { renderProblem, type RenderedProblem } from '../../core/problems';
 import type { Result } from '../../core/engine/result';
 import type { RunOutput } from '../../core/engine/validate';
+import { isoDateOrTime } from '../../core/values/cells';
 
 export interface ResultRow {
   ruleId: string;
@@ -46,8 +47,9 @@ export function resultRow(r: Result): ResultRow {
     expected: r.expected ?? '',
     actual: r.actual ?? '',
     message: r.message ?? '',
-    firstSeen: iso(r.firstSeen),
-    due: iso(r.due),
+    // First Seen and Due are calendar dates: YYYY-MM-DD.
+    firstSeen: r.firstSeen ? isoDateOrTime(r.firstSeen) : '',
+    due: r.due ? isoDateOrTime(r.due) : '',
     overdue: r.overdue ?? false,
   };
 }
