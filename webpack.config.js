@@ -43,7 +43,14 @@ module.exports = (env = {}, argv = {}) => {
     },
     // No `clean`: dist/ is shared with the Apps Script build (dist/apps-script), which this build must not delete.
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // The CSV parser's browser builds carry what they need from Node (Buffer); the Node builds do not.
+      alias: {
+        'csv-parse/sync': path.join(__dirname, 'node_modules/csv-parse/dist/esm/sync.js'),
+        'csv-stringify/sync': path.join(__dirname, 'node_modules/csv-stringify/dist/esm/sync.js'),
+      },
+    },
     devtool: mode === 'production' ? 'source-map' : 'eval-cheap-module-source-map',
     module: {
       rules: [

@@ -10,6 +10,8 @@ import { toRunView } from '../shared/run-view';
 import { readWorkbook } from './read-grids';
 import { validateWorkbook } from './validate';
 import { queueRows } from './write-rows';
+import { importFromText } from '../../cli/import/from-text';
+import { normalizeName } from '../../core/names';
 
 async function grids(): Promise<Grid[]> {
   return Excel.run(async (context) => (await readWorkbook(context)).grids);
@@ -73,6 +75,31 @@ export function excelActions(): HostActions {
         queueRows(sheet, merge.appendAt, 0, merge.append);
         await context.sync();
         return { added: merge.append.length, skipped: merge.skipped.length, sheet: grid.name, problems: [] };
+      }),
+
+    importResources: (kind, fileName, text) =>
+      Excel.run(async (context) => {
+        const book = (await readWorkbook(context)).grids;
+        const grid = book.find((g) => normalizeName(g.name) === 'resources') ?? {
+          name: 'Resources',
+          rows: [] as Cell[][],
+        };
+        const imported = importFromText(kind, fileName, text, grid.rows);
+        if (!imported.rows) throw new Error(imported.errors.join('\n'));
+        const sheets = context.workbook.worksheets;
+        const sheet = book.some((g) => g.name === grid.name)
+          ? sheets.getItem(grid.name)
+          : sheets.add(grid.name);
+        // The whole sheet is written back; '' (not null, which Excel skips) clears a value the import removed.
+        const width = Math.max(...imported.rows.map((r) => r.length));
+        queueRows(
+          sheet,
+          0,
+          0,
+          imported.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? '')),
+        );
+        await context.sync();
+        return { added: imported.added, skipped: 0, sheet: grid.name, problems: [] };
       }),
 
     // Excel's API does not name the signed-in user; the pane asks once and remembers.

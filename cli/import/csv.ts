@@ -1,5 +1,5 @@
 // CSV import: rows under a header, keyed by Resource ID and Type columns (or --id FIELD and --type).
-import { parseCsv } from '../io/csv';
+import { parseCsv } from '../io/csv-text';
 import { normalizeName } from '../../core/names';
 import { cellText } from '../../core/values/cells';
 import { RowBuilder } from './row-builder';

@@ -1,41 +1,13 @@
 // CSV in and out for a folder-of-CSVs workbook: one file a sheet, formula-like text neutralised on the way out.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
-import type { Cell, Grid } from '../../core/types';
-import type { WriteCell } from '../../core/output/patch';
+import type { Grid } from '../../core/types';
+import { fromCsvCell, parseCsv } from './csv-text';
 
-/** Text a spreadsheet would read as a formula or DDE call (OWASP "CSV injection"), or such text already quote-prefixed (so the quote round-trips). */
-const NEEDS_QUOTE = /^'*[=+\-@\t\r]/;
+export { fromCsvCell, parseCsv, toCsv, type ParsedCsv } from './csv-text';
 
 /** Sheets the engine writes; their cells are read back through `fromCsvCell`. */
 const ENGINE_SHEETS = new Set(['results', 'summary', 'runhistory']);
-
-export interface ParsedCsv {
-  rows: Cell[][];
-  error?: string;
-}
-
-/** Parses one CSV file's text into rows of cells: text stays text, an empty cell is null. Never throws. */
-export function parseCsv(text: string, fileName: string): ParsedCsv {
-  try {
-    const records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as string[][];
-    return { rows: records.map((r) => r.map((v) => (v === '' ? null : v))) };
-  } catch (err) {
-    const e = err as { lines?: number; message?: string };
-    const line = typeof e.lines === 'number' ? e.lines : undefined;
-    const reason = String(e.message ?? err).replace(/^Invalid Record Length: /, '');
-    return {
-      rows: [],
-      error: `${fileName}${line !== undefined ? ` line ${line}` : ''}: cannot read the CSV: ${reason}`,
-    };
-  }
-}
 
 /** Normalised sheet name, as core matches them: case, spaces, `_` and `-` ignored. */
 function sheetKey(name: string): string {
@@ -81,35 +53,3 @@ export function readCsvFolder(dir: string): { grids: Grid[]; errors: string[] } 
 }
 
 /** `2026-03-01` for a midnight UTC date, the full ISO text otherwise. */
-function dateText(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '';
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-}
-
-/** Text that cannot become a formula when a spreadsheet opens the CSV. */
-function neutralise(text: string): string {
-  return NEEDS_QUOTE.test(text) ? `'${text}` : text;
-}
-
-function csvCell(cell: WriteCell | undefined): string {
-  if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return dateText(cell);
-  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  if (typeof cell === 'number') return String(cell);
-  if (typeof cell === 'string') return neutralise(cell);
-  return neutralise(cell.text);
-}
-
-/** Writes rows as CSV text (`\n` line ends, a final newline), every formula-like text prefixed with `'`. */
-export function toCsv(rows: WriteCell[][]): string {
-  return stringify(
-    rows.map((r) => Array.from(r, (c) => csvCell(c))),
-    { record_delimiter: '\n', quoted_match: /\r/ },
-  );
-}
-
-/** Undoes `toCsv`'s protective quote: `'=SUM(1)` reads back as `=SUM(1)`; other text is unchanged. */
-export function fromCsvCell(text: string): string {
-  return text.startsWith("'") && NEEDS_QUOTE.test(text.slice(1)) ? text.slice(1) : text;
-}

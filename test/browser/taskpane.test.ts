@@ -151,7 +151,8 @@ test('build a rule, validate, and see the summary in the pane and the results in
   fs.mkdirSync(path.join(ROOT, 'docs/images'), { recursive: true });
   fs.copyFileSync(SCREENSHOT, path.join(ROOT, 'docs/images/taskpane.png'));
   // Everything else was refused by the route above; of that, only Office.js's own hosts may have asked.
-  const officeOwn = (u: string) => /^https:\/\/(appsforoffice\.microsoft\.com|[^/]*\.oaspapps\.com)\//.test(u);
+  const officeOwn = (u: string) =>
+    /^https:\/\/(appsforoffice\.microsoft\.com|[^/]*\.oaspapps\.com)\//.test(u);
   expect(blocked.filter((u) => !officeOwn(u))).toEqual([]);
 });
 
@@ -186,4 +187,20 @@ test('the built commands.js, under the real Office.js, validates like a ribbon c
   ).length;
   expect(results.length - 1).toBe(nonPassing);
   await ribbon.close();
+});
+
+test('imports a CSV of resources from a file through the pane (the browser build of the CSV parser)', async () => {
+  await page.getByRole('tab', { name: 'Import' }).click();
+  await page.getByLabel('File to import').setInputFiles({
+    name: 'extra.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Resource ID,Type,Owner\nimported-1,aws_s3_bucket,"Dana, Platform"\n'),
+  });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText(/1 resources added to Resources/).waitFor({ timeout: 60_000 });
+  const sheets = ['Resources - AWS', 'Resources'];
+  const all = (await Promise.all(sheets.map((s) => sheetValues(s).catch(() => [] as unknown[][])))).flat();
+  const row = all.find((r) => r[0] === 'imported-1');
+  expect(row).toBeDefined();
+  expect(row).toContain('Dana, Platform');
 });
