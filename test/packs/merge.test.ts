@@ -1,4 +1,5 @@
 // Merging a pack into a user's Rules sheet: the user's layout, new rules appended, known ones updated only when asked.
+import { starterSheets } from '../../cli/import/starter';
 import {
   applyPackMerge,
   listRulePacks,
@@ -219,42 +220,10 @@ describe('the shipped packs', () => {
   });
 
   test('every pack merges into the starter Rules sheet of `rulesheet init`, then a second time adds nothing', () => {
-    const starter: Cell[][] = [
-      [
-        'Rule ID',
-        'Title',
-        'Resource Type',
-        'Field',
-        'Operator',
-        'Expected',
-        'Match',
-        'Condition',
-        'Applies When',
-        'Business Unit',
-        'Severity',
-        'Owner',
-        'Framework',
-        'Remediation',
-        'Enabled',
-      ],
-      [
-        'S3-001',
-        'S3 buckets keep versioning on',
-        'aws_s3_bucket',
-        'versioning.status',
-        'equals',
-        'Enabled',
-        null,
-        null,
-        null,
-        null,
-        'Medium',
-        'Platform Team',
-        null,
-        null,
-        true,
-      ],
-    ];
+    // The real starter sheet, as `rulesheet init` writes it.
+    const starter: Cell[][] = starterSheets(new Date('2026-11-28T00:00:00Z')).find(
+      (sh) => sh.name === 'Rules',
+    )!.rows;
     const names = listRulePacks().map((p) => p.name);
     const once = withRulePacks(starter, names);
     const total = listRulePacks().reduce((n, p) => n + p.ruleCount, 0);
