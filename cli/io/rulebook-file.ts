@@ -7,6 +7,8 @@ import type { Cell, Grid } from '../../core/types';
 import { readCsvFolder, toCsv } from './csv';
 import { csvFileFor, saveCsvFolder, writeFileAtomic } from './csv-folder';
 import { InputError, firstLine } from './input-error';
+import { a1 } from '../../core/a1';
+import { EXCEL_LIMITS } from '../../core/output/types';
 import { setCellValue } from './xlsx-cells';
 import { applyXlsxPatches, findWorksheet } from './xlsx-patches';
 import { loadWorkbook, workbookGrids } from './xlsx-read';
@@ -36,6 +38,9 @@ export async function readRulebookFile(file: string): Promise<RulebookFile> {
       throw new InputError(`${inFolder(file, errors[0])}${more}`, file);
     }
     if (grids.length === 0) throw new InputError(`${file}: the folder has no .csv files`, file);
+    const over = overExcelLimits(grids);
+    if (over)
+      throw new InputError(`${path.join(file, `${over.sheet}.csv`)} ${over.where}: ${over.what}`, file);
     return { kind: 'csv', path: file, grids, patches: [] };
   }
   if (!isXlsxPath(file)) {
@@ -143,4 +148,31 @@ function statOrUndefined(p: string): fs.Stats | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A sheet no spreadsheet could hold (Excel: 1,048,576 rows, 32,767 characters a cell): where, and what. */
+function overExcelLimits(grids: Grid[]): { sheet: string; where: string; what: string } | undefined {
+  for (const g of grids) {
+    if (g.rows.length > EXCEL_LIMITS.maxRows) {
+      return {
+        sheet: g.name,
+        where: `line ${EXCEL_LIMITS.maxRows + 1}`,
+        what: `more than Excel's ${EXCEL_LIMITS.maxRows.toLocaleString('en-US')} rows`,
+      };
+    }
+    for (let r = 0; r < g.rows.length; r++) {
+      const row = g.rows[r];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (typeof cell === 'string' && cell.length > EXCEL_LIMITS.maxCellChars) {
+          return {
+            sheet: g.name,
+            where: `cell ${a1(r, c)}`,
+            what: `${cell.length.toLocaleString('en-US')} characters, more than a cell holds (${EXCEL_LIMITS.maxCellChars.toLocaleString('en-US')})`,
+          };
+        }
+      }
+    }
+  }
+  return undefined;
 }

@@ -79,3 +79,16 @@ test('an output path that cannot be written', async () => {
   expect(r.code).toBe(2);
   expectOneLine(r.stderr, 'out.xlsx');
 });
+
+test('a CSV cell longer than a spreadsheet cell holds names the file and the cell', async () => {
+  const book = writeCsvRulebook(path.join(dir, 'book'));
+  fs.writeFileSync(
+    path.join(book, 'Resources.csv'),
+    `Resource ID,Type,Notes\nlogs,aws_s3_bucket,${'x'.repeat(40_000)}\n`,
+  );
+  const r = await cli('validate', book, '--now', NOW);
+  expect(r.code).toBe(2);
+  expectOneLine(r.stderr, path.join(book, 'Resources.csv'));
+  expect(r.stderr).toMatch(/cell C2: 40,000 characters, more than a cell holds \(32,767\)/);
+  expect(fs.existsSync(path.join(book, 'Results.csv'))).toBe(false);
+});
