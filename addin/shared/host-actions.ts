@@ -1,5 +1,6 @@
 // HostActions: what every host (Excel, Google Sheets, tests) offers the task pane, in plain values only.
 import type { BuilderData, PreviewView, RuleCandidate } from '../../core/builder/types';
+import type { Counts } from '../../core/output/types';
 
 /*
  * How a host implements it, all through core (no business rule in a host):
@@ -16,16 +17,8 @@ export type RunPhase = 'reading' | 'checking' | 'writing';
 /** Reports progress: `fraction` is 0..1 within `phase`. */
 export type ProgressFn = (phase: RunPhase, fraction: number) => void;
 
-/** Check counts; passRate is 0..1 (passing ÷ (passing + failing + errors)). */
-export interface CountsView {
-  checks: number;
-  passing: number;
-  failing: number;
-  waived: number;
-  errors: number;
-  notApplicable: number;
-  passRate: number;
-}
+/** Check counts, as core's summary gives them (plain numbers, so they cross any bridge). */
+export type CountsView = Counts;
 
 export interface NamedCountsView extends CountsView {
   name: string;

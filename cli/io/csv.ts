@@ -1,6 +1,7 @@
 // CSV in and out for a folder-of-CSVs workbook: one file a sheet, formula-like text neutralised on the way out.
 import * as fs from 'fs';
 import * as path from 'path';
+import { normalizeName } from '../../core/names';
 import type { Grid } from '../../core/types';
 import { fromCsvCell, parseCsv } from './csv-text';
 
@@ -8,11 +9,6 @@ export { fromCsvCell, parseCsv, toCsv, type ParsedCsv } from './csv-text';
 
 /** Sheets the engine writes; their cells are read back through `fromCsvCell`. */
 const ENGINE_SHEETS = new Set(['results', 'summary', 'runhistory']);
-
-/** Normalised sheet name, as core matches them: case, spaces, `_` and `-` ignored. */
-function sheetKey(name: string): string {
-  return name.toLowerCase().replace(/[\s_-]+/g, '');
-}
 
 /** Reads every `*.csv` of a folder as a sheet named by its file name; Rules first, then by name. */
 export function readCsvFolder(dir: string): { grids: Grid[]; errors: string[] } {
@@ -25,8 +21,8 @@ export function readCsvFolder(dir: string): { grids: Grid[]; errors: string[] } 
   }
   const named = files.map((f) => ({ file: f, name: f.slice(0, -4) }));
   named.sort((a, b) => {
-    const ra = sheetKey(a.name) === 'rules' ? 0 : 1;
-    const rb = sheetKey(b.name) === 'rules' ? 0 : 1;
+    const ra = normalizeName(a.name) === 'rules' ? 0 : 1;
+    const rb = normalizeName(b.name) === 'rules' ? 0 : 1;
     if (ra !== rb) return ra - rb;
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   });
@@ -44,7 +40,7 @@ export function readCsvFolder(dir: string): { grids: Grid[]; errors: string[] } 
       errors.push(parsed.error);
       continue;
     }
-    const rows = ENGINE_SHEETS.has(sheetKey(name))
+    const rows = ENGINE_SHEETS.has(normalizeName(name))
       ? parsed.rows.map((r) => r.map((c) => (typeof c === 'string' ? fromCsvCell(c) : c)))
       : parsed.rows;
     grids.push({ name, rows });

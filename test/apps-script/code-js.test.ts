@@ -3,8 +3,8 @@ import * as vm from 'vm';
 import { validate } from '../../core';
 import { cellDate } from '../../core/values/cells';
 import { createFakeAppsScript, type FakeAppsScript } from '../fakes/sheets';
-import { loadScenario, sheetsFromPatches, type Scenario } from '../helpers/conformance';
-import { sheetCsv, withoutTrailingBlanks } from './run-on-fake';
+import { loadScenario, sheetsFromPatches, squared, type Scenario } from '../helpers/conformance';
+import { sheetCsv } from './run-on-fake';
 import { loadCode } from './load-code';
 
 function seeded(scenario: Scenario, timeZone = 'Europe/Berlin'): FakeAppsScript {
@@ -65,7 +65,7 @@ describe('Code.js in a bare Apps Script context', () => {
     const now = cellDate(history[history.length - 1][runAtCol] as Date) as Date;
     const expected = sheetsFromPatches(validate(scenario.grids, { now }).patches, scenario.grids);
     for (const sheet of ['Results', 'Summary', 'Run History', 'Rules'] as const) {
-      expect(withoutTrailingBlanks(sheetCsv(fake, sheet))).toEqual(withoutTrailingBlanks(expected[sheet]));
+      expect(squared(sheetCsv(fake, sheet))).toEqual(squared(expected[sheet]));
     }
     expect(snapshot(fake, userSheets)).toEqual(before);
     const rulesAfter = fake.readSheet('Rules') ?? [];

@@ -4,9 +4,10 @@ import {
   listScenarios,
   loadScenario,
   runCore,
+  squared,
   type ComparableOutput,
 } from '../helpers/conformance';
-import { runOnFake, withoutTrailingBlanks } from './run-on-fake';
+import { runOnFake } from './run-on-fake';
 import type { FakeAppsScript } from '../fakes/sheets';
 
 // A zone far from UTC, so a date cell that is not normalised shows up as the wrong day.
@@ -29,7 +30,7 @@ describe.each(listScenarios())('Apps Script adapter: %s', (name) => {
 
   // A sheet is a rectangle: a row core leaves short reads back padded with blanks, so both sides drop trailing blanks.
   it.each(GOLDEN_SHEETS)('writes %s as core does', (sheet) => {
-    expect(withoutTrailingBlanks(host.sheets[sheet])).toEqual(withoutTrailingBlanks(core.sheets[sheet]));
+    expect(squared(host.sheets[sheet])).toEqual(squared(core.sheets[sheet]));
   });
 
   it('writes no formula anywhere', () => {

@@ -1,7 +1,7 @@
 // Runs a conformance scenario through the Apps Script adapter on the fake and shapes it like runCore's output.
 import { formatProblem } from '../../core';
 import type { Cell } from '../../core';
-import { parseCsv, toCsv } from '../../cli/io/csv';
+import { toCsv } from '../../cli/io/csv';
 import { runValidation, type RunOutcome } from '../../apps-script/run';
 import { createFakeAppsScript, type FakeAppsScript } from '../fakes/sheets';
 import {
@@ -47,18 +47,4 @@ export function runOnFake(
       sheets,
     },
   };
-}
-
-/** CSV text with every row's trailing blank cells dropped (a sheet cannot tell a short row from a padded one). */
-export function withoutTrailingBlanks(csv: string | undefined): string | undefined {
-  if (csv === undefined) return undefined;
-  const { rows, error } = parseCsv(csv, 'sheet.csv');
-  if (error) throw new Error(error);
-  return rows
-    .map((row) => {
-      let end = row.length;
-      while (end > 0 && (row[end - 1] === null || row[end - 1] === '')) end--;
-      return JSON.stringify(row.slice(0, end));
-    })
-    .join('\n');
 }

@@ -5,28 +5,20 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { run } from '../../cli/main';
-import { fromCsvCell, parseCsv, toCsv } from '../../cli/io/csv';
 import { readRulebookFile } from '../../cli/io/rulebook-file';
-import type { Cell, Grid } from '../../core';
-import { GOLDEN_SHEETS, listScenarios, loadScenario, runCore, type Scenario } from '../helpers/conformance';
+import type { Grid } from '../../core';
+import {
+  GOLDEN_SHEETS,
+  listScenarios,
+  loadScenario,
+  runCore,
+  squared,
+  type Scenario,
+} from '../helpers/conformance';
 
 const quiet = { stdout: { write: () => true }, stderr: { write: () => true } } as unknown as Parameters<
   typeof run
 >[1];
-
-/** Cells as a spreadsheet holds them: trailing blanks trimmed, engine-sheet text without its CSV guard. */
-function squared(rows: readonly (readonly Cell[])[]): string {
-  const out = rows.map((r) => {
-    const row = r.map((c) => (typeof c === 'string' ? fromCsvCell(c) : c));
-    while (row.length > 0 && (row[row.length - 1] === null || row[row.length - 1] === '')) row.pop();
-    return row;
-  });
-  while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
-  return toCsv(out);
-}
-
-const squaredCsv = (text: string | undefined) =>
-  text === undefined ? undefined : squared(parseCsv(text, 'csv').rows);
 
 function typed(s: Scenario): boolean {
   return /"cellTypes"/.test(fs.readFileSync(path.join(s.dir, 'scenario.json'), 'utf8'));
@@ -108,6 +100,6 @@ describe.each(listScenarios())('CLI conformance: %s', (name) => {
   });
 
   it.each(GOLDEN_SHEETS)('writes %s as core does', (sheet) => {
-    expect(sheets[sheet]).toEqual(squaredCsv(core.sheets[sheet]));
+    expect(sheets[sheet]).toEqual(squared(core.sheets[sheet]));
   });
 });

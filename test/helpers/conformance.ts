@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { formatProblem, validate } from '../../core';
 import type { Cell, Grid, Patch, Result, RunOutput } from '../../core';
-import { parseCsv, readCsvFolder, toCsv } from '../../cli/io/csv';
+import { fromCsvCell, parseCsv, readCsvFolder, toCsv } from '../../cli/io/csv';
 
 export const CONFORMANCE_DIR = path.join(__dirname, '..', 'conformance');
 
@@ -297,4 +297,20 @@ export function statusLines(
     return line;
   });
   return { expected: expLines.sort(), actual: actLines.sort() };
+}
+
+/**
+ * A sheet as a spreadsheet holds it, for comparing hosts: a sheet has no ragged rows, so trailing blank cells and
+ * rows are dropped, and engine-sheet text loses its CSV guard. Takes cells, or CSV text as the goldens hold it.
+ */
+export function squared(sheet: readonly (readonly Cell[])[] | string | undefined): string | undefined {
+  if (sheet === undefined) return undefined;
+  const rows = typeof sheet === 'string' ? parseCsv(sheet, 'sheet.csv').rows : sheet;
+  const out = rows.map((r) => {
+    const row = r.map((c) => (typeof c === 'string' ? fromCsvCell(c) : c));
+    while (row.length > 0 && (row[row.length - 1] === null || row[row.length - 1] === '')) row.pop();
+    return row;
+  });
+  while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
+  return toCsv(out);
 }
