@@ -7,13 +7,24 @@ import type { Resource } from '../rulebook/model';
 import type { Grid, MatchMode, Value } from '../types';
 import { displayValue } from '../values/display';
 import { toList } from '../values/list';
-import { type Resolved, type Scope, Unreadable } from '../values/resolve';
+import { type PathReader, type Resolved, type Scope, Unreadable } from '../values/resolve';
 import { expectation, type Expectation, Mismatch, Missing, PASS, plainValue, unreadable } from './explain';
 import { expectedItems } from './expected';
 import { compileOperand, type OperandFn } from './operands';
 import type { Outcome } from './result';
 
 export type Check = (res: Resource, scope: Scope, ctx: EvalContext) => Outcome;
+
+/**
+ * A check that reads one field and judges its value against a literal: the outcome depends on the value
+ * alone, so a run may judge each distinct cell of a column once and share the outcome between resources.
+ */
+export interface ColumnCheck {
+  reader: PathReader;
+  judge: (v: Value, ctx: EvalContext) => Outcome;
+  /** Equal for checks that judge every value alike (same field text, operator and Expected items). */
+  key: string;
+}
 
 export interface CompileEnv {
   grids: Map<string, Grid>;
@@ -28,35 +39,55 @@ export function compileCheck(
   node: CheckNode,
   mode: MatchMode,
   env: CompileEnv,
-): { check?: Check; problems: Problem[] } {
+): { check?: Check; column?: ColumnCheck; problems: Problem[] } {
   const op = lookupOperator(node.op);
   if (!op) return { problems: [problem('unknown_operator', { operator: node.op }, { offset: node.pos })] };
   const left = compileOperand(node.left);
   const right = compileRight(op, node.right, env, node.pos);
   if (!right.judge) return { problems: right.problems };
-  if (!left.many && right.literal)
-    return { check: literalCheck(left, op, right.literal, right.exp), problems: right.problems };
+  if (!left.many && right.literal) {
+    const judge = literalValueJudge(left.text, op, right.literal, right.exp);
+    const key = checkKey(op, left.text, right.exp, right.literal.items);
+    const column = left.reader ? { reader: left.reader, judge, key } : undefined;
+    return { check: literalCheck(left, judge), column, problems: right.problems };
+  }
   const judge = right.judge(left.text);
   const check = left.many ? manyCheck(left, judge, mode, elementTest(op, right.exp)) : oneCheck(left, judge);
   return { check, problems: right.problems };
 }
 
 /** The common case, `field operator literal`, in one closure: it runs millions of times a run. */
-function literalCheck(
-  left: Extract<OperandFn, { many: false }>,
-  op: OperatorSpec,
-  prepared: { value: unknown },
-  exp: Expectation,
-): Check {
+function literalCheck(left: Extract<OperandFn, { many: false }>, judge: ColumnCheck['judge']): Check {
   const one = left.one;
-  const test = op.test;
-  const expected = prepared.value;
   const field = left.text;
-  const passOnMissing = op.onMissing === 'pass';
   return (res, scope, ctx) => {
     const v = one(res, scope);
-    if (v === undefined) return passOnMissing ? PASS : new Missing(field, exp);
     if (v instanceof Unreadable) return unreadable(field, v.cell, v.reason);
+    return judge(v, ctx);
+  };
+}
+
+/**
+ * Identifies a column check by everything its outcomes and their words depend on; dates are tagged so
+ * they never equal their text.
+ */
+function checkKey(op: OperatorSpec, field: string, exp: Expectation, items: readonly Value[]): string {
+  const tagged = items.map((v) => (v instanceof Date ? { date: v.getTime() } : v));
+  return JSON.stringify([op.name, field, exp.plain, exp.quoted, tagged]);
+}
+
+/** A present-or-missing value against a literal Expected. */
+function literalValueJudge(
+  field: string,
+  op: OperatorSpec,
+  prepared: { value: unknown; items: Value[] },
+  exp: Expectation,
+): ColumnCheck['judge'] {
+  const test = op.test;
+  const expected = prepared.value;
+  const passOnMissing = op.onMissing === 'pass';
+  return (v, ctx) => {
+    if (v === undefined) return passOnMissing ? PASS : new Missing(field, exp);
     const verdict = test(v, expected, ctx);
     if (verdict === true) return PASS;
     return new Mismatch(field, v, exp, verdict === false ? undefined : verdict);
@@ -180,7 +211,12 @@ function compileRight(
   right: Operand | undefined,
   env: CompileEnv,
   pos: number | undefined,
-): { judge?: (field: string) => Judge; literal?: { value: unknown }; exp: Expectation; problems: Problem[] } {
+): {
+  judge?: (field: string) => Judge;
+  literal?: { value: unknown; items: Value[] };
+  exp: Expectation;
+  problems: Problem[];
+} {
   if (op.expected === 'none' || right === undefined || right.kind === 'literal') {
     const raw = right?.kind === 'literal' ? right.value : null;
     const { items, problems, ref } = expectedItems(op, raw ?? null, env.grids);
@@ -193,7 +229,7 @@ function compileRight(
     if (prepared.problems.some((p) => p.severity === 'error')) return { exp, problems: prepared.problems };
     return {
       judge: (field) => literalJudge(op, prepared.value, field, exp),
-      literal: { value: prepared.value },
+      literal: { value: prepared.value, items },
       exp,
       problems: prepared.problems,
     };

@@ -10,13 +10,15 @@ import type { Rule, RuleColumn, RulesSheet } from '../rulebook/model';
 import type { Cell } from '../types';
 import { isoDateOrTime } from '../values/cells';
 import { compileGlob } from '../values/glob';
-import type { Check, CompileEnv } from './checks';
+import type { Check, ColumnCheck, CompileEnv } from './checks';
 import { compileExpr } from './expressions';
 
 export interface CompiledRule {
   rule: Rule;
   /** Absent when the rule cannot run (see `problems`). */
   check?: Check;
+  /** Present when the whole check is one field against a literal (see ColumnCheck). */
+  column?: ColumnCheck;
   appliesWhen?: Check;
   matchesType: (type: string) => boolean;
   /** Lower-cased business units, empty for all. */
@@ -58,11 +60,13 @@ export function compileRule(rule: Rule, sheet: RulesSheet | undefined, env: Comp
   }
 
   let check: Check | undefined;
+  let column: ColumnCheck | undefined;
   if (condition) {
     const compiled = compileExpr(condition, env, rule.match);
-    const column: RuleColumn = rule.condition.trim() !== '' ? 'condition' : columnOf(compiled.problems);
-    problems.push(...at(column, compiled.problems));
+    const where: RuleColumn = rule.condition.trim() !== '' ? 'condition' : columnOf(compiled.problems);
+    problems.push(...at(where, compiled.problems));
     check = compiled.check;
+    column = compiled.column;
   }
 
   let appliesWhen: Check | undefined;
@@ -82,6 +86,7 @@ export function compileRule(rule: Rule, sheet: RulesSheet | undefined, env: Comp
   return {
     ...base,
     check: broken ? undefined : check,
+    column: broken ? undefined : column,
     appliesWhen,
     readsAs: readsAs(rule, condition, scopeExpr),
     problems,

@@ -4,6 +4,8 @@ import type { EvalContext } from '../operators/types';
 import type { Resource } from '../rulebook/model';
 import type { Status } from '../types';
 import { ROOT } from '../values/resolve';
+import { ColumnStore, UNJUDGED } from './columns';
+import type { ColumnCheck } from './checks';
 import type { CompiledRule } from './compile-rule';
 import { Finding, type Outcome, type Result } from './result';
 
@@ -47,6 +49,7 @@ export class Evaluation {
 
 export function evaluateRules(rules: CompiledRule[], resources: Resource[], ctx: EvalContext): Evaluation {
   const byType = groupByType(resources);
+  const columns = prepareColumns(rules, byType);
   const runs: RuleRun[] = [];
   for (const compiled of rules) {
     if (!compiled.rule.enabled) continue;
@@ -62,7 +65,7 @@ export function evaluateRules(rules: CompiledRule[], resources: Resource[], ctx:
       continue;
     }
     for (const [type, group] of byType) {
-      if (compiled.matchesType(type)) runs.push(runGroup(compiled, group, ctx));
+      if (compiled.matchesType(type)) runs.push(runGroup(compiled, group, ctx, columns));
     }
   }
   return new Evaluation(runs);
@@ -73,8 +76,15 @@ export function evaluate(rules: CompiledRule[], resources: Resource[], ctx: Eval
   return evaluateRules(rules, resources, ctx).results;
 }
 
-function runGroup(compiled: CompiledRule, group: Resource[], ctx: EvalContext): RuleRun {
-  const { appliesWhen, businessUnits } = compiled;
+function runGroup(
+  compiled: CompiledRule,
+  group: Resource[],
+  ctx: EvalContext,
+  columns: ColumnStore,
+): RuleRun {
+  const { appliesWhen, businessUnits, column } = compiled;
+  if (column && !appliesWhen && businessUnits.size === 0)
+    return runColumn(compiled, column, group, ctx, columns);
   const check = compiled.check as NonNullable<CompiledRule['check']>;
   const scoped = businessUnits.size > 0;
   const codes = new Uint8Array(group.length);
@@ -98,6 +108,62 @@ function runGroup(compiled: CompiledRule, group: Resource[], ctx: EvalContext): 
     positions.push(i);
   }
   return { compiled, resources: group, codes, outcomes, positions };
+}
+
+/**
+ * One field against a literal over a whole group: each distinct cell is judged once and its outcome shared
+ * (outcomes are read-only, so sharing them is safe); cells the column could not encode get the full check.
+ */
+function runColumn(
+  compiled: CompiledRule,
+  column: ColumnCheck,
+  group: Resource[],
+  ctx: EvalContext,
+  columns: ColumnStore,
+): RuleRun {
+  const check = compiled.check as NonNullable<CompiledRule['check']>;
+  const { ids, values } = columns.encode(group, column.reader);
+  const n = group.length;
+  const codes = new Uint8Array(n);
+  const memo = columns.judged(group, column.key, column.reader, values.length);
+  const judged = memo.outcomes;
+  const codeOf = memo.codes;
+  let unencoded: Map<number, Outcome> | undefined;
+  let failing = 0;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    let code: number;
+    if (id >= 0) {
+      code = codeOf[id];
+      if (code === UNJUDGED) {
+        const out = column.judge(values[id], ctx);
+        judged[id] = out;
+        codeOf[id] = code = codeFor(out);
+      }
+    } else {
+      const out = check(group[i], ROOT, ctx);
+      code = codeFor(out);
+      if (code !== CODE.PASS) (unencoded ??= new Map()).set(i, out);
+    }
+    if (code !== CODE.PASS) {
+      codes[i] = code;
+      failing++;
+    }
+  }
+  // Sized once: a run may have hundreds of thousands of failures, and growing arrays copies them.
+  const outcomes = new Array<Outcome>(failing);
+  const positions = new Array<number>(failing);
+  for (let i = 0, k = 0; k < failing; i++) {
+    if (codes[i] === CODE.PASS) continue;
+    const id = ids[i];
+    outcomes[k] = id >= 0 ? judged[id] : (unencoded?.get(i) as Outcome);
+    positions[k++] = i;
+  }
+  return { compiled, resources: group, codes, outcomes, positions };
+}
+
+function codeFor(out: Outcome): number {
+  return out.status === 'PASS' ? CODE.PASS : out.status === 'FAIL' ? CODE.FAIL : CODE.ERROR;
 }
 
 /** A run's findings, made once from its outcomes. */
@@ -136,6 +202,18 @@ function brokenResult(compiled: CompiledRule): Finding {
   const first = compiled.problems.find((p) => p.severity === 'error');
   const message = `The rule cannot run: ${first ? formatProblem(first) : 'it has no valid check'}`;
   return new Finding(compiled.rule, undefined, 'ERROR', { status: 'ERROR', message });
+}
+
+/** Every column a column check reads, encoded per group up front. */
+function prepareColumns(rules: CompiledRule[], byType: Map<string, Resource[]>): ColumnStore {
+  const store = new ColumnStore();
+  for (const [type, group] of byType) {
+    const readers = [];
+    for (const c of rules)
+      if (c.column && c.rule.enabled && c.matchesType(type)) readers.push(c.column.reader);
+    if (readers.length) store.prepare(group, readers);
+  }
+  return store;
 }
 
 /** Resources grouped by type, in first-seen order; a type's rules are matched once per type, not per resource. */

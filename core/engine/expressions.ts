@@ -4,7 +4,7 @@ import { renderExpression } from '../lang/render';
 import type { Problem } from '../problems';
 import type { MatchMode, Value } from '../types';
 import { compilePath, Unreadable } from '../values/resolve';
-import { compileCheck, judgeElements, type Check, type CompileEnv } from './checks';
+import { compileCheck, judgeElements, type Check, type ColumnCheck, type CompileEnv } from './checks';
 import { PASS, unreadable } from './explain';
 import type { Outcome } from './result';
 
@@ -13,7 +13,7 @@ export function compileExpr(
   expr: Expr,
   env: CompileEnv,
   mode: MatchMode = 'all',
-): { check?: Check; problems: Problem[] } {
+): { check?: Check; column?: ColumnCheck; problems: Problem[] } {
   switch (expr.kind) {
     case 'check':
       return compileCheck(expr, mode, env);
@@ -27,12 +27,12 @@ export function compileExpr(
     }
     case 'not': {
       const inner = compileExpr(expr.item, env, mode);
-      if (!inner.check) return inner;
+      if (!inner.check) return { problems: inner.problems };
       return { check: negate(inner.check, renderExpression(expr.item)), problems: inner.problems };
     }
     case 'quantifier': {
       const body = compileExpr(expr.body, env, 'all');
-      if (!body.check) return body;
+      if (!body.check) return { problems: body.problems };
       return { check: quantify(expr.quantifier, expr.over, body.check), problems: body.problems };
     }
   }

@@ -3,14 +3,14 @@ import type { Operand } from '../lang/ast';
 import { renderOperand } from '../lang/render';
 import type { Resource } from '../rulebook/model';
 import type { Value } from '../types';
-import { compilePath, type Resolved, type Scope, Unreadable } from '../values/resolve';
+import { compilePath, type PathReader, type Resolved, type Scope, Unreadable } from '../values/resolve';
 
 /**
  * A compiled operand. A `many` operand gives one value per element (a path with `[*]`, or a function
  * over one); the others give a single value.
  */
 export type OperandFn =
-  | { text: string; many: false; one: (res: Resource, scope: Scope) => Resolved }
+  | { text: string; many: false; one: (res: Resource, scope: Scope) => Resolved; reader?: PathReader }
   | { text: string; many: true; list: (res: Resource, scope: Scope) => Resolved[] | Unreadable };
 
 export function compileOperand(operand: Operand): OperandFn {
@@ -24,7 +24,7 @@ export function compileOperand(operand: Operand): OperandFn {
       const reader = compilePath(operand.path);
       return reader.wildcard
         ? { text, many: true, list: reader.many }
-        : { text, many: false, one: reader.one };
+        : { text, many: false, one: reader.one, reader };
     }
     case 'call':
       if (operand.name === 'first') return compileFirst(text, operand.args.map(compileOperand));

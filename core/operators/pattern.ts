@@ -9,8 +9,23 @@ import type { OperatorSpec, Verdict } from './types';
 
 const CASE_SENSITIVE = '(?-i)';
 
+// Rulebooks repeat patterns across rules; RE2 programs are immutable, so rules can share them.
+const compiled = new Map<string, RE2JS>();
+const CACHE_LIMIT = 500;
+
 /** Compiles a rule's regular expression: case-insensitive unless it starts with `(?-i)`. */
 export function compileRegex(operator: string, pattern: string): Prepared<RE2JS> {
+  const cached = compiled.get(pattern);
+  if (cached) return { value: cached, problems: [] };
+  const made = compileFresh(operator, pattern);
+  if (made.value) {
+    if (compiled.size >= CACHE_LIMIT) compiled.clear();
+    compiled.set(pattern, made.value);
+  }
+  return made;
+}
+
+function compileFresh(operator: string, pattern: string): Prepared<RE2JS> {
   const caseSensitive = pattern.startsWith(CASE_SENSITIVE);
   const source = caseSensitive ? pattern.slice(CASE_SENSITIVE.length) : pattern;
   try {

@@ -11,8 +11,11 @@ export interface ResourcesRead {
   sheets: ResourceSheet[];
   resources: Resource[];
   problems: Problem[];
-  /** `type \0 id` in lower case → where it was first seen, so duplicates are found across sheets. */
-  firstByKey: Map<string, string>;
+  /**
+   * Lower-cased type → lower-cased ID → index in `resources` of its first row, so duplicates are found
+   * across sheets. Numbers, not cell names: a sheet of 50,000 rows should not build 50,000 strings to keep.
+   */
+  firstByKey: Map<string, Map<string, number>>;
 }
 
 export function emptyResources(): ResourcesRead {
@@ -57,16 +60,20 @@ export function readResourceSheet(grid: Grid, read: ResourcesRead): void {
     if (type === '') problems.push(emptyAt(sheet, r, sheet.typeCol));
     if (id === '' || type === '') continue;
 
-    const key = `${type.toLowerCase()}\u0000${id.toLowerCase()}`;
-    const first = firstByKey.get(key);
-    if (first !== undefined) {
+    const typeKey = type.toLowerCase();
+    let ids = firstByKey.get(typeKey);
+    if (ids === undefined) firstByKey.set(typeKey, (ids = new Map()));
+    const idKey = id.toLowerCase();
+    const firstAt = ids.get(idKey);
+    if (firstAt !== undefined) {
+      const original = resources[firstAt];
+      const first = sheetRef(original.sheet.name, original.row, original.sheet.idCol);
       const loc = { sheet: grid.name, row: r, col: sheet.idCol };
       problems.push(problem('duplicate_resource_id', { id, type, first }, loc));
       continue;
     }
-    firstByKey.set(key, sheetRef(grid.name, r, sheet.idCol));
+    ids.set(idKey, resources.length);
     checkJsonCells(sheet, r, cells, problems);
-    const text = (col: number | undefined) => cellText(cellAt(cells, col));
     resources.push({
       sheet,
       row: r,
@@ -74,10 +81,10 @@ export function readResourceSheet(grid: Grid, read: ResourcesRead): void {
       cells: cells as Resource['cells'],
       id,
       type,
-      name: text(columns.name),
-      owner: text(columns.owner),
-      businessUnit: text(columns.businessUnit),
-      environment: text(columns.environment),
+      name: cellText(cellAt(cells, columns.name)),
+      owner: cellText(cellAt(cells, columns.owner)),
+      businessUnit: cellText(cellAt(cells, columns.businessUnit)),
+      environment: cellText(cellAt(cells, columns.environment)),
     });
   }
 }
@@ -97,6 +104,9 @@ function checkJsonCells(sheet: ResourceSheet, row: number, cells: readonly unkno
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (typeof cell !== 'string') continue;
+    // Most cells start with a letter or digit and are not JSON: decided without trimming.
+    const lead = cell.charCodeAt(0);
+    if (lead > 32 && lead < 127 && lead !== 123 && lead !== 91) continue;
     const text = cell.trim();
     if (text === '') continue;
     const first = text[0];

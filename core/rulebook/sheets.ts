@@ -62,8 +62,10 @@ export function cellAt(row: readonly Cell[], col: number | undefined): Cell {
   return cell === undefined ? null : cell;
 }
 
+const NO_COLUMNS: ReadonlySet<number> = new Set();
+
 /** True when every cell of the row is blank, skipping the columns in `ignore` (generated columns). */
-export function isBlankRow(row: readonly Cell[], ignore: ReadonlySet<number> = new Set()): boolean {
+export function isBlankRow(row: readonly Cell[], ignore: ReadonlySet<number> = NO_COLUMNS): boolean {
   for (let c = 0; c < row.length; c++) if (!ignore.has(c) && !isBlank(row[c])) return false;
   return true;
 }

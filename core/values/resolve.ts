@@ -37,6 +37,8 @@ export interface PathReader {
   wildcard: boolean;
   one(res: Resource, scope: Scope): Resolved;
   many(res: Resource, scope: Scope): Resolved[] | Unreadable;
+  /** The column whose header is the whole path on this sheet, or -1 (then prefixes and Document are tried). */
+  exactColumn(sheet: ResourceSheet): number;
 }
 
 export function compilePath(path: Path): PathReader {
@@ -81,6 +83,7 @@ export function compilePath(path: Path): PathReader {
       collect(value, rest, 0, out);
       return out;
     },
+    exactColumn: (sheet) => (wildcard ? -1 : planFor(sheet).exact),
   };
 }
 
@@ -115,6 +118,27 @@ function cellValue(res: Resource, col: number): Value {
     return parsed instanceof Unreadable ? text : parsed;
   }
   return text;
+}
+
+/**
+ * A cell whose value depends on nothing but itself: blank, a number, a boolean, or text that does not
+ * start with `{` or `[`. Equal scalar cells read as equal values, so a run may judge each distinct one once.
+ */
+export function isScalarCell(cell: Cell | undefined): cell is string | number | boolean | null | undefined {
+  if (typeof cell !== 'string') return cell === null || cell === undefined || typeof cell !== 'object';
+  // Most text starts with a letter or digit: no need to trim it to know.
+  const first = cell.charCodeAt(0);
+  if (first > 32 && first < 127) return first !== 123 /* { */ && first !== 91 /* [ */;
+  const c = cell.trim().charCodeAt(0);
+  return c !== 123 && c !== 91;
+}
+
+/** A scalar cell's value: blank (or only spaces) is missing; text is trimmed. */
+export function scalarValue(cell: string | number | boolean | null | undefined): Value {
+  if (cell === null || cell === undefined) return undefined;
+  if (typeof cell !== 'string') return cell;
+  const text = cell.trim();
+  return text === '' ? undefined : text;
 }
 
 const jsonCache = new WeakMap<Resource, Map<number, Resolved>>();

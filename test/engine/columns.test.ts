@@ -1,0 +1,180 @@
+// Column checks judge each distinct cell once and share outcomes: they must say exactly what the full check says.
+import fc from 'fast-check';
+import { compileRulebook, evaluateRules, OPERATORS, readRulebook } from '../../core';
+import type { Cell, Grid } from '../../core';
+import { ColumnStore } from '../../core/engine/columns';
+import { compilePath, ROOT } from '../../core/values/resolve';
+import { parsePath } from '../../core/lang/path';
+import { NOW, resourcesGrid, rulesGrid } from './one-rule';
+
+const ctx = { nowMs: NOW.getTime() };
+
+/** Every (rule, resource) result in words, from the engine's compact runs. */
+function engineWords(grids: Grid[]): string[] {
+  const book = readRulebook(grids);
+  return evaluateRules(compileRulebook(book), book.resources, ctx).results.map(
+    (r) =>
+      `${r.rule.id} ${r.resource?.id} ${r.status} | ${r.field ?? ''} | ${r.expected ?? ''} | ${r.actual ?? ''} | ${r.message ?? ''}`,
+  );
+}
+
+/** The same, calling each rule's full check on each resource: the reference the column path must match. */
+function referenceWords(grids: Grid[]): string[] {
+  const book = readRulebook(grids);
+  const out: string[] = [];
+  for (const compiled of compileRulebook(book)) {
+    for (const res of book.resources) {
+      if (!compiled.matchesType(res.type)) continue;
+      if (!compiled.check) {
+        out.push(`${compiled.rule.id} broken`);
+        continue;
+      }
+      const o = compiled.check(res, ROOT, ctx);
+      out.push(
+        `${compiled.rule.id} ${res.id} ${o.status} | ${o.field ?? ''} | ${o.expected ?? ''} | ${o.actual ?? ''} | ${o.message ?? ''}`,
+      );
+    }
+  }
+  return out;
+}
+
+const cellArb: fc.Arbitrary<Cell> = fc.oneof(
+  fc.constantFrom<Cell>(
+    null,
+    '',
+    '  ',
+    'Enabled',
+    'enabled',
+    ' Enabled ',
+    'Suspended',
+    'TRUE',
+    'false',
+    '10.1.2.3',
+    '0.0.0.0/0',
+  ),
+  fc.constantFrom<Cell>(
+    '["a","b"]',
+    ' {"x": 1}',
+    '[1, 2',
+    '{"status":"Enabled"}',
+    '\u2003[1]',
+    'prod-web',
+    'arn:aws:kms:x',
+  ),
+  fc.integer({ min: -5, max: 400 }),
+  fc.double({ min: -10, max: 10, noNaN: true }),
+  fc.boolean(),
+  fc.constantFrom<Cell>(new Date('2026-01-01T00:00:00Z'), new Date('2024-06-30T12:00:00Z')),
+  fc.string({ maxLength: 6 }),
+);
+
+describe('column checks', () => {
+  it('give the same status and words as the full check, for every operator and any cells', () => {
+    const ops = OPERATORS.map((o) => o);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ op: fc.constantFrom(...ops), field: fc.constantFrom('status', 'Status', 'port') }),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
+        fc.array(fc.record({ status: cellArb, port: cellArb }), { minLength: 1, maxLength: 30 }),
+        (rules, rows) => {
+          const grids = [
+            rulesGrid(
+              rules.map((r) => ({
+                field: r.field,
+                operator: r.op.name,
+                expected: r.op.example.expected || null,
+              })),
+            ),
+            resourcesGrid(rows),
+          ];
+          expect(engineWords(grids)).toEqual(referenceWords(grids));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('share outcomes between rules with the same check, and keep each rule its own words', () => {
+    const grids = [
+      rulesGrid([
+        { field: 'versioning.status', operator: 'equals', expected: 'Enabled' },
+        { field: 'versioning.status', operator: 'equals', expected: 'Enabled' },
+        { field: 'Versioning.Status', operator: 'equals', expected: 'Enabled' },
+        { field: 'versioning.status', operator: 'equals', expected: 'enabled' },
+      ]),
+      resourcesGrid([
+        { 'versioning.status': 'Suspended' },
+        { 'versioning.status': 'Suspended' },
+        { 'versioning.status': null },
+      ]),
+    ];
+    const words = engineWords(grids);
+    expect(words).toEqual(referenceWords(grids));
+    expect(words[0]).toBe(
+      'R-1 b1 FAIL | versioning.status | Enabled | Suspended | versioning.status is "Suspended"; expected "Enabled"',
+    );
+    expect(words[6]).toMatch(/^R-3 b1 FAIL \| Versioning\.Status \|/);
+    expect(words[9]).toMatch(/expected "enabled"$/);
+  });
+
+  it('read a column per sheet: the same header may sit in another column, or be missing', () => {
+    const first = resourcesGrid([{ port: 22 }, { port: 443 }]);
+    const second: Grid = {
+      name: 'Resources - more',
+      rows: [
+        ['Type', 'Name', 'Resource ID', 'Document'],
+        ['bucket', 'x', 'm1', '{"port": 22}'],
+        ['bucket', 'y', 'm2', '{"port": 8443}'],
+      ],
+    };
+    const third: Grid = {
+      name: 'Resources - ports',
+      rows: [
+        ['Type', 'port', 'Resource ID'],
+        ['bucket', '22', 'p1'],
+      ],
+    };
+    const grids = [
+      rulesGrid([{ field: 'port', operator: 'does not equal', expected: 22 }]),
+      first,
+      second,
+      third,
+    ];
+    const words = engineWords(grids);
+    expect(words).toEqual(referenceWords(grids));
+    expect(words.map((w) => w.split(' ').slice(1, 3).join(' '))).toEqual([
+      'b1 FAIL',
+      'b2 PASS',
+      'm1 FAIL',
+      'm2 PASS',
+      'p1 FAIL',
+    ]);
+  });
+
+  it('encode scalar cells by value and leave JSON text, dates and missing columns to the full path', () => {
+    const book = readRulebook([
+      resourcesGrid([
+        { port: 22 },
+        { port: 22 },
+        { port: ' 22 ' },
+        { port: '22' },
+        { port: null },
+        { port: '  ' },
+        { port: '[22]' },
+        { port: new Date('2026-01-01T00:00:00Z') },
+        { port: true },
+      ]),
+    ]);
+    const reader = compilePath(parsePath('port').value!);
+    const { ids, values } = new ColumnStore().encode(book.resources, reader);
+    expect([...ids]).toEqual([0, 0, 1, 2, 3, 4, -1, -1, 5]);
+    expect(values).toEqual([22, '22', '22', undefined, undefined, true]);
+    const none = new ColumnStore().encode(book.resources, compilePath(parsePath('nowhere').value!));
+    expect([...none.ids].every((id) => id === -1)).toBe(true);
+  });
+});
