@@ -16,12 +16,16 @@ export interface Figures {
   scaled: boolean;
   /** Seconds the whole set would take at the measured rate. */
   projectedSeconds: number;
+  /** The first, cold run on the same workload (the measured run is the second). */
+  firstRunSeconds: number;
+  firstRunChecksPerSecond: number;
 }
 
 export function figures(reply: ChildReply, fullChecks: number): Figures | undefined {
   if (!reply.ok) return undefined;
-  const { checks, seconds, resources } = reply.outcome;
+  const { checks, seconds, resources, firstRunSeconds } = reply.outcome;
   const checksPerSecond = seconds > 0 ? checks / seconds : Infinity;
+  const firstRunChecksPerSecond = firstRunSeconds > 0 ? checks / firstRunSeconds : Infinity;
   return {
     checks,
     seconds: round(seconds, 3),
@@ -31,6 +35,8 @@ export function figures(reply: ChildReply, fullChecks: number): Figures | undefi
     sample: resources,
     scaled: checks < fullChecks,
     projectedSeconds: round(fullChecks / checksPerSecond, 3),
+    firstRunSeconds: round(firstRunSeconds, 3),
+    firstRunChecksPerSecond: Math.round(firstRunChecksPerSecond),
   };
 }
 
@@ -46,12 +52,14 @@ export interface Target {
   actual: string;
 }
 
-export function targets(f: Partial<Record<EngineName, Figures>>): Target[] {
-  const rs = f.rulesheet?.checksPerSecond;
+/** The targets on the measured (second) runs, or with `firstRun` on the cold first runs. */
+export function targets(f: Partial<Record<EngineName, Figures>>, firstRun = false): Target[] {
+  const rate = (g: Figures | undefined) => (firstRun ? g?.firstRunChecksPerSecond : g?.checksPerSecond);
+  const rs = rate(f.rulesheet);
   const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a / b);
-  const vsJre = ratio(rs, f.jsonRulesEngine?.checksPerSecond);
-  const vsLogic = ratio(rs, f.jsonLogic?.checksPerSecond);
-  const handOverRs = ratio(f.handWritten?.checksPerSecond, rs);
+  const vsJre = ratio(rs, rate(f.jsonRulesEngine));
+  const vsLogic = ratio(rs, rate(f.jsonLogic));
+  const handOverRs = ratio(rate(f.handWritten), rs);
   const rss = f.rulesheet?.peakRssMB;
   const show = (x: number | undefined, unit: string) => (x === undefined ? 'n/a' : `${x.toFixed(1)}${unit}`);
   return [
@@ -66,22 +74,24 @@ const num = (x: number) => x.toLocaleString('en-US');
 
 export function table(replies: Replies, f: Partial<Record<EngineName, Figures>>): string[] {
   const rs = f.rulesheet?.checksPerSecond;
-  const head = ['engine', 'checks', 'seconds', 'checks/s', 'peak RSS MB', 'vs rulesheet'];
+  const head = ['engine', 'checks', 'seconds', 'checks/s', 'first run s', 'peak RSS MB', 'vs rulesheet'];
   const rows = ENGINES.map((name) => {
     const g = f[name];
     const reply = replies[name];
-    if (!g) return [ENGINE_LABELS[name], '—', '—', '—', '—', reply.ok ? '' : `did not run: ${reply.error.split('\n')[0]}`];
+    if (!g) return [ENGINE_LABELS[name], '—', '—', '—', '—', '—', reply.ok ? '' : `did not run: ${reply.error.split('\n')[0]}`];
     return [
       ENGINE_LABELS[name],
       `${num(g.checks)}${g.scaled ? ' *' : ''}`,
       g.seconds.toFixed(3),
       num(g.checksPerSecond),
+      g.firstRunSeconds.toFixed(3),
       g.peakRssMB.toFixed(0),
       rs === undefined ? 'n/a' : `${(g.checksPerSecond / rs).toFixed(2)}×`,
     ];
   });
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (c === 5 ? 0 : r[c].length))));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 || c === 5 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+  const last = head.length - 1;
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (c === last ? 0 : r[c].length))));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 || c === last ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 

@@ -15,6 +15,15 @@ export interface RulesheetRun extends EngineRun {
   validateSeconds: number;
 }
 
+/** The engine figure alone (read the grids, compile every rule once, evaluate every pair): seconds. */
+export async function timeRulesheet(grids: Grid[]): Promise<number> {
+  const { readRulebook, compileRulebook, evaluateRules } = await import('../../core');
+  const start = process.hrtime.bigint();
+  const rulebook = readRulebook(grids);
+  evaluateRules(compileRulebook(rulebook), rulebook.resources, { nowMs: BENCH_NOW.getTime() });
+  return secondsSince(start);
+}
+
 /** Core is loaded on first use, so a core that does not build yet fails this engine only, not the benchmark. */
 export async function runRulesheet(grids: Grid[], comparePerType: number[] = []): Promise<RulesheetRun> {
   const { validate, formatProblem, readRulebook, compileRulebook, evaluateRules } = await import('../../core');
@@ -48,6 +57,6 @@ export async function runRulesheet(grids: Grid[], comparePerType: number[] = [])
     for (const group of readResources(grids, perType).byType.values()) for (const r of group.gridRows) keep.add(r);
     return { perType, counts: tally(keep) };
   });
-    const problems = out.problems.map(formatProblem);
+  const problems = out.problems.map(formatProblem);
   return { checks: countChecks(rules, table), resources: countResources(table), seconds, validateSeconds, counts: tally(), sampled, problems };
 }

@@ -4,7 +4,7 @@ import type { EvalContext } from '../operators/types';
 import type { Resource } from '../rulebook/model';
 import type { Status } from '../types';
 import { ROOT } from '../values/resolve';
-import { ColumnStore, UNJUDGED } from './columns';
+import { ColumnStore } from './columns';
 import type { ColumnCheck } from './checks';
 import type { CompiledRule } from './compile-rule';
 import { Finding, type Outcome, type Result } from './result';
@@ -20,9 +20,10 @@ export interface RuleRun {
   resources: readonly Resource[];
   /** A status code per resource. */
   codes: Uint8Array;
-  /** Why each non-passing check did not pass (FAIL or ERROR), in resource order, with the resource's position. */
-  outcomes: Outcome[];
-  positions: number[];
+  /** Positions in `resources` of the non-passing checks (FAIL or ERROR), in order. */
+  positions: Int32Array;
+  /** Why the k-th non-passing check did not pass. */
+  outcome(k: number): Outcome;
   /** The non-passing results, built from the outcomes when first asked for (routing, waivers, outputs). */
   findings?: Finding[];
 }
@@ -54,13 +55,14 @@ export function evaluateRules(rules: CompiledRule[], resources: Resource[], ctx:
   for (const compiled of rules) {
     if (!compiled.rule.enabled) continue;
     if (compiled.broken || !compiled.check) {
+      const broken = brokenOutcome(compiled);
       runs.push({
         compiled,
         resources: [],
         codes: new Uint8Array(0),
-        outcomes: [],
-        positions: [-1],
-        findings: [brokenResult(compiled)],
+        positions: Int32Array.of(-1),
+        outcome: () => broken,
+        findings: [new Finding(compiled.rule, undefined, 'ERROR', broken)],
       });
       continue;
     }
@@ -107,13 +109,23 @@ function runGroup(
     outcomes.push(out);
     positions.push(i);
   }
-  return { compiled, resources: group, codes, outcomes, positions };
+  return {
+    compiled,
+    resources: group,
+    codes,
+    positions: Int32Array.from(positions),
+    outcome: (k) => outcomes[k],
+  };
 }
 
-/**
- * One field against a literal over a whole group: each distinct cell is judged once and its outcome shared
- * (outcomes are read-only, so sharing them is safe); cells the column could not encode get the full check.
- */
+/** A column check's verdict on a group: what every rule with that check on the group shares. */
+interface ColumnJudgement {
+  /** A status code per resource (PASS, FAIL or ERROR); each rule copies it, as waivers change codes. */
+  codes: Uint8Array;
+  positions: Int32Array;
+  outcome: (k: number) => Outcome;
+}
+
 function runColumn(
   compiled: CompiledRule,
   column: ColumnCheck,
@@ -122,12 +134,29 @@ function runColumn(
   columns: ColumnStore,
 ): RuleRun {
   const check = compiled.check as NonNullable<CompiledRule['check']>;
+  const shared = columns.judgement(group, column, () => judgeColumn(column, check, group, ctx, columns));
+  return { compiled, resources: group, ...shared, codes: shared.codes.slice() };
+}
+
+/** A status code before its value has been judged. */
+const UNJUDGED = 255;
+
+/**
+ * One field against a literal over a whole group: each distinct cell is judged once and its outcome shared
+ * (outcomes are read-only, so sharing them is safe); cells the column could not encode get the full check.
+ */
+function judgeColumn(
+  column: ColumnCheck,
+  check: NonNullable<CompiledRule['check']>,
+  group: Resource[],
+  ctx: EvalContext,
+  columns: ColumnStore,
+): ColumnJudgement {
   const { ids, values } = columns.encode(group, column.reader);
   const n = group.length;
   const codes = new Uint8Array(n);
-  const memo = columns.judged(group, column.key, column.reader, values.length);
-  const judged = memo.outcomes;
-  const codeOf = memo.codes;
+  const judged = new Array<Outcome>(values.length);
+  const codeOf = new Uint8Array(values.length).fill(UNJUDGED);
   let unencoded: Map<number, Outcome> | undefined;
   let failing = 0;
   for (let i = 0; i < n; i++) {
@@ -150,16 +179,15 @@ function runColumn(
       failing++;
     }
   }
-  // Sized once: a run may have hundreds of thousands of failures, and growing arrays copies them.
-  const outcomes = new Array<Outcome>(failing);
-  const positions = new Array<number>(failing);
-  for (let i = 0, k = 0; k < failing; i++) {
-    if (codes[i] === CODE.PASS) continue;
+  // Outcomes are looked up when findings are made, not copied: a run may have hundreds of thousands.
+  const positions = new Int32Array(failing);
+  for (let i = 0, k = 0; k < failing; i++) if (codes[i] !== CODE.PASS) positions[k++] = i;
+  const outcome = (k: number): Outcome => {
+    const i = positions[k];
     const id = ids[i];
-    outcomes[k] = id >= 0 ? judged[id] : (unencoded?.get(i) as Outcome);
-    positions[k++] = i;
-  }
-  return { compiled, resources: group, codes, outcomes, positions };
+    return id >= 0 ? judged[id] : (unencoded?.get(i) as Outcome);
+  };
+  return { codes, positions, outcome };
 }
 
 function codeFor(out: Outcome): number {
@@ -170,9 +198,12 @@ function codeFor(out: Outcome): number {
 export function findingsOf(run: RuleRun): Finding[] {
   if (!run.findings) {
     const rule = run.compiled.rule;
-    run.findings = run.outcomes.map(
-      (out, k) => new Finding(rule, run.resources[run.positions[k]], out.status, out),
-    );
+    const findings: Finding[] = new Array<Finding>(run.positions.length);
+    for (let k = 0; k < findings.length; k++) {
+      const out = run.outcome(k);
+      findings[k] = new Finding(rule, run.resources[run.positions[k]], out.status, out);
+    }
+    run.findings = findings;
   }
   return run.findings;
 }
@@ -198,10 +229,10 @@ function materialize(runs: RuleRun[]): Result[] {
 }
 
 /** A rule that cannot run gives one ERROR result pointing at its first problem, not one per resource. */
-function brokenResult(compiled: CompiledRule): Finding {
+function brokenOutcome(compiled: CompiledRule): Outcome {
   const first = compiled.problems.find((p) => p.severity === 'error');
   const message = `The rule cannot run: ${first ? formatProblem(first) : 'it has no valid check'}`;
-  return new Finding(compiled.rule, undefined, 'ERROR', { status: 'ERROR', message });
+  return { status: 'ERROR', message };
 }
 
 /** Every column a column check reads, encoded per group up front. */
