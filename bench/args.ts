@@ -10,12 +10,15 @@ export interface BenchOptions {
   json: boolean;
   /** Run every engine in this process instead of one child process each (quicker, memory figures shared). */
   inProcess: boolean;
+  /** Measured runs per engine after its first (cold) run; the figure is their median. */
+  runs: number;
 }
 
 export const USAGE = `npm run bench -- [--rules N] [--resources N] [--types N] [--seed N]
-                    [--sample N] [--logic-sample N|all] [--in-process] [--json]
+                    [--sample N] [--logic-sample N|all] [--runs N] [--in-process] [--json]
   --sample N         resources per type json-rules-engine runs on (default 1000); its checks/s is scaled
   --logic-sample N   resources per type json-logic-js runs on (default all)
+  --runs N           measured runs per engine after its first, cold run (default 3); the figure is their median
   --in-process       run the engines in this process, not one child process each
   --json             print one JSON object on stdout, everything else on stderr`;
 
@@ -26,7 +29,7 @@ function positiveInt(flag: string, text: string | undefined): number {
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { size: { ...DEFAULT_SIZE }, jreSample: 1000, logicSample: null, json: false, inProcess: false };
+  const options: BenchOptions = { size: { ...DEFAULT_SIZE }, jreSample: 1000, logicSample: null, json: false, inProcess: false, runs: 3 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const next = () => argv[++i];
@@ -41,6 +44,7 @@ export function parseArgs(argv: string[]): BenchOptions {
         options.logicSample = v === 'all' ? null : positiveInt(flag, v);
         break;
       }
+      case '--runs': options.runs = positiveInt(flag, next()); break;
       case '--json': options.json = true; break;
       case '--in-process': options.inProcess = true; break;
       case '--help': case '-h': throw new Error(USAGE);

@@ -8,6 +8,7 @@ export interface ChildRequest {
   size: BenchSize;
   perType: number | null;
   compareAt: number[];
+  runs: number;
 }
 
 export type ChildReply =
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     const grids = generateWorkbook(request.size);
     const baselineRssMB = rssMB();
     const sampler = sampleRss();
-    const outcome = await runEngine(request.engine, grids, request.perType, request.compareAt);
+    const outcome = await runEngine(request.engine, grids, request.perType, request.compareAt, request.runs);
     reply = { ok: true, outcome, peakRssMB: sampler.stop(), baselineRssMB };
   } catch (e) {
     reply = { ok: false, error: e instanceof Error ? e.message : String(e) };

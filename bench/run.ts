@@ -38,12 +38,12 @@ async function runAll(options: BenchOptions, log: (s: string) => void): Promise<
   const grids = options.inProcess ? generateWorkbook(options.size) : undefined;
   for (const engine of ENGINES) {
     log(`running ${ENGINE_LABELS[engine]}…`);
-    const request: ChildRequest = { engine, size: options.size, perType: perType[engine], compareAt };
+    const request: ChildRequest = { engine, size: options.size, perType: perType[engine], compareAt, runs: options.runs };
     if (grids) {
       const baselineRssMB = rssMB();
       const sampler = sampleRss();
       try {
-        replies[engine] = { ok: true, outcome: await runEngine(engine, grids, request.perType, compareAt), peakRssMB: sampler.stop(), baselineRssMB };
+        replies[engine] = { ok: true, outcome: await runEngine(engine, grids, request.perType, compareAt, options.runs), peakRssMB: sampler.stop(), baselineRssMB };
       } catch (e) {
         sampler.stop();
         replies[engine] = { ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   const agreement = checkAgreement(replies, options, out);
   out('');
   const list = targets(f);
-  out('targets, on the measured runs (each engine\'s second run on the same workload, after its first run and a settled heap):');
+  out(`targets, on the measured runs (median of ${options.runs} runs of each engine after its first, cold run; each on a settled heap):`);
   for (const line of targetLines(list)) out(line);
   const cold = targets(f, true);
   out(`the same on the first (cold) runs: ${cold.slice(0, 3).map((t) => `${t.text.replace(' checks/s', '')}: ${t.actual}`).join('; ')}`);
@@ -155,6 +155,7 @@ async function main(): Promise<void> {
         baselineRssMB: g.baselineRssMB,
         firstRunSeconds: g.firstRunSeconds,
         firstRunChecksPerSecond: g.firstRunChecksPerSecond,
+        measuredSeconds: reply.ok ? reply.outcome.measuredSeconds.map((x) => Math.round(x * 1000) / 1000) : [],
       };
       return sampled ? { ...base, sample: g.sample, scaled: g.scaled, checks: g.checks, projectedSeconds: g.projectedSeconds } : base;
     };

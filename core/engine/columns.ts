@@ -58,60 +58,62 @@ export class ColumnStore {
 const keyOf = (reader: PathReader) => reader.path.text.toLowerCase();
 
 function encodeColumns(group: readonly Resource[], readers: readonly PathReader[]): EncodedColumn[] {
-  const encoders = readers.map(() => new ColumnEncoder(group.length));
-  const cols = new Int32Array(readers.length);
-  // Row by row, every wanted column at once: each row is fetched from memory once, not once a column.
-  let sheet: ResourceSheet | undefined;
+  // The rows once, with the runs of rows that share a sheet; then each column down them, its state at hand.
+  const rows = new Array<readonly Cell[]>(group.length);
+  const runs: { start: number; sheet: ResourceSheet }[] = [];
   for (let i = 0; i < group.length; i++) {
     const res = group[i];
-    if (res.sheet !== sheet) {
-      sheet = res.sheet;
-      for (let j = 0; j < readers.length; j++) cols[j] = readers[j].exactColumn(sheet);
-    }
-    const cells = res.cells;
-    for (let j = 0; j < encoders.length; j++) {
-      const col = cols[j];
-      encoders[j].add(i, col < 0 ? UNREAD : cells[col]);
-    }
+    rows[i] = res.cells;
+    if (runs.length === 0 || runs[runs.length - 1].sheet !== res.sheet)
+      runs.push({ start: i, sheet: res.sheet });
   }
-  return encoders.map((e) => ({ ids: e.ids, values: e.values }));
+  return readers.map((reader) => {
+    const ids = new Int32Array(group.length);
+    const values: Value[] = [];
+    const seen = new Map<string | number, number>();
+    runs.forEach((run, r) => {
+      const end = r + 1 < runs.length ? runs[r + 1].start : group.length;
+      const col = reader.exactColumn(run.sheet);
+      if (col < 0) ids.fill(-1, run.start, end);
+      else encodeRange(rows, col, run.start, end, ids, values, seen);
+    });
+    return { ids, values };
+  });
 }
 
-/** Marks a row whose column is not on its sheet. */
-const UNREAD = Symbol('unread');
-
-class ColumnEncoder {
-  readonly ids: Int32Array;
-  readonly values: Value[] = [];
-  private readonly seen = new Map<string | number, number>();
-  // Blank, TRUE and FALSE are most of many columns: they get their ids without a map lookup.
-  private blankId = -1;
-  private trueId = -1;
-  private falseId = -1;
-
-  constructor(size: number) {
-    this.ids = new Int32Array(size);
-  }
-
-  add(i: number, cell: Cell | undefined | typeof UNREAD): void {
+/** Gives rows [start, end) of a column their ids; blank, TRUE and FALSE are found without a map lookup. */
+function encodeRange(
+  rows: readonly (readonly Cell[])[],
+  col: number,
+  start: number,
+  end: number,
+  ids: Int32Array,
+  values: Value[],
+  seen: Map<string | number, number>,
+): void {
+  let blankId = values.indexOf(undefined);
+  let trueId = values.indexOf(true);
+  let falseId = values.indexOf(false);
+  for (let i = start; i < end; i++) {
+    const cell = rows[i][col];
     if (cell === null || cell === undefined) {
-      if (this.blankId < 0) this.blankId = this.values.push(undefined) - 1;
-      this.ids[i] = this.blankId;
+      if (blankId < 0) blankId = values.push(undefined) - 1;
+      ids[i] = blankId;
     } else if (cell === true) {
-      if (this.trueId < 0) this.trueId = this.values.push(true) - 1;
-      this.ids[i] = this.trueId;
+      if (trueId < 0) trueId = values.push(true) - 1;
+      ids[i] = trueId;
     } else if (cell === false) {
-      if (this.falseId < 0) this.falseId = this.values.push(false) - 1;
-      this.ids[i] = this.falseId;
-    } else if (cell === UNREAD || !isScalarCell(cell)) {
-      this.ids[i] = -1;
+      if (falseId < 0) falseId = values.push(false) - 1;
+      ids[i] = falseId;
+    } else if (!isScalarCell(cell)) {
+      ids[i] = -1;
     } else {
-      let id = this.seen.get(cell);
+      let id = seen.get(cell);
       if (id === undefined) {
-        id = this.values.push(scalarValue(cell)) - 1;
-        this.seen.set(cell, id);
+        id = values.push(scalarValue(cell)) - 1;
+        seen.set(cell, id);
       }
-      this.ids[i] = id;
+      ids[i] = id;
     }
   }
 }

@@ -1,6 +1,7 @@
 // contains, starts with, ends with and their negations: text tests that ignore case.
 import type { Value } from '../types';
 import { comparand, equalsComparand, isObject, toText, type Comparand } from '../values/coerce';
+import { lowerCase } from '../values/lower';
 import { define, expectedText, listOf, negate, shapeReason, single, type Prepared } from './define';
 import type { OperatorSpec, Verdict } from './types';
 
@@ -28,7 +29,7 @@ const TEXT_COERCION =
 function lowerText(actual: Value): string | { reason: string } {
   const text = toText(actual);
   if (text === undefined) return { reason: shapeReason(actual, 'text') ?? 'is not text' };
-  return text.toLowerCase();
+  return lowerCase(text);
 }
 
 function contains(actual: Value, needle: Needle): Verdict {

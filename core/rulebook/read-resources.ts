@@ -3,6 +3,7 @@ import { sheetRef } from '../a1';
 import { problem, type Problem } from '../problems';
 import type { Grid } from '../types';
 import { cellText } from '../values/cells';
+import { lowerCase } from '../values/lower';
 import { headerTexts, mapHeaders, missingColumns, RESOURCE_COLUMNS, RESOURCE_REQUIRED } from './headers';
 import type { Resource, ResourceSheet } from './model';
 import { cellAt, isBlankRow, rowAt } from './sheets';
@@ -60,10 +61,10 @@ export function readResourceSheet(grid: Grid, read: ResourcesRead): void {
     if (type === '') problems.push(emptyAt(sheet, r, sheet.typeCol));
     if (id === '' || type === '') continue;
 
-    const typeKey = type.toLowerCase();
+    const typeKey = lowerCase(type);
     let ids = firstByKey.get(typeKey);
     if (ids === undefined) firstByKey.set(typeKey, (ids = new Map()));
-    const idKey = id.toLowerCase();
+    const idKey = lowerCase(id);
     const firstAt = ids.get(idKey);
     if (firstAt !== undefined) {
       const original = resources[firstAt];
@@ -100,7 +101,12 @@ function emptyAt(sheet: ResourceSheet, row: number, col: number): Problem {
  * into it later gives ERROR naming the same cell. Meant as JSON: the Document column, or text wrapped in
  * `{…}` or `[…]`.
  */
-function checkJsonCells(sheet: ResourceSheet, row: number, cells: readonly unknown[], problems: Problem[]): void {
+function checkJsonCells(
+  sheet: ResourceSheet,
+  row: number,
+  cells: readonly unknown[],
+  problems: Problem[],
+): void {
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (typeof cell !== 'string') continue;

@@ -156,9 +156,10 @@ export function checkRuleTypes(
 ): Problem[] {
   if (resources.length === 0) return [];
   // Distinct types only: a sheet of 100,000 buckets has one type to test against.
+  const raw = new Set<string>();
+  for (const res of resources) raw.add(res.type);
   const byLower = new Map<string, string>();
-  for (const res of resources)
-    if (!byLower.has(res.type.toLowerCase())) byLower.set(res.type.toLowerCase(), res.type);
+  for (const type of raw) if (!byLower.has(type.toLowerCase())) byLower.set(type.toLowerCase(), type);
   const types = [...byLower.values()];
   const out: Problem[] = [];
   for (const rule of rules) {

@@ -1,6 +1,7 @@
 // Coercing values the way a spreadsheet user reads them: numbers, TRUE/FALSE, dates and text.
 import type { Value } from '../types';
 import { cellDate, isoDateOrTime } from './cells';
+import { lowerCase } from './lower';
 
 const PLAIN_NUMBER = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 // `1,000` and `12,345.67` read as numbers, as a spreadsheet shows them; `1,5` and `1,00` stay text.
@@ -232,7 +233,7 @@ export class ValueSet {
 
   has(actual: Value): boolean {
     const text = typeof actual === 'string' ? actual : toText(actual);
-    if (text !== undefined && this.texts.has(text.toLowerCase())) return true;
+    if (text !== undefined && this.texts.has(lowerCase(text))) return true;
     for (const c of this.special) if (equalsComparand(actual, c)) return true;
     return false;
   }
