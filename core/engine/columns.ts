@@ -1,25 +1,92 @@
-// A resource group's columns, dictionary-encoded once per run and shared by every rule that reads them.
+// Columns that column checks read, dictionary-encoded once per run: each distinct value is judged once per check.
 import type { Resource, ResourceSheet } from '../rulebook/model';
 import type { Cell, Value } from '../types';
 import { isScalarCell, type PathReader, scalarValue } from '../values/resolve';
 import type { ColumnCheck } from './checks';
+import type { Outcome } from './result';
 
-/**
- * One column of a group: `ids[i]` is the index in `values` of resource i's cell, or -1 when that cell must be
- * read through the full path resolution (JSON text, a date, or a sheet without a column of that name).
- */
-export interface EncodedColumn {
-  ids: Int32Array;
+/** A column's distinct values over every group, so a value met in several resource types is judged once. */
+export interface Dictionary {
   values: Value[];
+  seen: Map<string | number, number>;
+  /** Ids of blank, TRUE and FALSE (-1: not met yet): most of many columns, found without a map lookup. */
+  blank: number;
+  true: number;
+  false: number;
 }
 
 /**
- * Rules checking a column against a literal see the same few values over and over (a status, a port, a
- * flag): encoding each column once lets a rule judge each distinct value once instead of each resource.
+ * One column of a group: `ids[i]` is the index in `dictionary.values` of resource i's cell, or -1 when that
+ * cell must be read through the full path resolution (JSON text, a date, or a sheet without that column).
+ */
+export interface EncodedColumn {
+  ids: Int32Array;
+  dictionary: Dictionary;
+}
+
+/** A status code before its value has been judged. */
+export const UNJUDGED = 255;
+
+/** One check's outcome and status code per distinct value of its column, filled in as values are met. */
+export interface Judged {
+  outcomes: Outcome[];
+  codes: Uint8Array;
+}
+
+/**
+ * Rules checking a column against a literal see the same few values over and over (a status, a port, an
+ * image tag): encoding each column once lets a check judge each distinct value once, for every rule and
+ * resource type that shares it, instead of once a resource.
  */
 export class ColumnStore {
+  private readonly dictionaries = new Map<string, Dictionary>();
   private readonly byGroup = new Map<readonly Resource[], Map<string, EncodedColumn>>();
+  private readonly memos = new Map<string, Judged>();
   private readonly judged = new Map<readonly Resource[], Map<string, unknown>>();
+
+  /** Encodes the columns these readers name for one group. Call for every group before judging any. */
+  prepare(group: readonly Resource[], readers: readonly PathReader[]): void {
+    let columns = this.byGroup.get(group);
+    if (!columns) this.byGroup.set(group, (columns = new Map()));
+    const wanted = new Map<string, PathReader>();
+    for (const reader of readers) {
+      const key = keyOf(reader);
+      if (!columns.has(key) && !wanted.has(key)) wanted.set(key, reader);
+    }
+    const dictionaries = [...wanted.keys()].map((key) => {
+      let dictionary = this.dictionaries.get(key);
+      if (!dictionary) {
+        dictionary = { values: [], seen: new Map(), blank: -1, true: -1, false: -1 };
+        this.dictionaries.set(key, dictionary);
+      }
+      return dictionary;
+    });
+    const ids = encodeColumns(group, [...wanted.values()], dictionaries);
+    [...wanted.keys()].forEach((key, j) => columns.set(key, { ids: ids[j], dictionary: dictionaries[j] }));
+  }
+
+  /** A group's column as `prepare` encoded it (encoded now if it was not). */
+  encode(group: readonly Resource[], reader: PathReader): EncodedColumn {
+    const found = this.byGroup.get(group)?.get(keyOf(reader));
+    if (found) return found;
+    this.prepare(group, [reader]);
+    return this.byGroup.get(group)?.get(keyOf(reader)) as EncodedColumn;
+  }
+
+  /**
+   * A check's judgements of its column's distinct values, shared by every rule and group with that check.
+   * Sized when first asked for, so every group must be prepared by then.
+   */
+  memo(column: ColumnCheck, dictionary: Dictionary): Judged {
+    const key = `${keyOf(column.reader)}\u0000${column.key}`;
+    let memo = this.memos.get(key);
+    if (!memo) {
+      const size = dictionary.values.length;
+      memo = { outcomes: new Array<Outcome>(size), codes: new Uint8Array(size).fill(UNJUDGED) };
+      this.memos.set(key, memo);
+    }
+    return memo;
+  }
 
   /**
    * A check's judgement of a whole group, made once and shared by every rule with the same check on that
@@ -32,88 +99,55 @@ export class ColumnStore {
     if (!byKey.has(key)) byKey.set(key, make());
     return byKey.get(key) as T;
   }
-
-  /** Encodes the columns these readers name, in one pass over the group's rows. */
-  prepare(group: readonly Resource[], readers: readonly PathReader[]): void {
-    let columns = this.byGroup.get(group);
-    if (!columns) this.byGroup.set(group, (columns = new Map()));
-    const wanted = new Map<string, PathReader>();
-    for (const reader of readers) {
-      const key = keyOf(reader);
-      if (!columns.has(key) && !wanted.has(key)) wanted.set(key, reader);
-    }
-    const encoded = encodeColumns(group, [...wanted.values()]);
-    [...wanted.keys()].forEach((key, j) => columns.set(key, encoded[j]));
-  }
-
-  encode(group: readonly Resource[], reader: PathReader): EncodedColumn {
-    const found = this.byGroup.get(group)?.get(keyOf(reader));
-    if (found) return found;
-    this.prepare(group, [reader]);
-    return this.byGroup.get(group)?.get(keyOf(reader)) as EncodedColumn;
-  }
 }
 
 // Paths with the same text find the same column on every sheet.
 const keyOf = (reader: PathReader) => reader.path.text.toLowerCase();
 
-function encodeColumns(group: readonly Resource[], readers: readonly PathReader[]): EncodedColumn[] {
-  // The rows once, with the runs of rows that share a sheet; then each column down them, its state at hand.
-  const rows = new Array<readonly Cell[]>(group.length);
-  const runs: { start: number; sheet: ResourceSheet }[] = [];
+/** Row by row, every wanted column at once: each row is fetched from memory once, not once a column. */
+function encodeColumns(
+  group: readonly Resource[],
+  readers: readonly PathReader[],
+  dictionaries: readonly Dictionary[],
+): Int32Array[] {
+  const m = readers.length;
+  const ids = readers.map(() => new Int32Array(group.length));
+  const cols = new Int32Array(m);
+  let sheet: ResourceSheet | undefined;
   for (let i = 0; i < group.length; i++) {
     const res = group[i];
-    rows[i] = res.cells;
-    if (runs.length === 0 || runs[runs.length - 1].sheet !== res.sheet)
-      runs.push({ start: i, sheet: res.sheet });
-  }
-  return readers.map((reader) => {
-    const ids = new Int32Array(group.length);
-    const values: Value[] = [];
-    const seen = new Map<string | number, number>();
-    runs.forEach((run, r) => {
-      const end = r + 1 < runs.length ? runs[r + 1].start : group.length;
-      const col = reader.exactColumn(run.sheet);
-      if (col < 0) ids.fill(-1, run.start, end);
-      else encodeRange(rows, col, run.start, end, ids, values, seen);
-    });
-    return { ids, values };
-  });
-}
-
-/** Gives rows [start, end) of a column their ids; blank, TRUE and FALSE are found without a map lookup. */
-function encodeRange(
-  rows: readonly (readonly Cell[])[],
-  col: number,
-  start: number,
-  end: number,
-  ids: Int32Array,
-  values: Value[],
-  seen: Map<string | number, number>,
-): void {
-  let blankId = values.indexOf(undefined);
-  let trueId = values.indexOf(true);
-  let falseId = values.indexOf(false);
-  for (let i = start; i < end; i++) {
-    const cell = rows[i][col];
-    if (cell === null || cell === undefined) {
-      if (blankId < 0) blankId = values.push(undefined) - 1;
-      ids[i] = blankId;
-    } else if (cell === true) {
-      if (trueId < 0) trueId = values.push(true) - 1;
-      ids[i] = trueId;
-    } else if (cell === false) {
-      if (falseId < 0) falseId = values.push(false) - 1;
-      ids[i] = falseId;
-    } else if (!isScalarCell(cell)) {
-      ids[i] = -1;
-    } else {
-      let id = seen.get(cell);
-      if (id === undefined) {
-        id = values.push(scalarValue(cell)) - 1;
-        seen.set(cell, id);
-      }
-      ids[i] = id;
+    if (res.sheet !== sheet) {
+      sheet = res.sheet;
+      for (let j = 0; j < m; j++) cols[j] = readers[j].exactColumn(sheet);
+    }
+    const cells: readonly (Cell | undefined)[] = res.cells;
+    for (let j = 0; j < m; j++) {
+      const col = cols[j];
+      ids[j][i] = col < 0 ? -1 : idOf(cells[col], dictionaries[j]);
     }
   }
+  return ids;
+}
+
+/** A cell's id in its column's dictionary (added when new), or -1 for a cell the full path must read. */
+function idOf(cell: Cell | undefined, d: Dictionary): number {
+  if (cell === null || cell === undefined) {
+    if (d.blank < 0) d.blank = d.values.push(undefined) - 1;
+    return d.blank;
+  }
+  if (cell === true) {
+    if (d.true < 0) d.true = d.values.push(true) - 1;
+    return d.true;
+  }
+  if (cell === false) {
+    if (d.false < 0) d.false = d.values.push(false) - 1;
+    return d.false;
+  }
+  if (!isScalarCell(cell)) return -1;
+  let id = d.seen.get(cell);
+  if (id === undefined) {
+    id = d.values.push(scalarValue(cell)) - 1;
+    d.seen.set(cell, id);
+  }
+  return id;
 }

@@ -4,7 +4,7 @@ import type { EvalContext } from '../operators/types';
 import type { Resource } from '../rulebook/model';
 import type { Status } from '../types';
 import { ROOT } from '../values/resolve';
-import { ColumnStore } from './columns';
+import { ColumnStore, UNJUDGED } from './columns';
 import type { ColumnCheck } from './checks';
 import type { CompiledRule } from './compile-rule';
 import { Finding, type Outcome, type Result } from './result';
@@ -138,9 +138,6 @@ function runColumn(
   return { compiled, resources: group, ...shared, codes: shared.codes.slice() };
 }
 
-/** A status code before its value has been judged. */
-const UNJUDGED = 255;
-
 /**
  * One field against a literal over a whole group: each distinct cell is judged once and its outcome shared
  * (outcomes are read-only, so sharing them is safe); cells the column could not encode get the full check.
@@ -152,11 +149,11 @@ function judgeColumn(
   ctx: EvalContext,
   columns: ColumnStore,
 ): ColumnJudgement {
-  const { ids, values } = columns.encode(group, column.reader);
+  const { ids, dictionary } = columns.encode(group, column.reader);
+  const values = dictionary.values;
+  const { outcomes: judged, codes: codeOf } = columns.memo(column, dictionary);
   const n = group.length;
   const codes = new Uint8Array(n);
-  const judged = new Array<Outcome>(values.length);
-  const codeOf = new Uint8Array(values.length).fill(UNJUDGED);
   let unencoded: Map<number, Outcome> | undefined;
   let failing = 0;
   for (let i = 0; i < n; i++) {

@@ -171,7 +171,8 @@ describe('column checks', () => {
       ]),
     ]);
     const reader = compilePath(parsePath('port').value!);
-    const { ids, values } = new ColumnStore().encode(book.resources, reader);
+    const { ids, dictionary } = new ColumnStore().encode(book.resources, reader);
+    const values = dictionary.values;
     expect([...ids]).toEqual([0, 0, 1, 2, 3, 4, -1, -1, 5]);
     expect(values).toEqual([22, '22', '22', undefined, undefined, true]);
     const none = new ColumnStore().encode(book.resources, compilePath(parsePath('nowhere').value!));
