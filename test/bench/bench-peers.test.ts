@@ -1,5 +1,7 @@
 // The benchmark's generator is deterministic and its peer engines judge a tiny rulebook the way rulesheet does.
+import { parseArgs } from '../../bench/args';
 import { compareCounts } from '../../bench/compare';
+import { runEngine } from '../../bench/engines';
 import { generateWorkbook, type BenchSize } from '../../bench/generate';
 import { runHandWritten } from '../../bench/peers/handwritten';
 import { runJsonLogic } from '../../bench/peers/jsonlogic';
@@ -55,6 +57,28 @@ describe('bench peers on a tiny rulebook', () => {
 
   test("rulesheet's validate agrees with hand-written, rule by rule", async () => {
     expect((await runRulesheet(grids)).counts).toEqual(hand.counts);
+  });
+});
+
+describe('bench timing protocol', () => {
+  const grids = generateWorkbook(tiny);
+
+  test.each(['rulesheet', 'handWritten', 'jsonLogic'] as const)(
+    '%s: a cold first run, then the median of the measured runs, and the same counts',
+    async (engine) => {
+      const outcome = await runEngine(engine, grids, null, [], 3);
+      expect(outcome.firstRunSeconds).toBeGreaterThan(0);
+      expect(outcome.measuredSeconds).toHaveLength(3);
+      const sorted = [...outcome.measuredSeconds].sort((a, b) => a - b);
+      expect(outcome.seconds).toBe(sorted[1]);
+      expect(outcome.counts).toEqual(runHandWritten(grids).counts);
+    },
+  );
+
+  test('--runs sets the measured runs; the default is 3', () => {
+    expect(parseArgs([]).runs).toBe(3);
+    expect(parseArgs(['--runs', '5']).runs).toBe(5);
+    expect(() => parseArgs(['--runs', '0'])).toThrow(/positive whole number/);
   });
 });
 
