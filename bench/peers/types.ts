@@ -13,7 +13,10 @@ export interface EngineRun {
   checks: number;
   /** Resources evaluated (after sampling). */
   resources: number;
+  /** Compile + evaluate: translating the rules and judging every pair (what the targets are about). */
   seconds: number;
+  /** Reading the grids into the engine's own input (rule rows, resource rows or fact objects), timed apart. */
+  readSeconds: number;
   counts: Counts;
 }
 
