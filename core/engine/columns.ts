@@ -44,7 +44,7 @@ export class ColumnStore {
   private readonly memos = new Map<string, Judged>();
   private readonly judged = new Map<readonly Resource[], Map<string, unknown>>();
 
-  /** Encodes the columns these readers name for one group. Call for every group before judging any. */
+  /** Encodes the columns these readers name for one group, in one pass over its rows. */
   prepare(group: readonly Resource[], readers: readonly PathReader[]): void {
     let columns = this.byGroup.get(group);
     if (!columns) this.byGroup.set(group, (columns = new Map()));
@@ -73,17 +73,20 @@ export class ColumnStore {
     return this.byGroup.get(group)?.get(keyOf(reader)) as EncodedColumn;
   }
 
-  /**
-   * A check's judgements of its column's distinct values, shared by every rule and group with that check.
-   * Sized when first asked for, so every group must be prepared by then.
-   */
+  /** A check's judgements of its column's distinct values, shared by every rule and group with that check. */
   memo(column: ColumnCheck, dictionary: Dictionary): Judged {
     const key = `${keyOf(column.reader)}\u0000${column.key}`;
+    const size = dictionary.values.length;
     let memo = this.memos.get(key);
     if (!memo) {
-      const size = dictionary.values.length;
       memo = { outcomes: new Array<Outcome>(size), codes: new Uint8Array(size).fill(UNJUDGED) };
       this.memos.set(key, memo);
+    } else if (memo.codes.length < size) {
+      // A group encoded after judging began added values: room for them, unjudged.
+      const codes = new Uint8Array(size).fill(UNJUDGED);
+      codes.set(memo.codes);
+      memo.codes = codes;
+      memo.outcomes.length = size;
     }
     return memo;
   }

@@ -84,9 +84,8 @@ function runGroup(
   ctx: EvalContext,
   columns: ColumnStore,
 ): RuleRun {
-  const { appliesWhen, businessUnits, column } = compiled;
-  if (column && !appliesWhen && businessUnits.size === 0)
-    return runColumn(compiled, column, group, ctx, columns);
+  if (usesColumn(compiled)) return runColumn(compiled, compiled.column, group, ctx, columns);
+  const { appliesWhen, businessUnits } = compiled;
   const check = compiled.check as NonNullable<CompiledRule['check']>;
   const scoped = businessUnits.size > 0;
   const codes = new Uint8Array(group.length);
@@ -116,6 +115,11 @@ function runGroup(
     positions: Int32Array.from(positions),
     outcome: (k) => outcomes[k],
   };
+}
+
+/** A rule judged column-wise: one field against a literal, on every resource of its types. */
+function usesColumn(c: CompiledRule): c is CompiledRule & { column: ColumnCheck } {
+  return c.column !== undefined && !c.appliesWhen && c.businessUnits.size === 0;
 }
 
 /** A column check's verdict on a group: what every rule with that check on the group shares. */
@@ -238,7 +242,7 @@ function prepareColumns(rules: CompiledRule[], byType: Map<string, Resource[]>):
   for (const [type, group] of byType) {
     const readers = [];
     for (const c of rules)
-      if (c.column && c.rule.enabled && c.matchesType(type)) readers.push(c.column.reader);
+      if (usesColumn(c) && c.rule.enabled && c.matchesType(type)) readers.push(c.column.reader);
     if (readers.length) store.prepare(group, readers);
   }
   return store;

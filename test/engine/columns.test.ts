@@ -178,4 +178,21 @@ describe('column checks', () => {
     const none = new ColumnStore().encode(book.resources, compilePath(parsePath('nowhere').value!));
     expect([...none.ids].every((id) => id === -1)).toBe(true);
   });
+
+  it("share a dictionary between groups, and make room in a check's judgements when a later group adds values", () => {
+    const book = readRulebook([resourcesGrid([{ port: 22 }, { port: 443 }, { port: 22 }, { port: 8443 }])]);
+    const [a, b] = [book.resources.slice(0, 2), book.resources.slice(2)];
+    const reader = compilePath(parsePath('port').value!);
+    const store = new ColumnStore();
+    store.prepare(a, [reader]);
+    const column = { reader, key: 'port-check', judge: () => ({ status: 'PASS' as const }) };
+    const first = store.memo(column, store.encode(a, reader).dictionary);
+    expect(first.codes.length).toBe(2);
+    first.codes[0] = 0;
+    const later = store.encode(b, reader);
+    expect([...later.ids]).toEqual([0, 2]);
+    const grown = store.memo(column, later.dictionary);
+    expect(grown).toBe(first);
+    expect([...grown.codes]).toEqual([0, 255, 255]);
+  });
 });
