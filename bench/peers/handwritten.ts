@@ -1,8 +1,8 @@
 // The speed limit: each rule as a plain JavaScript comparison over the row arrays, column index precomputed.
 import type { Cell, Grid } from '../../core/types';
-import { countChecks, countResources, readResources, readRules } from '../sheet';
 import { isMissing, lowerText, toCheck, type Check } from './check';
-import { emptyCounts, secondsSince, type EngineRun } from './types';
+import { finishRun, readInput } from './timed';
+import { emptyCounts, type EngineRun } from './types';
 
 type Test = (v: Cell | undefined) => boolean;
 
@@ -54,10 +54,8 @@ function compile(c: Check): Test {
  * (a checker must say which resources fail, so the loop does that little bookkeeping too).
  */
 export function runHandWritten(grids: Grid[], perType = Infinity): EngineRun {
-  const readStart = process.hrtime.bigint();
-  const rules = readRules(grids);
-  const table = readResources(grids, perType);
-  const readSeconds = secondsSince(readStart);
+  const input = readInput(grids, perType);
+  const { rules, table } = input;
   const start = process.hrtime.bigint();
   const counts = emptyCounts(rules.length);
   const failing: number[][] = [];
@@ -78,12 +76,5 @@ export function runHandWritten(grids: Grid[], perType = Infinity): EngineRun {
     counts.pass[i] = pass;
     counts.fail[i] = failed.length;
   }
-  const seconds = secondsSince(start);
-  return {
-    checks: countChecks(rules, table),
-    resources: countResources(table),
-    seconds,
-    readSeconds,
-    counts,
-  };
+  return finishRun(input, start, counts);
 }

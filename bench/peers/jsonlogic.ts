@@ -1,10 +1,10 @@
 // json-logic-js as a peer: each rule as JsonLogic, applied per resource; lower-casing, startsWith and regex added as operations.
 import jsonLogic, { type RulesLogic } from 'json-logic-js';
 import type { Grid } from '../../core/types';
-import { countChecks, countResources, readResources, readRules } from '../sheet';
 import { toCheck, type Check } from './check';
 import { nestedFacts } from './facts';
-import { emptyCounts, secondsSince, type EngineRun } from './types';
+import { finishRun, readInput } from './timed';
+import { emptyCounts, type EngineRun } from './types';
 
 const regexCache = new Map<string, RegExp>();
 
@@ -70,15 +70,11 @@ export function toJsonLogic(c: Check): Logic {
  */
 export function runJsonLogic(grids: Grid[], perType = Infinity): EngineRun {
   addOperations();
-  const readStart = process.hrtime.bigint();
-  const rules = readRules(grids);
-  const table = readResources(grids, perType);
-  const toData = nestedFacts(table.headers);
-  const dataByType = new Map([...table.byType].map(([type, group]) => [type, group.rows.map(toData)]));
-  const readSeconds = secondsSince(readStart);
+  const input = readInput(grids, perType, nestedFacts);
+  const { rules } = input;
   const start = process.hrtime.bigint();
   const counts = emptyCounts(rules.length);
-  for (const [type, data] of dataByType) {
+  for (const [type, data] of input.factsByType) {
     const mine: { index: number; logic: Logic }[] = [];
     rules.forEach((rule, index) => {
       if (rule.type === type) mine.push({ index, logic: toJsonLogic(toCheck(rule)) });
@@ -90,12 +86,5 @@ export function runJsonLogic(grids: Grid[], perType = Infinity): EngineRun {
       }
     }
   }
-  const seconds = secondsSince(start);
-  return {
-    checks: countChecks(rules, table),
-    resources: countResources(table),
-    seconds,
-    readSeconds,
-    counts,
-  };
+  return finishRun(input, start, counts);
 }

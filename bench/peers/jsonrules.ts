@@ -1,10 +1,10 @@
 // json-rules-engine as a peer: one engine per type holding that type's rules, run (async) per resource.
 import { Engine } from 'json-rules-engine';
 import type { Grid } from '../../core/types';
-import { countChecks, countResources, readResources, readRules } from '../sheet';
 import { isMissing, lowerText, toCheck, type Check } from './check';
 import { flatFacts } from './facts';
-import { emptyCounts, secondsSince, type EngineRun } from './types';
+import { finishRun, readInput } from './timed';
+import { emptyCounts, type EngineRun } from './types';
 
 /** json-rules-engine compares text case-sensitively and has no startsWith or regex: these custom operators fill the gap. */
 function addOperators(engine: Engine): void {
@@ -73,15 +73,11 @@ export function toCondition(c: Check): { fact: string; operator: string; value: 
  * that type's rules, run once per resource, each rule's result counted.
  */
 export async function runJsonRulesEngine(grids: Grid[], perType = Infinity): Promise<EngineRun> {
-  const readStart = process.hrtime.bigint();
-  const rules = readRules(grids);
-  const table = readResources(grids, perType);
-  const toFacts = flatFacts(table.headers);
-  const factsByType = new Map([...table.byType].map(([type, group]) => [type, group.rows.map(toFacts)]));
-  const readSeconds = secondsSince(readStart);
+  const input = readInput(grids, perType, flatFacts);
+  const { rules } = input;
   const start = process.hrtime.bigint();
   const counts = emptyCounts(rules.length);
-  for (const [type, facts] of factsByType) {
+  for (const [type, facts] of input.factsByType) {
     const engine = new Engine([], { allowUndefinedFacts: true });
     addOperators(engine);
     rules.forEach((rule, index) => {
@@ -97,12 +93,5 @@ export async function runJsonRulesEngine(grids: Grid[], perType = Infinity): Pro
       for (const r of failureResults) counts.fail[r.event?.params?.index as number]++;
     }
   }
-  const seconds = secondsSince(start);
-  return {
-    checks: countChecks(rules, table),
-    resources: countResources(table),
-    seconds,
-    readSeconds,
-    counts,
-  };
+  return finishRun(input, start, counts);
 }

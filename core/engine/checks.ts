@@ -46,7 +46,7 @@ export function compileCheck(
   const right = compileRight(op, node.right, env, node.pos);
   if (!right.judge) return { problems: right.problems };
   if (!left.many && right.literal) {
-    const judge = literalValueJudge(left.text, op, right.literal, right.exp);
+    const judge = literalValueJudge(left.text, op, right.literal.value, right.exp);
     const key = checkKey(op, left.text, right.exp, right.literal.items);
     const column = left.reader ? { reader: left.reader, judge, key } : undefined;
     return { check: literalCheck(left, judge), column, problems: right.problems };
@@ -80,11 +80,10 @@ function checkKey(op: OperatorSpec, field: string, exp: Expectation, items: read
 function literalValueJudge(
   field: string,
   op: OperatorSpec,
-  prepared: { value: unknown; items: Value[] },
+  expected: unknown,
   exp: Expectation,
 ): ColumnCheck['judge'] {
   const test = op.test;
-  const expected = prepared.value;
   const passOnMissing = op.onMissing === 'pass';
   return (v, ctx) => {
     if (v === undefined) return passOnMissing ? PASS : new Missing(field, exp);
@@ -240,14 +239,8 @@ function compileRight(
 }
 
 function literalJudge(op: OperatorSpec, prepared: unknown, field: string, exp: Expectation): Judge {
-  const passOnMissing = op.onMissing === 'pass';
-  const test = op.test;
-  return (v, _res, _scope, ctx) => {
-    if (v === undefined) return passOnMissing ? PASS : new Missing(field, exp);
-    const verdict = test(v, prepared, ctx);
-    if (verdict === true) return PASS;
-    return new Mismatch(field, v, exp, verdict === false ? undefined : verdict);
-  };
+  const judge = literalValueJudge(field, op, prepared, exp);
+  return (v, _res, _scope, ctx) => judge(v, ctx);
 }
 
 /** `spec.minReplicas at most spec.maxReplicas`: the right side is read from the same resource. */

@@ -75,7 +75,7 @@ export class ColumnStore {
 
   /** A check's judgements of its column's distinct values, shared by every rule and group with that check. */
   memo(column: ColumnCheck, dictionary: Dictionary): Judged {
-    const key = `${keyOf(column.reader)}\u0000${column.key}`;
+    const key = checkKeyOf(column);
     const size = dictionary.values.length;
     let memo = this.memos.get(key);
     if (!memo) {
@@ -98,7 +98,7 @@ export class ColumnStore {
   judgement<T>(group: readonly Resource[], column: ColumnCheck, make: () => T): T {
     let byKey = this.judged.get(group);
     if (!byKey) this.judged.set(group, (byKey = new Map()));
-    const key = `${keyOf(column.reader)}\u0000${column.key}`;
+    const key = checkKeyOf(column);
     if (!byKey.has(key)) byKey.set(key, make());
     return byKey.get(key) as T;
   }
@@ -106,6 +106,7 @@ export class ColumnStore {
 
 // Paths with the same text find the same column on every sheet.
 const keyOf = (reader: PathReader) => reader.path.text.toLowerCase();
+const checkKeyOf = (column: ColumnCheck) => `${keyOf(column.reader)}\u0000${column.key}`;
 
 /** Row by row, every wanted column at once: each row is fetched from memory once, not once a column. */
 function encodeColumns(
