@@ -1,5 +1,5 @@
 // Rule packs as the Sheets host offers them: core/packs merges, this reads the Rules sheet and writes the rows.
-import type { AddedRows, RulePackView } from '../addin/shared/host-actions';
+import type { AddedRows, RulePackView } from '../ui/host-actions';
 import { readRulebook } from '../core';
 import { listRulePacks, mergeRulePack, rulePack, unknownPackMessage } from '../core/packs';
 import { toSheetRows, toSheetValue } from './cells';

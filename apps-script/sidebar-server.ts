@@ -7,12 +7,12 @@ import type {
   PreviewView,
   RulePackView,
   RunView,
-} from '../addin/shared/host-actions';
+} from '../ui/host-actions';
 import { addRuleRow, getBuilderData, preview } from './builder';
 import { BUSY, NO_SHEET } from './messages';
 import { addPack, listPacks } from './packs';
 import { LOCK_WAIT_MS, runValidation } from './run';
-import { toRunView } from '../addin/shared/run-view';
+import { toRunView } from '../ui/run-view';
 
 function active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();

@@ -1,6 +1,6 @@
 // Benchmark of the Excel adapter on the fake workbook: 10,000 resources × 200 rules read, validated and written back.
 import { validateWorkbook } from '../addin/excel/validate';
-import { createFakeExcel, FakeWorkbook } from '../test/fakes/excel';
+import { createFakeExcel, FakeWorkbook } from '../testkit/excel';
 import { generateWorkbook, type BenchSize } from './generate';
 
 export interface AdapterFigures {

@@ -1,7 +1,7 @@
 // One line: the Apps Script adapter on the in-memory fake for 10,000 resources × 200 rules — calls, engine time, headroom.
 import { generateWorkbook } from './generate';
 import { runValidation } from '../apps-script/run';
-import { createFakeAppsScript } from '../test/fakes/sheets';
+import { createFakeAppsScript } from '../testkit/sheets';
 
 /** Assumed cost of one SpreadsheetApp call and of each cell moved in real Sheets (the fake costs neither). */
 const SECONDS_PER_CALL = 0.1;

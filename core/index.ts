@@ -9,8 +9,8 @@ export type { Patch, SheetPatch, ColumnsPatch, WriteCell, SheetFormat } from './
 export { looksLikeFormula, safeText } from './output/patch';
 export * from './output/types';
 export { OPERATORS, lookupOperator, OPERATOR_NAMES } from './operators';
-export { validate, compileRulebook } from './engine/validate';
+export { validate, compileRulebook } from './run/validate';
 export { evaluateRules, Evaluation, CODE } from './engine/evaluate';
 export type { RuleRun } from './engine/evaluate';
 export { readRulebook } from './rulebook/read';
-export type { ValidateOptions, RunOutput } from './engine/validate';
+export type { ValidateOptions, RunOutput } from './run/validate';

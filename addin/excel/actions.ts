@@ -5,12 +5,12 @@ import { findSheet, RULES_SHEET } from '../../core/rulebook/sheets';
 import type { Cell, Grid } from '../../core/types';
 import type { WriteCell } from '../../core/output/patch';
 import { a1, parseA1 } from '../../core/a1';
-import type { HostActions } from '../shared/host-actions';
-import { toRunView } from '../shared/run-view';
+import type { HostActions } from '../../ui/host-actions';
+import { toRunView } from '../../ui/run-view';
 import { readWorkbook } from './read-grids';
 import { validateWorkbook } from './validate';
 import { queueRows } from './write-rows';
-import { importFromText } from '../../cli/import/from-text';
+import { importFromText } from '../../importers/from-text';
 import { normalizeName } from '../../core/names';
 
 async function grids(): Promise<Grid[]> {

@@ -1,6 +1,6 @@
 // The Validate button's work: read the grids, run core with Excel's limits, write the patches back.
 import { EXCEL_LIMITS, formatProblem, validate, type RunOutput } from '../../core';
-import type { ProgressFn } from '../shared/host-actions';
+import type { ProgressFn } from '../../ui/host-actions';
 import { applyPatches } from './apply-patches';
 import { readWorkbook } from './read-grids';
 

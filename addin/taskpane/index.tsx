@@ -1,7 +1,7 @@
 // The task pane's entry: renders the App into #root with the Excel host, or a host a test page provides.
 import { excelActions } from '../excel/actions';
-import type { HostActions } from '../shared/host-actions';
-import { mountTaskpane } from './mount';
+import type { HostActions } from '../../ui/host-actions';
+import { mountTaskpane } from '../../ui/mount';
 
 declare global {
   interface Window {

@@ -8,7 +8,7 @@ import type {
   RuleCandidate,
   RulePackView,
   RunView,
-} from '../../addin/shared/host-actions';
+} from '../../ui/host-actions';
 
 /** The part of google.script.run the bridge uses (the client-side API of HtmlService pages). */
 export interface ScriptRun {

@@ -1,5 +1,5 @@
 // The Google Sheets sidebar: the shared task pane, talking to Code.js through google.script.run.
-import { mountTaskpane } from '../../addin/taskpane/mount';
+import { mountTaskpane } from '../../ui/mount';
 import { createScriptRunBridge, type ScriptRun } from './bridge';
 
 declare const google: { script: { run: ScriptRun } };

@@ -5,10 +5,10 @@ import type { Command } from 'commander';
 import { normalizeName } from '../../core/names';
 import { readRulebookFile, writeUserSheet } from '../io/rulebook-file';
 import { firstLine } from '../io/input-error';
-import { IMPORT_KINDS, importKind } from '../import/kinds';
-import { mergeResources } from '../import/merge';
-import { sheetNameProblem } from '../import/sheet-name';
-import type { ImportedResource } from '../import/types';
+import { IMPORT_KINDS, importKind } from '../../importers/kinds';
+import { mergeResources } from '../../importers/merge';
+import { sheetNameProblem } from '../../importers/sheet-name';
+import type { ImportedResource } from '../../importers/types';
 
 export interface ImportCommandOptions {
   into: string;

@@ -9,7 +9,7 @@ import { normalizeName } from '../../core/names';
 import { toCsv } from '../io/csv';
 import { firstLine } from '../io/input-error';
 import { applyXlsxPatches } from '../io/xlsx-patches';
-import { starterSheets, type StarterSheet } from '../import/starter';
+import { starterSheets, type StarterSheet } from '../../core/packs/starter';
 import { listRulePacks, unknownPackMessage, withRulePacks } from '../../core/packs';
 
 type Log = (line: string) => void;

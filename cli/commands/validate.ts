@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { validate } from '../../core/engine/validate';
+import { validate } from '../../core/run/validate';
 import { EXCEL_LIMITS } from '../../core/output/types';
 import type { Severity } from '../../core/types';
 import { csvFileFor, writeFileAtomic } from '../io/csv-folder';

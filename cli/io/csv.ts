@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { normalizeName } from '../../core/names';
 import type { Grid } from '../../core/types';
-import { fromCsvCell, parseCsv } from './csv-text';
+import { fromCsvCell, parseCsv } from '../../importers/csv-text';
 
-export { fromCsvCell, parseCsv, toCsv, type ParsedCsv } from './csv-text';
+export { fromCsvCell, parseCsv, toCsv, type ParsedCsv } from '../../importers/csv-text';
 
 /** Sheets the engine writes; their cells are read back through `fromCsvCell`. */
 const ENGINE_SHEETS = new Set(['results', 'summary', 'runhistory']);

@@ -1,7 +1,7 @@
 // Results and problems flattened to plain rows, the shape every report format starts from.
 import { renderProblem, type RenderedProblem } from '../../core/problems';
 import type { Result } from '../../core/engine/result';
-import type { RunOutput } from '../../core/engine/validate';
+import type { RunOutput } from '../../core/run/validate';
 import { isoDateOrTime } from '../../core/values/cells';
 
 export interface ResultRow {

@@ -1,6 +1,6 @@
 // The short text summary validate prints: counts, pass rate, severities, top failing rules, problems.
 import { formatProblem } from '../../core/problems';
-import type { RunOutput } from '../../core/engine/validate';
+import type { RunOutput } from '../../core/run/validate';
 import { percent } from './html-escape';
 
 /** At most this many problems are listed; the rest are counted. */

@@ -1,5 +1,5 @@
 // A live preview: the candidate rule run alone through core's validate on the rulebook's resources.
-import { validate } from '../engine/validate';
+import { validate } from '../run/validate';
 import { compileRule } from '../engine/compile-rule';
 import { renderProblem } from '../problems';
 import { findSheet, RULES_SHEET } from '../rulebook/sheets';

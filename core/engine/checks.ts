@@ -7,7 +7,7 @@ import type { Resource } from '../rulebook/model';
 import type { Grid, MatchMode, Value } from '../types';
 import { displayValue } from '../values/display';
 import { toList } from '../values/list';
-import { type PathReader, type Resolved, type Scope, Unreadable } from '../values/resolve';
+import { type PathReader, type Resolved, type Scope, Unreadable } from './resolve';
 import { expectation, type Expectation, Mismatch, Missing, PASS, plainValue, unreadable } from './explain';
 import { expectedItems } from './expected';
 import { compileOperand, type OperandFn } from './operands';

@@ -1,7 +1,7 @@
 // Columns that column checks read, dictionary-encoded once per run: each distinct value is judged once per check.
 import type { Resource, ResourceSheet } from '../rulebook/model';
 import type { Cell, Value } from '../types';
-import { isScalarCell, type PathReader, scalarValue } from '../values/resolve';
+import { isScalarCell, type PathReader, scalarValue } from './resolve';
 import type { ColumnCheck } from './checks';
 import type { Outcome } from './result';
 

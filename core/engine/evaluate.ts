@@ -3,7 +3,7 @@ import { formatProblem } from '../problems';
 import type { EvalContext } from '../operators/types';
 import type { Resource } from '../rulebook/model';
 import type { Status } from '../types';
-import { ROOT } from '../values/resolve';
+import { ROOT } from './resolve';
 import { ColumnStore, UNJUDGED } from './columns';
 import type { ColumnCheck } from './checks';
 import type { CompiledRule } from './compile-rule';

@@ -3,7 +3,7 @@ import type { Expr } from '../lang/ast';
 import { renderExpression } from '../lang/render';
 import type { Problem } from '../problems';
 import type { MatchMode, Value } from '../types';
-import { compilePath, Unreadable } from '../values/resolve';
+import { compilePath, Unreadable } from './resolve';
 import { compileCheck, judgeElements, type Check, type ColumnCheck, type CompileEnv } from './checks';
 import { PASS, unreadable } from './explain';
 import type { Outcome } from './result';

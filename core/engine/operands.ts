@@ -3,7 +3,7 @@ import type { Operand } from '../lang/ast';
 import { renderOperand } from '../lang/render';
 import type { Resource } from '../rulebook/model';
 import type { Value } from '../types';
-import { compilePath, type PathReader, type Resolved, type Scope, Unreadable } from '../values/resolve';
+import { compilePath, type PathReader, type Resolved, type Scope, Unreadable } from './resolve';
 
 /**
  * A compiled operand. A `many` operand gives one value per element (a path with `[*]`, or a function

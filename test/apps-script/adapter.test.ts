@@ -1,7 +1,7 @@
 // The Sheets adapter on the fake: time budget, lock release, formats that keep the user's own, growth and chunking.
 import { runValidation } from '../../apps-script/run';
 import { CHUNK_CELLS } from '../../apps-script/sheet-size';
-import { createFakeAppsScript, type FakeAppsScript } from '../fakes/sheets';
+import { createFakeAppsScript, type FakeAppsScript } from '../../testkit/sheets';
 import { loadScenario } from '../helpers/conformance';
 import { installFake } from './run-on-fake';
 

@@ -2,7 +2,7 @@
 import * as vm from 'vm';
 import { validate } from '../../core';
 import { cellDate } from '../../core/values/cells';
-import { createFakeAppsScript, type FakeAppsScript } from '../fakes/sheets';
+import { createFakeAppsScript, type FakeAppsScript } from '../../testkit/sheets';
 import { loadScenario, sheetsFromPatches, squared, type Scenario } from '../helpers/conformance';
 import { sheetCsv } from './run-on-fake';
 import { loadCode } from './load-code';

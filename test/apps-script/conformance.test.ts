@@ -8,7 +8,7 @@ import {
   type ComparableOutput,
 } from '../helpers/conformance';
 import { runOnFake } from './run-on-fake';
-import type { FakeAppsScript } from '../fakes/sheets';
+import type { FakeAppsScript } from '../../testkit/sheets';
 
 // A zone far from UTC, so a date cell that is not normalised shows up as the wrong day.
 const ZONE = 'America/Los_Angeles';

@@ -3,7 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import type { FakeAppsScript } from '../fakes/sheets';
+import type { FakeAppsScript } from '../../testkit/sheets';
 
 export const DIST = path.join(__dirname, '..', '..', 'dist', 'apps-script');
 let built = false;

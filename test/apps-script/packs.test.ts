@@ -1,7 +1,7 @@
 // Add rule pack on Sheets: the pack's rules land below the user's, known Rule IDs are left alone.
 import { addPack, listPacks } from '../../apps-script/packs';
 import { validate, type Cell } from '../../core';
-import { createFakeAppsScript } from '../fakes/sheets';
+import { createFakeAppsScript } from '../../testkit/sheets';
 import { installFake } from './run-on-fake';
 
 describe('rule packs on Sheets', () => {

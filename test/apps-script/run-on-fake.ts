@@ -3,7 +3,7 @@ import { formatProblem } from '../../core';
 import type { Cell } from '../../core';
 import { toCsv } from '../../cli/io/csv';
 import { runValidation, type RunOutcome } from '../../apps-script/run';
-import { createFakeAppsScript, type FakeAppsScript } from '../fakes/sheets';
+import { createFakeAppsScript, type FakeAppsScript } from '../../testkit/sheets';
 import {
   GOLDEN_SHEETS,
   toRecord,

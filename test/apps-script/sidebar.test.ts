@@ -2,7 +2,7 @@
 import * as path from 'path';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium, type Launched } from '../../scripts/chromium';
-import { createFakeAppsScript } from '../fakes/sheets';
+import { createFakeAppsScript } from '../../testkit/sheets';
 import { loadScenario } from '../helpers/conformance';
 import { DIST, loadCode, type LoadedScript } from './load-code';
 

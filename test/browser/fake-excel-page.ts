@@ -1,5 +1,5 @@
 // Browser entry for the taskpane browser test: installs the in-memory Excel fake as window.Excel, seeded with grids.
-import { createFakeExcel, FakeWorkbook } from '../fakes/excel';
+import { createFakeExcel, FakeWorkbook } from '../../testkit/excel';
 import type { Cell } from '../../core/types';
 
 interface PageGlobals {

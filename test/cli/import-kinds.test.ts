@@ -1,12 +1,12 @@
 // Each import kind on real-shaped inventories: what rows, types, IDs and columns come out.
 import * as fs from 'fs';
 import * as path from 'path';
-import { importAwsConfig } from '../../cli/import/aws-config';
-import { importCsv } from '../../cli/import/csv';
-import { importJson } from '../../cli/import/json';
-import { importKubernetes } from '../../cli/import/kubernetes';
-import { importTerraformPlan } from '../../cli/import/terraform-plan';
-import type { ImportedResource } from '../../cli/import/types';
+import { importAwsConfig } from '../../importers/aws-config';
+import { importCsv } from '../../importers/csv';
+import { importJson } from '../../importers/json';
+import { importKubernetes } from '../../importers/kubernetes';
+import { importTerraformPlan } from '../../importers/terraform-plan';
+import type { ImportedResource } from '../../importers/types';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/import', name), 'utf8');
 const byId = (rows: ImportedResource[], id: string) => {

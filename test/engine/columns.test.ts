@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { compileRulebook, evaluateRules, OPERATORS, readRulebook } from '../../core';
 import type { Cell, Grid } from '../../core';
 import { ColumnStore } from '../../core/engine/columns';
-import { compilePath, ROOT } from '../../core/values/resolve';
+import { compilePath, ROOT } from '../../core/engine/resolve';
 import { parsePath } from '../../core/lang/path';
 import { NOW, resourcesGrid, rulesGrid } from './one-rule';
 

@@ -1,5 +1,5 @@
 // Merging a pack into a user's Rules sheet: the user's layout, new rules appended, known ones updated only when asked.
-import { starterSheets } from '../../cli/import/starter';
+import { starterSheets } from '../../core/packs/starter';
 import {
   applyPackMerge,
   listRulePacks,

@@ -3,7 +3,7 @@
 import './dom-setup';
 import * as React from 'react';
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { RuleBuilder } from '../../addin/taskpane/RuleBuilder';
+import { RuleBuilder } from '../../ui/RuleBuilder';
 import { fakeHost } from './fake-host';
 
 jest.setTimeout(120_000);

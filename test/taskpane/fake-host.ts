@@ -6,7 +6,7 @@ import type {
   BuilderData,
   PreviewView,
   RuleCandidate,
-} from '../../addin/shared/host-actions';
+} from '../../ui/host-actions';
 
 export const RUN: RunView = {
   runAt: '2026-03-01T09:00:00.000Z',

@@ -3,8 +3,8 @@
 import './dom-setup';
 import * as React from 'react';
 import { act, render, screen, within, fireEvent, waitFor } from '@testing-library/react';
-import { App } from '../../addin/taskpane/App';
-import { NAME_KEY } from '../../addin/taskpane/MyItemsPanel';
+import { App } from '../../ui/App';
+import { NAME_KEY } from '../../ui/MyItemsPanel';
 import { fakeHost, memoryStore, RUN } from './fake-host';
 
 async function validated(host = fakeHost(), storage = memoryStore()) {

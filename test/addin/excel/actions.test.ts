@@ -1,7 +1,7 @@
 // The task pane's Excel actions on the fake workbook: importing a file's resources and adding a rule pack.
 import { excelActions } from '../../../addin/excel/actions';
-import { createFakeExcel, FakeWorkbook } from '../../fakes/excel';
-import { sheetCells } from '../../fakes/excel/read-back';
+import { createFakeExcel, FakeWorkbook } from '../../../testkit/excel';
+import { sheetCells } from '../../../testkit/excel/read-back';
 
 const DEPLOYMENT = `
 apiVersion: apps/v1

@@ -5,8 +5,8 @@ import { TREND_CHART_NAME } from '../../../addin/excel/sheet-format';
 import { validateWorkbook } from '../../../addin/excel/validate';
 import type { Patch } from '../../../core/output/patch';
 import type { Cell } from '../../../core/types';
-import { createFakeExcel, FakeWorkbook, PAYLOAD_LIMIT_BYTES } from '../../fakes/excel';
-import { formulaCells, sheetCells } from '../../fakes/excel/read-back';
+import { createFakeExcel, FakeWorkbook, PAYLOAD_LIMIT_BYTES } from '../../../testkit/excel';
+import { formulaCells, sheetCells } from '../../../testkit/excel/read-back';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 

@@ -4,8 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
 import webpack from 'webpack';
-import { createFakeExcel, FakeWorkbook } from '../../fakes/excel';
-import { sheetCells } from '../../fakes/excel/read-back';
+import { createFakeExcel, FakeWorkbook } from '../../../testkit/excel';
+import { sheetCells } from '../../../testkit/excel/read-back';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 

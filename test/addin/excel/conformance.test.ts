@@ -1,7 +1,7 @@
 // The conformance suite through the Excel adapter on the fake workbook: same results, problems and sheets as core.
 import { validateWorkbook, type WorkbookRun } from '../../../addin/excel/validate';
-import { createFakeExcel, FakeWorkbook } from '../../fakes/excel';
-import { formulaCells, sheetCells } from '../../fakes/excel/read-back';
+import { createFakeExcel, FakeWorkbook } from '../../../testkit/excel';
+import { formulaCells, sheetCells } from '../../../testkit/excel/read-back';
 import {
   GOLDEN_SHEETS,
   listScenarios,

@@ -1,7 +1,7 @@
 // Renders the pane into a page element with a given host; shared by the Excel entry and test pages.
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import type { HostActions, KeyValueStore } from '../shared/host-actions';
+import type { HostActions, KeyValueStore } from './host-actions';
 import { App } from './App';
 
 /** window.localStorage when the page may use it, else a memory store (private modes, sandboxed frames). */

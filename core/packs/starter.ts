@@ -1,5 +1,5 @@
 // The starter rulebook `rulesheet init` writes: every user sheet with its headers and one example row that works.
-import type { Cell } from '../../core/types';
+import type { Cell } from '../types';
 
 export interface StarterSheet {
   name: string;

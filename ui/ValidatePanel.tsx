@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { HostActions, RunPhase, RunView } from '../shared/host-actions';
+import type { HostActions, RunPhase, RunView } from './host-actions';
 import { SummaryCards } from './SummaryCards';
 import { errorText, isAbort, percent, PHASE_WORDS } from './format';
 

@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { HostActions, RulePackView } from '../shared/host-actions';
+import type { HostActions, RulePackView } from './host-actions';
 import { errorText } from './format';
 
 const useStyles = makeStyles({

@@ -4,14 +4,14 @@ import { readRulebook } from '../rulebook/read';
 import type { Rulebook } from '../rulebook/model';
 import { buildOutput } from '../output/build';
 import { EXCEL_LIMITS } from '../output/types';
-import { compileRule, type CompiledRule } from './compile-rule';
-import { CODE, evaluateRules, type Evaluation } from './evaluate';
-import { fixOwnerRouter } from './route';
-import { localDate, waiverMatcher } from './waivers';
+import { compileRule, type CompiledRule } from '../engine/compile-rule';
+import { CODE, evaluateRules, type Evaluation } from '../engine/evaluate';
+import { fixOwnerRouter } from '../engine/route';
+import { localDate, waiverMatcher } from '../engine/waivers';
 import type { Grid } from '../types';
 import type { Patch } from '../output/patch';
 import type { HistoryRow, HostLimits, RunSummary } from '../output/types';
-import type { Result } from './result';
+import type { Result } from '../engine/result';
 
 export interface ValidateOptions {
   /** The moment of the run; core never reads the system clock. */

@@ -1,8 +1,8 @@
 // The rule builder's choices, from core: operators by their plain words, match modes, severities, readiness.
-import { OPERATORS, lookupOperator } from '../../core/operators';
-import { SEVERITIES } from '../../core/types';
-import type { ExpectedKind } from '../../core/operators';
-import type { PreviewView, RuleCandidate } from '../shared/host-actions';
+import { OPERATORS, lookupOperator } from '../core/operators';
+import { SEVERITIES } from '../core/types';
+import type { ExpectedKind } from '../core/operators';
+import type { PreviewView, RuleCandidate } from './host-actions';
 
 export interface OperatorChoice {
   name: string;

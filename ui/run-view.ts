@@ -1,5 +1,5 @@
 // Turns core's RunOutput into the RunView the pane shows: plain values, dates as ISO text, cells as A1.
-import { cellOf, renderProblem, type RunOutput, type Result, type Counts } from '../../core';
+import { cellOf, renderProblem, type RunOutput, type Result, type Counts } from '../core';
 import type { CountsView, ItemView, RunView } from './host-actions';
 
 export function toRunView(run: RunOutput): RunView {

@@ -1,7 +1,7 @@
 // Summary cards after a run: pass rate, failing by severity, overdue items.
 import * as React from 'react';
 import { Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { RunView } from '../shared/host-actions';
+import type { RunView } from './host-actions';
 import { percent } from './format';
 
 const useStyles = makeStyles({

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { BuilderData, HostActions, PreviewView, RuleCandidate } from '../shared/host-actions';
+import type { BuilderData, HostActions, PreviewView, RuleCandidate } from './host-actions';
 import { PreviewCard } from './PreviewCard';
 import {
   expectedHint,

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { HostActions, ImportKind } from '../shared/host-actions';
+import type { HostActions, ImportKind } from './host-actions';
 import { cellRef, errorText } from './format';
 
 export const IMPORT_KINDS: { value: ImportKind; text: string }[] = [

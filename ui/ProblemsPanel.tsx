@@ -1,7 +1,7 @@
 // The Problems tab: every problem of the rulebook, each a link that selects its cell.
 import * as React from 'react';
 import { Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { HostActions, ProblemView, RunView } from '../shared/host-actions';
+import type { HostActions, ProblemView, RunView } from './host-actions';
 import { cellRef, errorText } from './format';
 
 const useStyles = makeStyles({

@@ -9,7 +9,7 @@ import {
   webLightTheme,
   type Theme,
 } from '@fluentui/react-components';
-import type { HostActions, KeyValueStore, RunView } from '../shared/host-actions';
+import type { HostActions, KeyValueStore, RunView } from './host-actions';
 import { ValidatePanel } from './ValidatePanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { MyItemsPanel } from './MyItemsPanel';

@@ -1,7 +1,7 @@
 // The My items tab: failures whose Fix Owner is me (the signed-in user, or a name typed once and remembered).
 import * as React from 'react';
 import { Badge, Button, Input, Field, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { HostActions, ItemView, KeyValueStore, RunView } from '../shared/host-actions';
+import type { HostActions, ItemView, KeyValueStore, RunView } from './host-actions';
 import { cellRef } from './format';
 
 export const NAME_KEY = 'rulesheet.myName';
