@@ -1,8 +1,25 @@
-// Lint configuration: typescript-eslint's recommended rules, plus the purity fence around core/.
+// Lint configuration: typescript-eslint's recommended rules, the purity fence around core/, and the house's import boundaries.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const hostModules = ['fs', 'path', 'os', 'child_process', 'react', 'react-dom', 'exceljs', 'yaml'];
+const nodeModules = ['fs', 'path', 'os', 'child_process'];
+const hostGlobals = ['Excel', 'Office', 'OfficeExtension', 'SpreadsheetApp', 'google', 'HtmlService', 'LockService', 'ScriptApp', 'Session'];
+
+// The floors, from the ground up: core < importers < ui < the hosts (addin, apps-script, cli) < tooling (bench,
+// scripts, testkit, test). A folder imports only from the floors below it, hosts never from each other, and
+// everything outside core enters it through its public face, core/index.ts.
+const folder = (name) => ({ regex: `(^|/)${name}(/|$)`, message: `${name}/ is not below this folder: hosts stand side by side over core, ui and importers.` });
+const coreFace = {
+  regex: '(^|/)core/(?!index$).+',
+  message: 'Import core through its public face (core or core/index.ts); export what you need there.',
+};
+const tooling = ['bench', 'scripts', 'test', 'testkit'].map(folder);
+
+function boundaries(banned, extra = {}) {
+  return {
+    'no-restricted-imports': ['error', { paths: extra.paths ?? [], patterns: [...banned, ...(extra.patterns ?? [])] }],
+  };
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'build/', 'dist/', 'out/', 'coverage/', 'test-results/'] },
@@ -17,18 +34,59 @@ export default tseslint.config(
     },
   },
   {
-    // core/ is the engine every host shares: no host APIs, no Node built-ins, no UI.
+    // core/ is the engine every host shares: no host APIs, no Node built-ins, no UI, nothing above it.
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: hostModules,
-          patterns: ['node:*', '@fluentui/*', '@microsoft/*', 'office-js*'],
-        },
-      ],
-      'no-restricted-globals': ['error', 'Excel', 'Office', 'SpreadsheetApp', 'google', 'window', 'document', 'process', 'require'],
+      ...boundaries(['importers', 'ui', 'addin', 'apps-script', 'cli', ...['bench', 'scripts', 'test', 'testkit']].map(folder), {
+        paths: [...nodeModules, 'react', 'react-dom', 'exceljs', 'yaml'],
+        patterns: [{ group: ['node:*', '@fluentui/*', '@microsoft/*', 'office-js*'] }],
+      }),
+      'no-restricted-globals': ['error', ...hostGlobals, 'window', 'document', 'process', 'require'],
     },
+  },
+  {
+    // importers/ turn files' text into rows: pure, so the CLI, the task pane and the sidebar share them.
+    files: ['importers/**/*.ts'],
+    rules: {
+      ...boundaries([coreFace, ...['ui', 'addin', 'apps-script', 'cli'].map(folder), ...tooling], {
+        paths: [...nodeModules, 'react', 'react-dom', 'exceljs'],
+        patterns: [{ group: ['node:*', '@fluentui/*', '@microsoft/*', 'office-js*'] }],
+      }),
+      'no-restricted-globals': ['error', ...hostGlobals, 'window', 'document', 'process', 'require'],
+    },
+  },
+  {
+    // ui/ is the React app both panels show: host actions come in as props, never from Excel or google.script.
+    files: ['ui/**/*.ts', 'ui/**/*.tsx'],
+    rules: {
+      ...boundaries([coreFace, ...['addin', 'apps-script', 'cli'].map(folder), ...tooling], {
+        paths: [...nodeModules, 'exceljs'],
+        patterns: [{ group: ['node:*', '@microsoft/*', 'office-js*'] }],
+      }),
+      'no-restricted-globals': ['error', ...hostGlobals],
+    },
+  },
+  {
+    files: ['addin/**/*.ts', 'addin/**/*.tsx'],
+    rules: boundaries([coreFace, folder('apps-script'), folder('cli'), ...tooling]),
+  },
+  {
+    files: ['apps-script/**/*.ts', 'apps-script/**/*.tsx'],
+    rules: boundaries([coreFace, folder('addin'), folder('cli'), ...tooling]),
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: boundaries([coreFace, folder('addin'), folder('apps-script'), folder('ui'), ...tooling]),
+  },
+  {
+    // Tooling may use any floor, but core only through its face; core's own unit tests reach into the unit they test.
+    files: ['bench/**/*.ts', 'scripts/**/*.ts', 'testkit/**/*.ts', 'test/**/*.ts', 'test/**/*.tsx'],
+    ignores: ['test/{lang,operators,values,engine,rulebook,output,builder,packs,docs,helpers}/**'],
+    rules: boundaries([coreFace]),
+  },
+  {
+    files: ['testkit/**/*.ts'],
+    rules: boundaries([coreFace, folder('test')]),
   },
   {
     files: ['**/*.js', '**/*.cjs'],

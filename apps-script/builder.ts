@@ -1,6 +1,5 @@
 // The rule builder on Sheets: core/builder does the work; this reads the grids and writes the planned row.
-import { builderData, planRuleRow, previewRule, type RuleCandidate } from '../core/builder';
-import { a1 } from '../core';
+import { a1, builderData, planRuleRow, previewRule, type RuleCandidate } from '../core';
 import type { AddedRule, BuilderData, PreviewView } from '../ui/host-actions';
 import { toSheetValue } from './cells';
 import { readGrids } from './read';

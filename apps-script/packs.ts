@@ -1,7 +1,6 @@
 // Rule packs as the Sheets host offers them: core/packs merges, this reads the Rules sheet and writes the rows.
 import type { AddedRows, RulePackView } from '../ui/host-actions';
-import { readRulebook } from '../core';
-import { listRulePacks, mergeRulePack, rulePack, unknownPackMessage } from '../core/packs';
+import { listRulePacks, mergeRulePack, readRulebook, rulePack, unknownPackMessage } from '../core';
 import { toSheetRows, toSheetValue } from './cells';
 import { readGrids } from './read';
 import { ensureSize } from './sheet-size';

@@ -1,5 +1,5 @@
 // The functions the sidebar calls through google.script.run: plain values in and out, errors as thrown messages.
-import type { RuleCandidate } from '../core/builder';
+import type { RuleCandidate } from '../core';
 import type {
   AddedRows,
   AddedRule,

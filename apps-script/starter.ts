@@ -1,5 +1,5 @@
 // New rulebook: the CLI's starter sheets added to the spreadsheet, never over a sheet that already exists.
-import { starterSheets } from '../core/packs/starter';
+import { starterSheets } from '../core';
 import { toSheetRows } from './cells';
 import { ensureSize } from './sheet-size';
 

@@ -1,5 +1,5 @@
 // The benchmark's made-up estate: attribute columns, how their values are spread, and the rules written about them.
-import type { Cell } from '../core/types';
+import type { Cell } from '../core';
 import type { Prng } from './prng';
 
 export interface RuleTemplate {

@@ -1,5 +1,5 @@
 // The four engines by name, each run on a workbook with its sample size and its comparison counts.
-import type { Grid } from '../core/types';
+import type { Grid } from '../core';
 import { runHandWritten } from './peers/handwritten';
 import { runJsonLogic } from './peers/jsonlogic';
 import { runJsonRulesEngine } from './peers/jsonrules';

@@ -1,5 +1,5 @@
 // Builds the benchmark rulebook as grids (a Rules sheet and a Resources sheet), the same for the same seed.
-import type { Cell, Grid } from '../core/types';
+import type { Cell, Grid } from '../core';
 import { ATTRIBUTES, BASE_TYPES, BUSINESS_UNITS, ENVIRONMENTS, SEVERITY_MIX, TEAMS, weighted, type Attribute } from './catalog';
 import { mulberry32, type Prng } from './prng';
 

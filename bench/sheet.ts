@@ -1,5 +1,5 @@
 // Reads the benchmark's own grids back for the peer engines: rule rows and resource rows grouped by type.
-import type { Cell, Grid } from '../core/types';
+import type { Cell, Grid } from '../core';
 
 export interface BenchRule {
   id: string;

@@ -1,8 +1,5 @@
 // Finding the key columns of a Resources sheet by the names and aliases core reads them by.
-import { normalizeName } from '../core/names';
-import { columnNames, RESOURCE_COLUMNS } from '../core/rulebook/headers';
-import { cellText } from '../core/values/cells';
-import type { Cell } from '../core/types';
+import { type Cell, cellText, columnNames, normalizeName, RESOURCE_COLUMNS } from '../core';
 
 export const ID_NAMES = columnNames(RESOURCE_COLUMNS.id);
 export const TYPE_NAMES = columnNames(RESOURCE_COLUMNS.type);

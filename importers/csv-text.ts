@@ -1,8 +1,7 @@
 // CSV text in and out, with no file system: parsing one file's text, writing rows with formula-like text neutralised.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { Cell } from '../core/types';
-import type { WriteCell } from '../core/output/patch';
+import type { Cell, WriteCell } from '../core';
 
 /** Text a spreadsheet would read as a formula or DDE call (OWASP "CSV injection"), or such text already quote-prefixed (so the quote round-trips). */
 const NEEDS_QUOTE = /^'*[=+\-@\t\r]/;

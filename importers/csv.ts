@@ -1,7 +1,6 @@
 // CSV import: rows under a header, keyed by Resource ID and Type columns (or --id FIELD and --type).
 import { parseCsv } from './csv-text';
-import { normalizeName } from '../core/names';
-import { cellText } from '../core/values/cells';
+import { cellText, normalizeName } from '../core';
 import { RowBuilder } from './row-builder';
 import { findColumn, ID_NAMES, TYPE_NAMES } from './columns';
 import type { ImportedResource, ImportOptions, ImportOutput } from './types';

@@ -1,5 +1,5 @@
 // One file's text imported into a Resources sheet's rows, with no file system: what the task pane's Import does.
-import type { Cell } from '../core/types';
+import type { Cell } from '../core';
 import { importKind } from './kinds';
 import { mergeResources } from './merge';
 

@@ -1,7 +1,5 @@
 // Merging imported resources into a Resources sheet: same Type + Resource ID replaced, everything else kept.
-import { normalizeName } from '../core/names';
-import { cellText } from '../core/values/cells';
-import type { Cell } from '../core/types';
+import { type Cell, cellText, normalizeName } from '../core';
 import { findColumn, ID_NAMES, TYPE_NAMES } from './columns';
 import type { ImportedResource } from './types';
 

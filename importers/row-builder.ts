@@ -1,6 +1,5 @@
 // Builds one imported resource row: reserved names kept out, scalars promoted, nesting as JSON, cell limit enforced.
-import { normalizeName } from '../core/names';
-import type { Cell } from '../core/types';
+import { type Cell, normalizeName } from '../core';
 import { DOCUMENT_NAMES, ID_NAMES, TYPE_NAMES } from './columns';
 import type { ImportedResource } from './types';
 

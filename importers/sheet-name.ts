@@ -1,5 +1,5 @@
 // Checking a sheet name the import will write: Excel's naming rules, and a name the engine reads as resources.
-import { normalizeName } from '../core/names';
+import { normalizeName } from '../core';
 
 /** Why a sheet name cannot take imported resources, or undefined when it can. */
 export function sheetNameProblem(name: string): string | undefined {

@@ -1,5 +1,5 @@
 // What every import kind returns: resource rows ready to merge into a Resources sheet, and errors.
-import type { Cell } from '../core/types';
+import type { Cell } from '../core';
 
 /** One resource as a Resources row: its key, and its other cells by column header (in first-seen order). */
 export interface ImportedResource {

@@ -2,8 +2,7 @@
 // Run: npm run docs. test/docs/operator-reference.test.ts fails when the page differs from what this makes.
 import * as fs from 'fs';
 import * as path from 'path';
-import { OPERATORS } from '../core';
-import type { ExpectedKind, OperatorSpec } from '../core/operators';
+import { type ExpectedKind, OPERATORS, type OperatorSpec } from '../core';
 
 export const RULE_LANGUAGE_DOC = path.join(__dirname, '..', 'docs', 'rule-language.md');
 export const BEGIN_MARKER =

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCsv } from '../cli/io/csv';
-import type { RulePackData } from '../core/packs/types';
+import type { RulePackData } from '../core';
 
 export const ROOT = path.join(__dirname, '..');
 export const PACKS_DIR = path.join(ROOT, 'rule-packs');

@@ -2,10 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readCsvFolder, toCsv } from '../cli/io/csv';
-import { validate } from '../core';
-import { historySheet } from '../core/output/history-sheet';
-import type { HistoryRow } from '../core/output/types';
-import type { Cell } from '../core/types';
+import { type Cell, type HistoryRow, historySheet, validate } from '../core';
 
 const OUT = path.join(__dirname, '../examples/acme');
 const UNITS = ['Finance', 'HR', 'Engineering', 'Sales', 'Platform'];

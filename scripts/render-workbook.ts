@@ -3,10 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { launchChromium } from './chromium';
-import { validate } from '../core';
-import type { Cell } from '../core';
-import { COLORS, STATUS_COLORS } from '../core/output/formats';
-import type { WriteCell } from '../core/output/patch';
+import { type Cell, COLORS, STATUS_COLORS, validate, type WriteCell } from '../core';
 import { readCsvFolder } from '../cli/io/csv';
 
 const ROOT = path.join(__dirname, '..');

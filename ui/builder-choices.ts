@@ -1,7 +1,5 @@
 // The rule builder's choices, from core: operators by their plain words, match modes, severities, readiness.
-import { OPERATORS, lookupOperator } from '../core/operators';
-import { SEVERITIES } from '../core/types';
-import type { ExpectedKind } from '../core/operators';
+import { type ExpectedKind, lookupOperator, OPERATORS, SEVERITIES } from '../core';
 import type { PreviewView, RuleCandidate } from './host-actions';
 
 export interface OperatorChoice {

@@ -1,6 +1,5 @@
 // HostActions: what every host (Excel, Google Sheets, tests) offers the task pane, in plain values only.
-import type { BuilderData, PreviewView, RuleCandidate } from '../core/builder/types';
-import type { Counts } from '../core/output/types';
+import type { BuilderData, Counts, PreviewView, RuleCandidate } from '../core';
 
 /*
  * How a host implements it, all through core (no business rule in a host):
@@ -85,7 +84,7 @@ export type {
   RuleCandidate,
   PreviewExample,
   PreviewView,
-} from '../core/builder/types';
+} from '../core';
 
 /** Where an added rule went. */
 export interface AddedRule {

@@ -1,17 +1,11 @@
 // The task pane's host actions over Office.js: each one an Excel.run that reads grids, asks core, and writes cells.
-import { builderData, planRuleRow, previewRule } from '../../core/builder';
-import { mergeRulePack, listRulePacks, rulePack, unknownPackMessage } from '../../core/packs';
-import { findSheet, RULES_SHEET } from '../../core/rulebook/sheets';
-import type { Cell, Grid } from '../../core/types';
-import type { WriteCell } from '../../core/output/patch';
-import { a1, parseA1 } from '../../core/a1';
+import { a1, builderData, type Cell, findSheet, type Grid, listRulePacks, mergeRulePack, normalizeName, parseA1, planRuleRow, previewRule, rulePack, RULES_SHEET, unknownPackMessage, type WriteCell } from '../../core';
 import type { HostActions } from '../../ui/host-actions';
 import { toRunView } from '../../ui/run-view';
 import { readWorkbook } from './read-grids';
 import { validateWorkbook } from './validate';
 import { queueRows } from './write-rows';
 import { importFromText } from '../../importers/from-text';
-import { normalizeName } from '../../core/names';
 
 async function grids(): Promise<Grid[]> {
   return Excel.run(async (context) => (await readWorkbook(context)).grids);

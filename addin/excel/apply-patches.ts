@@ -1,5 +1,5 @@
 // Applies core's patches to the workbook: engine sheets reset and rewritten, Rules columns written, formats last.
-import type { Patch } from '../../core/output/patch';
+import type { Patch } from '../../core';
 import { utf8Length } from './cells';
 import { runSteps, type BatchStats, type Step } from './batches';
 import { GENERATED_TAB_COLOR, queueFormat, queueReset } from './sheet-format';

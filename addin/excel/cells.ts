@@ -1,7 +1,5 @@
 // Excel cell values ↔ core cells: serial numbers of date cells become Dates, Dates become serials, text stays text.
-import type { Cell } from '../../core/types';
-import type { WriteCell } from '../../core/output/patch';
-import { a1 } from '../../core/a1';
+import { a1, type Cell, type WriteCell } from '../../core';
 
 const MS_PER_DAY = 86_400_000;
 /** Serial number of 1970-01-01 in Excel's 1900 date system. */

@@ -1,6 +1,5 @@
 // New rulebook: adds the starter sheets a workbook lacks (never touching one it has), then validates once.
-import { normalizeName } from '../../core/names';
-import { starterSheets } from '../../core/packs/starter';
+import { normalizeName, starterSheets } from '../../core';
 import { columnPoints } from './sheet-format';
 import { validateWorkbook, type WorkbookRun } from './validate';
 import { queueRows } from './write-rows';

@@ -1,6 +1,5 @@
 // Reads the sheets core needs as grids: one sync to list sheets, one to load them all, one more only for cross-sheet lists.
-import { normalizeName } from '../../core/names';
-import type { Cell, Grid } from '../../core/types';
+import { type Cell, type Grid, normalizeName } from '../../core';
 import { readCell } from './cells';
 import { isPayloadError } from './payload';
 import { TREND_CHART_NAME } from './sheet-format';

@@ -1,6 +1,5 @@
 // A patch's declarative format as Office.js calls: frozen header, widths, status colours, dropdowns, trend chart.
-import { a1 } from '../../core/a1';
-import type { Dropdown, SheetFormat } from '../../core/output/patch';
+import { a1, type Dropdown, type SheetFormat } from '../../core';
 import { address } from './cells';
 
 /** The Summary's trend chart, found by this name to replace it on the next run. */

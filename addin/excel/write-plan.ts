@@ -1,5 +1,5 @@
 // A patch's cells as rectangular blocks of values and number formats, ready to write; sized in bytes for chunking.
-import type { Patch, SheetFormat, WriteCell } from '../../core/output/patch';
+import type { Patch, SheetFormat, WriteCell } from '../../core';
 import { utf8Length, writeCell } from './cells';
 
 /** A rectangle to write at (row, col): values and their number formats, one entry per row. */

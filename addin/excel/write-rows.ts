@@ -1,5 +1,5 @@
 // Writes rows into a user sheet (a new rule, a rule pack, a starter rulebook): values only, text kept as text.
-import { looksLikeFormula, type WriteCell } from '../../core/output/patch';
+import { looksLikeFormula, type WriteCell } from '../../core';
 import { address, writeCell } from './cells';
 
 /**

@@ -1,5 +1,5 @@
 // The benchmark's operators reduced to plain meanings every peer translates: lower-cased text, numbers, a regex.
-import type { Cell } from '../../core/types';
+import type { Cell } from '../../core';
 import type { BenchRule } from '../sheet';
 
 export type CheckKind =

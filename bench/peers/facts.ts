@@ -1,5 +1,5 @@
 // Turns a resource row into the object a JSON rules engine expects: flat by header, or nested by dotted header.
-import type { Cell } from '../../core/types';
+import type { Cell } from '../../core';
 
 type Json = { [key: string]: unknown };
 

@@ -1,5 +1,5 @@
 // The speed limit: each rule as a plain JavaScript comparison over the row arrays, column index precomputed.
-import type { Cell, Grid } from '../../core/types';
+import type { Cell, Grid } from '../../core';
 import { isMissing, lowerText, toCheck, type Check } from './check';
 import { finishRun, readInput } from './timed';
 import { emptyCounts, type EngineRun } from './types';

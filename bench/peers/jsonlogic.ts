@@ -1,6 +1,6 @@
 // json-logic-js as a peer: each rule as JsonLogic, applied per resource; lower-casing, startsWith and regex added as operations.
 import jsonLogic, { type RulesLogic } from 'json-logic-js';
-import type { Grid } from '../../core/types';
+import type { Grid } from '../../core';
 import { toCheck, type Check } from './check';
 import { nestedFacts } from './facts';
 import { finishRun, readInput } from './timed';

@@ -1,6 +1,6 @@
 // json-rules-engine as a peer: one engine per type holding that type's rules, run (async) per resource.
 import { Engine } from 'json-rules-engine';
-import type { Grid } from '../../core/types';
+import type { Grid } from '../../core';
 import { isMissing, lowerText, toCheck, type Check } from './check';
 import { flatFacts } from './facts';
 import { finishRun, readInput } from './timed';

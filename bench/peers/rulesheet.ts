@@ -1,5 +1,5 @@
 // Rulesheet itself: the whole core run, validate(grids, { now }), timed; counts read back from its results.
-import type { Grid } from '../../core/types';
+import type { Grid } from '../../core';
 import { countChecks, countResources, readResources, readRules } from '../sheet';
 import { emptyCounts, secondsSince, type Counts, type EngineRun } from './types';
 

@@ -1,5 +1,5 @@
 // What the three peers share around their timed loops: reading the grids into their input, and the run's figures.
-import type { Cell, Grid } from '../../core/types';
+import type { Cell, Grid } from '../../core';
 import {
   countChecks,
   countResources,

@@ -2,7 +2,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
-import { normalizeName } from '../../core/names';
+import { normalizeName } from '../../core';
 import { readRulebookFile, writeUserSheet } from '../io/rulebook-file';
 import { firstLine } from '../io/input-error';
 import { IMPORT_KINDS, importKind } from '../../importers/kinds';

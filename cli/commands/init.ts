@@ -3,14 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Command } from 'commander';
-import { listSource, listsSheet, ruleLists } from '../../core/output/lists-sheet';
-import type { ColumnsPatch, Dropdown, Patch } from '../../core/output/patch';
-import { normalizeName } from '../../core/names';
+import { type ColumnsPatch, type Dropdown, listRulePacks, listSource, listsSheet, normalizeName, type Patch, ruleLists, type StarterSheet, starterSheets, unknownPackMessage, withRulePacks } from '../../core';
 import { toCsv } from '../io/csv';
 import { firstLine } from '../io/input-error';
 import { applyXlsxPatches } from '../io/xlsx-patches';
-import { starterSheets, type StarterSheet } from '../../core/packs/starter';
-import { listRulePacks, unknownPackMessage, withRulePacks } from '../../core/packs';
 
 type Log = (line: string) => void;
 

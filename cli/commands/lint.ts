@@ -1,8 +1,6 @@
 // `rulesheet lint <rulebook>`: list the rulebook's problems without writing anything; exit 1 on any error.
 import type { Command } from 'commander';
-import { validate } from '../../core/run/validate';
-import { formatProblem } from '../../core/problems';
-import { EXCEL_LIMITS } from '../../core/output/types';
+import { EXCEL_LIMITS, formatProblem, validate } from '../../core';
 import { InputError } from '../io/input-error';
 import { readRulebookFile } from '../io/rulebook-file';
 import type { CliIO } from '../io/streams';

@@ -2,9 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { validate } from '../../core/run/validate';
-import { EXCEL_LIMITS } from '../../core/output/types';
-import type { Severity } from '../../core/types';
+import { EXCEL_LIMITS, type Severity, validate } from '../../core';
 import { csvFileFor, writeFileAtomic } from '../io/csv-folder';
 import { InputError } from '../io/input-error';
 import { Phases } from '../io/phases';

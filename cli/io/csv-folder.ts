@@ -2,9 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'csv-stringify/sync';
-import { normalizeName } from '../../core/names';
-import type { ColumnsPatch, Patch, WriteCell } from '../../core/output/patch';
-import type { Cell, Grid } from '../../core/types';
+import { type Cell, type ColumnsPatch, type Grid, normalizeName, type Patch, type WriteCell } from '../../core';
 import { toCsv } from './csv';
 
 /** The `.csv` file of a folder that holds a sheet (names matched as core matches them), if any. */

@@ -1,8 +1,7 @@
 // CSV in and out for a folder-of-CSVs workbook: one file a sheet, formula-like text neutralised on the way out.
 import * as fs from 'fs';
 import * as path from 'path';
-import { normalizeName } from '../../core/names';
-import type { Grid } from '../../core/types';
+import { type Grid, normalizeName } from '../../core';
 import { fromCsvCell, parseCsv } from '../../importers/csv-text';
 
 export { fromCsvCell, parseCsv, toCsv, type ParsedCsv } from '../../importers/csv-text';

@@ -2,13 +2,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { Patch } from '../../core/output/patch';
-import type { Cell, Grid } from '../../core/types';
+import { a1, type Cell, EXCEL_LIMITS, type Grid, type Patch } from '../../core';
 import { readCsvFolder, toCsv } from './csv';
 import { csvFileFor, saveCsvFolder, writeFileAtomic } from './csv-folder';
 import { InputError, firstLine } from './input-error';
-import { a1 } from '../../core/a1';
-import { EXCEL_LIMITS } from '../../core/output/types';
 import { setCellValue } from './xlsx-cells';
 import { applyXlsxPatches, findWorksheet } from './xlsx-patches';
 import { loadWorkbook, workbookGrids } from './xlsx-read';

@@ -1,6 +1,6 @@
 // Writing values into ExcelJS cells: text stays text (never a formula), dates get a date format.
 import type ExcelJS from 'exceljs';
-import type { WriteCell } from '../../core/output/patch';
+import type { WriteCell } from '../../core';
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';

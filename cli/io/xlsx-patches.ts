@@ -1,8 +1,6 @@
 // Applying the engine's patches to an ExcelJS workbook: its own columns of Rules, its own sheets, their formats.
 import type ExcelJS from 'exceljs';
-import { columnLetters } from '../../core/a1';
-import { normalizeName } from '../../core/names';
-import type { ColumnsPatch, Patch, SheetFormat, SheetPatch, StatusColor } from '../../core/output/patch';
+import { columnLetters, type ColumnsPatch, normalizeName, type Patch, type SheetFormat, type SheetPatch, type StatusColor } from '../../core';
 import { argb, setCellValue, setStyle } from './xlsx-cells';
 
 /** The note on A1 of every generated sheet. */

@@ -1,7 +1,7 @@
 // Reading an .xlsx with ExcelJS into grids: dates as Dates, formulas as their cached results, rich text as text.
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
-import type { Cell, Grid } from '../../core/types';
+import type { Cell, Grid } from '../../core';
 import { InputError, firstLine } from './input-error';
 
 /** Loads a workbook, or raises an InputError naming the file. */

@@ -1,6 +1,5 @@
 // The CI gate: which FAIL/ERROR results are at or above the --fail-on severity.
-import type { Result } from '../../core/engine/result';
-import { SEVERITIES, type Severity } from '../../core/types';
+import { type Result, SEVERITIES, type Severity } from '../../core';
 
 /** `high` → `High`; `none` → null (nothing fails); anything else → undefined (not a severity). */
 export function parseFailOn(text: string): Severity | null | undefined {

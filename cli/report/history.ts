@@ -1,8 +1,5 @@
 // Pass rate over runs for the HTML report: the previous Run History rows plus this run's, business unit `All`.
-import { normalizeName } from '../../core/names';
-import type { RunOutput } from '../../core/run/validate';
-import type { Cell } from '../../core/types';
-import { cellDate, cellText } from '../../core/values/cells';
+import { type Cell, cellDate, cellText, normalizeName, type RunOutput } from '../../core';
 import type { Point } from './svg';
 
 export function passRateHistory(output: RunOutput): Point[] {

@@ -1,5 +1,5 @@
 // The HTML report: one self-contained page (no external scripts, styles or fonts), every value escaped.
-import type { Result } from '../../core/engine/result';
+import type { Result } from '../../core';
 import { passRateHistory } from './history';
 import { h, percent } from './html-escape';
 import { isoDate, problemRows, resultRow, type Report } from './rows';

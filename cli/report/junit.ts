@@ -1,6 +1,5 @@
 // The JUnit XML report: a testsuite per rule, a testcase per (rule, resource); FAIL fails, ERROR errs, the rest skip.
-import type { Result } from '../../core/engine/result';
-import type { Rule } from '../../core/rulebook/model';
+import type { Result, Rule } from '../../core';
 import { isoDate, resultRow, type Report } from './rows';
 import { xmlEscape as x } from './xml';
 

@@ -1,8 +1,5 @@
 // Results and problems flattened to plain rows, the shape every report format starts from.
-import { renderProblem, type RenderedProblem } from '../../core/problems';
-import type { Result } from '../../core/engine/result';
-import type { RunOutput } from '../../core/run/validate';
-import { isoDateOrTime } from '../../core/values/cells';
+import { isoDateOrTime, type RenderedProblem, renderProblem, type Result, type RunOutput } from '../../core';
 
 export interface ResultRow {
   ruleId: string;

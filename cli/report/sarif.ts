@@ -1,9 +1,6 @@
 // The SARIF 2.1.0 report: one rule descriptor per rule, one result per FAIL/ERROR/WAIVED, problems as notifications.
 import * as path from 'path';
-import { sheetRef } from '../../core/a1';
-import type { Result } from '../../core/engine/result';
-import type { Rule } from '../../core/rulebook/model';
-import type { Severity } from '../../core/types';
+import { type Result, type Rule, type Severity, sheetRef } from '../../core';
 import { isoDate, problemRows, resultRow, type Report, type ReportContext } from './rows';
 
 type Level = 'error' | 'warning' | 'note';

@@ -1,6 +1,5 @@
 // The short text summary validate prints: counts, pass rate, severities, top failing rules, problems.
-import { formatProblem } from '../../core/problems';
-import type { RunOutput } from '../../core/run/validate';
+import { formatProblem, type RunOutput } from '../../core';
 import { percent } from './html-escape';
 
 /** At most this many problems are listed; the rest are counted. */

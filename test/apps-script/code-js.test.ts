@@ -1,7 +1,6 @@
 // The built Code.js in a bare vm context with the fake: menu, validation as core does it, lock, schedule, safety.
 import * as vm from 'vm';
-import { validate } from '../../core';
-import { cellDate } from '../../core/values/cells';
+import { cellDate, validate } from '../../core';
 import { createFakeAppsScript, type FakeAppsScript } from '../../testkit/sheets';
 import { loadScenario, sheetsFromPatches, squared, type Scenario } from '../helpers/conformance';
 import { sheetCsv } from './run-on-fake';

@@ -1,6 +1,6 @@
 // Browser entry for the taskpane browser test: installs the in-memory Excel fake as window.Excel, seeded with grids.
 import { createFakeExcel, FakeWorkbook } from '../../testkit/excel';
-import type { Cell } from '../../core/types';
+import type { Cell } from '../../core';
 
 interface PageGlobals {
   Excel: unknown;

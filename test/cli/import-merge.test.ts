@@ -7,7 +7,7 @@ import { mergeResources } from '../../importers/merge';
 import type { ImportedResource } from '../../importers/types';
 import { readCsvFolder } from '../../cli/io/csv';
 import { readRulebookFile, writeUserSheet } from '../../cli/io/rulebook-file';
-import type { Cell } from '../../core/types';
+import type { Cell } from '../../core';
 
 const FIXTURES = path.join(__dirname, '../fixtures/import');
 let dir: string;

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { applyPatches, readRulebookFile, saveRulebookFile, writeUserSheet } from '../../cli/io/rulebook-file';
-import type { Patch } from '../../core/output/patch';
+import type { Patch } from '../../core';
 import { readXlsx, tempDir } from './helpers/rulebook';
 
 let dir: string;

@@ -1,5 +1,5 @@
 // A1 addresses for the fake Excel: `B2`, `A1:C3`, `'My Sheet'!A1:B2`, whole columns `A:C`, to 0-based boxes.
-import { columnLetters } from '../../core/a1';
+import { columnLetters } from '../../core';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;

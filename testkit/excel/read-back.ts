@@ -1,6 +1,6 @@
 // Reading the fake workbook back as a test sees it: a sheet's cells as core Cells (date cells as Dates), CSV-ready.
 import { readCell } from '../../addin/excel/cells';
-import type { Cell } from '../../core/types';
+import type { Cell } from '../../core';
 import type { FakeWorkbook } from './workbook';
 
 /** The sheet from A1 to its last used cell; undefined when there is no such sheet. */

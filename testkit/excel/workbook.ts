@@ -1,6 +1,6 @@
 // The fake Excel's workbook: sheets of cells with values and number formats, and what the adapter set on them.
 import { dateToSerial, defaultDateFormat } from '../../addin/excel/cells';
-import type { Cell } from '../../core/types';
+import type { Cell } from '../../core';
 import { intersects, type Box } from './address';
 
 export type CellValue = string | number | boolean;

@@ -3,8 +3,7 @@ import { applyPatches } from '../../../addin/excel/apply-patches';
 import { readWorkbook } from '../../../addin/excel/read-grids';
 import { TREND_CHART_NAME } from '../../../addin/excel/sheet-format';
 import { validateWorkbook } from '../../../addin/excel/validate';
-import type { Patch } from '../../../core/output/patch';
-import type { Cell } from '../../../core/types';
+import type { Cell, Patch } from '../../../core';
 import { createFakeExcel, FakeWorkbook, PAYLOAD_LIMIT_BYTES } from '../../../testkit/excel';
 import { formulaCells, sheetCells } from '../../../testkit/excel/read-back';
 

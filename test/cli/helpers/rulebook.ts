@@ -5,7 +5,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { run } from '../../../cli/main';
 import { stringify } from 'csv-stringify/sync';
-import type { Cell } from '../../../core/types';
+import type { Cell } from '../../../core';
 
 export const NOW = '2026-03-01T09:00:00Z';
 export const EVIL_LINK = '=HYPERLINK("http://evil","x")';
