@@ -1,5 +1,5 @@
 // The fake request context: commands queue up, run in order at sync(), and one request's size is measured and capped.
-import { utf8Length } from '../../addin/excel/cells';
+import { utf8Bytes as utf8Length } from './serial';
 import { FakeRichApiError, PAYLOAD_LIMIT_BYTES } from './errors';
 import type { FakeWorkbook } from './workbook';
 

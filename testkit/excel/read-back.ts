@@ -1,7 +1,14 @@
 // Reading the fake workbook back as a test sees it: a sheet's cells as core Cells (date cells as Dates), CSV-ready.
-import { readCell } from '../../addin/excel/cells';
 import type { Cell } from '../../core';
+import { serialToDate, showsDate } from './serial';
 import type { FakeWorkbook } from './workbook';
+
+/** A stored value as a test reads it: numbers in date-formatted cells are Dates, blanks are null. */
+function asCell(value: unknown, format: unknown): Cell {
+  if (value === '' || value === null || value === undefined) return null;
+  if (typeof value === 'number') return showsDate(format) ? serialToDate(value) : value;
+  return typeof value === 'boolean' || typeof value === 'string' ? value : String(value);
+}
 
 /** The sheet from A1 to its last used cell; undefined when there is no such sheet. */
 export function sheetCells(book: FakeWorkbook, name: string): Cell[][] | undefined {
@@ -12,7 +19,7 @@ export function sheetCells(book: FakeWorkbook, name: string): Cell[][] | undefin
   const whole = { r0: 0, c0: 0, r1: box.r1, c1: box.c1 };
   const values = sheet.values(whole);
   const formats = sheet.formats(whole);
-  return values.map((row, r) => row.map((v, c) => readCell(v, formats[r][c])));
+  return values.map((row, r) => row.map((v, c) => asCell(v, formats[r][c])));
 }
 
 /** Every cell that became a formula, as `Sheet!A1`. */

@@ -1,5 +1,5 @@
 // The fake Excel's workbook: sheets of cells with values and number formats, and what the adapter set on them.
-import { dateToSerial, defaultDateFormat } from '../../addin/excel/cells';
+import { dateToSerial, defaultDateFormat } from './serial';
 import type { Cell } from '../../core';
 import { intersects, type Box } from './address';
 
