@@ -1,6 +1,6 @@
 // The output stage's public face: build everything at once, or use one piece (tracking, a sheet, limits).
 export { buildOutput, type OutputInput, type Output } from './build';
-export { applyTracking, trackingKey, resultKey, type Tracking } from './tracking';
+export { Tracker, trackingKey, resultKey } from './tracking';
 export { summaryOf, frameworkIds, NO_BUSINESS_UNIT, UNASSIGNED } from './summary';
 export { tally, type Tally } from './tally';
 export { historyRowsOf, HISTORY_HEADER, ALL_BUSINESS_UNITS } from './history';
