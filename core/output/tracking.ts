@@ -14,11 +14,10 @@ export function isOpen(status: string): boolean {
   return OPEN.has(status);
 }
 
-/** What tracking one result found: nothing to report, a new failure, or a fixed one. */
+/** What tracking an open result found: nothing to report, or a new failure (a fixed one is `wasFailing`'s). */
 export const NO_CHANGE = 0;
 export const NEW_FAILURE = 1;
-export const FIXED = 2;
-export type Change = typeof NO_CHANGE | typeof NEW_FAILURE | typeof FIXED;
+export type Change = typeof NO_CHANGE | typeof NEW_FAILURE;
 
 /** What tracking gives an open result: its dates, and whether it is a new failure. */
 export interface Tracked extends TrackedDates {
