@@ -1,25 +1,30 @@
 // Every problem's message, keyed by code: the one place wording lives.
-import type { ProblemParams, ProblemSeverity } from './problems';
+import type { ParamsOf, ProblemCode, ProblemParams, ProblemSeverity } from './problem-params';
 
-export interface MessageDef {
+export type { ProblemCode } from './problem-params';
+
+/** A code's wording; methods, so a code's own def is also a def over any params (problems.ts reads them so). */
+export interface MessageDef<P = ProblemParams> {
   severity: ProblemSeverity;
-  message: (p: ProblemParams) => string;
-  suggestion?: (p: ProblemParams) => string | undefined;
+  message(p: P): string;
+  suggestion?(p: P): string | undefined;
 }
 
 const q = (v: unknown) => `'${String(v ?? '')}'`;
-const mean = (p: ProblemParams) => (p.suggestion ? `Did you mean ${q(p.suggestion)}?` : undefined);
+const mean = (p: { suggestion?: string }) => (p.suggestion ? `Did you mean ${q(p.suggestion)}?` : undefined);
 
-export const MESSAGES = {
+export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } = {
   missing_sheet: {
     severity: 'error',
     message: (p) => `The workbook has no ${q(p.sheet)} sheet.`,
-    suggestion: (p) => (p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Add a sheet named ${q(p.sheet)}.`),
+    suggestion: (p) =>
+      p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Add a sheet named ${q(p.sheet)}.`,
   },
   missing_column: {
     severity: 'error',
     message: (p) => `The ${q(p.sheet)} sheet has no ${q(p.column)} column.`,
-    suggestion: (p) => (p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Add a column headed ${q(p.column)}.`),
+    suggestion: (p) =>
+      p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Add a column headed ${q(p.column)}.`,
   },
   empty_required: {
     severity: 'error',
@@ -32,7 +37,8 @@ export const MESSAGES = {
   },
   duplicate_resource_id: {
     severity: 'warning',
-    message: (p) => `Resource ${q(p.id)} of type ${q(p.type)} is listed again; the first row (${p.first}) is used.`,
+    message: (p) =>
+      `Resource ${q(p.id)} of type ${q(p.type)} is listed again; the first row (${p.first}) is used.`,
   },
   unknown_operator: {
     severity: 'error',
@@ -151,7 +157,8 @@ export const MESSAGES = {
   },
   too_many_rows: {
     severity: 'error',
-    message: (p) => `${p.sheet} needs ${p.rows} rows but ${p.host} allows ${p.limit}; the rows past the limit are not written.`,
+    message: (p) =>
+      `${p.sheet} needs ${p.rows} rows but ${p.host} allows ${p.limit}; the rows past the limit are not written.`,
   },
   too_many_cells: {
     severity: 'error',
@@ -159,7 +166,8 @@ export const MESSAGES = {
   },
   cell_too_long: {
     severity: 'warning',
-    message: (p) => `A value of ${p.length} characters is longer than ${p.host} allows in a cell (${p.limit}); it was cut and ends with "…".`,
+    message: (p) =>
+      `A value of ${p.length} characters is longer than ${p.host} allows in a cell (${p.limit}); it was cut and ends with "…".`,
   },
   no_rules: {
     severity: 'warning',
@@ -179,6 +187,4 @@ export const MESSAGES = {
     message: (p) =>
       `${p.count} values in ${p.sheet} are longer than ${p.host} allows in a cell (${p.limit}), the longest ${p.length} characters; they were cut and end with "…".`,
   },
-} satisfies Record<string, MessageDef>;
-
-export type ProblemCode = keyof typeof MESSAGES;
+};

@@ -1,9 +1,9 @@
 // Problems are data: a code, a severity, a location and params. Messages live in messages.ts.
 import { sheetRef } from './a1';
-import { MESSAGES, type MessageDef, type ProblemCode } from './messages';
+import { MESSAGES, type MessageDef } from './messages';
+import type { BareCode, ParamsOf, ProblemCode, ProblemParams, ProblemSeverity } from './problem-params';
 
-export type ProblemSeverity = 'error' | 'warning';
-export type ProblemParams = Record<string, string | number | undefined>;
+export type { ProblemParams, ProblemSeverity } from './problem-params';
 
 /** Where a problem is: 0-based row/column of a sheet; `offset` is a character position inside the cell. */
 export interface Location {
@@ -30,6 +30,9 @@ export interface RenderedProblem {
   suggestion: string;
 }
 
+/** A code that needs no params may leave them out; every other code's params are checked against its own. */
+export function problem<C extends BareCode>(code: C, params?: ParamsOf<C>, location?: Location): Problem;
+export function problem<C extends ProblemCode>(code: C, params: ParamsOf<C>, location?: Location): Problem;
 export function problem(code: ProblemCode, params: ProblemParams = {}, location: Location = {}): Problem {
   return { code, severity: MESSAGES[code].severity, location, params };
 }
@@ -48,7 +51,8 @@ function definedOnly(loc: Location): Location {
   return out;
 }
 
-const def = (p: Problem): MessageDef => MESSAGES[p.code];
+// A problem's params were checked against its code when it was made.
+const def = (p: Problem): MessageDef => MESSAGES[p.code] as MessageDef;
 
 export function problemMessage(p: Problem): string {
   return def(p).message(p.params);

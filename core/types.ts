@@ -23,9 +23,3 @@ export type Status = (typeof STATUSES)[number];
 
 export const MATCH_MODES = ['all', 'any', 'none'] as const;
 export type MatchMode = (typeof MATCH_MODES)[number];
-
-/** The clock and locale a run uses; core never reads the system clock. */
-export interface RunContext {
-  /** The moment of the run. */
-  now: Date;
-}

@@ -2,49 +2,41 @@
 import { formatProblem } from '../problems';
 import type { EvalContext } from '../operators/types';
 import type { Resource } from '../rulebook/model';
-import type { Status } from '../types';
 import { ROOT } from './resolve';
+import { CODE } from './codes';
 import { ColumnStore, UNJUDGED } from './columns';
 import type { ColumnCheck } from './checks';
 import type { CompiledRule } from './compile-rule';
-import { Finding, type Outcome, type Result } from './result';
+import { resultsOf } from './results';
+import type { Outcome, Result } from './result';
 
-/** Status codes kept per (rule, resource) pair, so passing checks cost a byte, not an object. */
-export const CODE = { PASS: 0, FAIL: 1, WAIVED: 2, ERROR: 3, NOT_APPLICABLE: 4 } as const;
-const STATUS_OF: readonly Status[] = ['PASS', 'FAIL', 'WAIVED', 'ERROR', 'NOT_APPLICABLE'];
+export { CODE } from './codes';
 
-/** One rule over one group of resources of a type it matches. */
+/** One rule over one group of resources of a type it matches. Read-only once made: later stages add their own. */
 export interface RuleRun {
-  compiled: CompiledRule;
+  readonly compiled: CompiledRule;
   /** The resources judged, in order; empty for a broken rule. */
-  resources: readonly Resource[];
-  /** A status code per resource. */
-  codes: Uint8Array;
-  /** Positions in `resources` of the non-passing checks (FAIL or ERROR), in order. */
-  positions: Int32Array;
+  readonly resources: readonly Resource[];
+  /**
+   * A status code per resource: PASS, FAIL, ERROR or NOT_APPLICABLE (never WAIVED: waivers give their own array).
+   * Column checks share one array among the rules with that check, so it is never written to.
+   */
+  readonly codes: Uint8Array;
+  /** Positions in `resources` of the non-passing checks (FAIL or ERROR), in order; -1 for a broken rule's one. */
+  readonly positions: Int32Array;
   /** Why the k-th non-passing check did not pass. */
   outcome(k: number): Outcome;
-  /** The non-passing results, built from the outcomes when first asked for (routing, waivers, outputs). */
-  findings?: Finding[];
 }
 
 /** What evaluation gives: compact per-rule runs; the full list of results is built only when asked for. */
 export class Evaluation {
   private all?: Result[];
-  constructor(readonly runs: RuleRun[]) {}
+  constructor(readonly runs: readonly RuleRun[]) {}
 
-  /** Every (rule, resource) pair whose type matches, NOT_APPLICABLE included, in rule then resource order. */
+  /** Every (rule, resource) pair whose type matches, NOT_APPLICABLE included, in rule then resource order, as judged. */
   get results(): Result[] {
-    if (!this.all) this.all = materialize(this.runs);
+    if (!this.all) this.all = resultsOf(this);
     return this.all;
-  }
-
-  *findings(): Iterable<{ finding: Finding; run: RuleRun; position: number }> {
-    for (const run of this.runs) {
-      const findings = findingsOf(run);
-      for (let k = 0; k < findings.length; k++)
-        yield { finding: findings[k], run, position: run.positions[k] };
-    }
   }
 }
 
@@ -62,7 +54,6 @@ export function evaluateRules(rules: CompiledRule[], resources: Resource[], ctx:
         codes: new Uint8Array(0),
         positions: Int32Array.of(-1),
         outcome: () => broken,
-        findings: [new Finding(compiled.rule, undefined, 'ERROR', broken)],
       });
       continue;
     }
@@ -71,11 +62,6 @@ export function evaluateRules(rules: CompiledRule[], resources: Resource[], ctx:
     }
   }
   return new Evaluation(runs);
-}
-
-/** The whole list of results; see evaluateRules for the compact form. */
-export function evaluate(rules: CompiledRule[], resources: Resource[], ctx: EvalContext): Result[] {
-  return evaluateRules(rules, resources, ctx).results;
 }
 
 function runGroup(
@@ -124,7 +110,7 @@ function usesColumn(c: CompiledRule): c is CompiledRule & { column: ColumnCheck 
 
 /** A column check's verdict on a group: what every rule with that check on the group shares. */
 interface ColumnJudgement {
-  /** A status code per resource (PASS, FAIL or ERROR); each rule copies it, as waivers change codes. */
+  /** A status code per resource (PASS, FAIL or ERROR), shared by every rule with the check: never written to. */
   codes: Uint8Array;
   positions: Int32Array;
   outcome: (k: number) => Outcome;
@@ -139,7 +125,7 @@ function runColumn(
 ): RuleRun {
   const check = compiled.check as NonNullable<CompiledRule['check']>;
   const shared = columns.judgement(group, column, () => judgeColumn(column, check, group, ctx, columns));
-  return { compiled, resources: group, ...shared, codes: shared.codes.slice() };
+  return { compiled, resources: group, ...shared };
 }
 
 /**
@@ -193,40 +179,6 @@ function judgeColumn(
 
 function codeFor(out: Outcome): number {
   return out.status === 'PASS' ? CODE.PASS : out.status === 'FAIL' ? CODE.FAIL : CODE.ERROR;
-}
-
-/** A run's findings, made once from its outcomes. */
-export function findingsOf(run: RuleRun): Finding[] {
-  if (!run.findings) {
-    const rule = run.compiled.rule;
-    const findings: Finding[] = new Array<Finding>(run.positions.length);
-    for (let k = 0; k < findings.length; k++) {
-      const out = run.outcome(k);
-      findings[k] = new Finding(rule, run.resources[run.positions[k]], out.status, out);
-    }
-    run.findings = findings;
-  }
-  return run.findings;
-}
-
-function materialize(runs: RuleRun[]): Result[] {
-  const out: Result[] = [];
-  for (const run of runs) {
-    const rule = run.compiled.rule;
-    const findings = findingsOf(run);
-    if (run.resources.length === 0) {
-      out.push(...findings);
-      continue;
-    }
-    let k = 0;
-    for (let i = 0; i < run.resources.length; i++) {
-      const code = run.codes[i];
-      if (code === CODE.PASS || code === CODE.NOT_APPLICABLE)
-        out.push({ rule, resource: run.resources[i], status: STATUS_OF[code] });
-      else out.push(findings[k++]);
-    }
-  }
-  return out;
 }
 
 /** A rule that cannot run gives one ERROR result pointing at its first problem, not one per resource. */

@@ -11,40 +11,54 @@ export interface Outcome {
   readonly message?: string;
 }
 
+/** One (rule, resource) pair as the run reports it; each stage's part is set when the result is made, never later. */
 export interface Result {
-  rule: Rule;
+  readonly rule: Rule;
   /** Absent for the single ERROR result a broken rule gives. */
-  resource?: Resource;
-  status: Status;
-  field?: string;
-  expected?: string;
-  actual?: string;
-  message?: string;
+  readonly resource?: Resource;
+  readonly status: Status;
+  readonly field?: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly message?: string;
   /** Set on non-passing results (and on all when Settings asks to include passing ones). */
-  fixOwner?: string;
-  waiver?: Waiver;
-  firstSeen?: Date;
-  due?: Date;
-  overdue?: boolean;
+  readonly fixOwner?: string;
+  readonly waiver?: Waiver;
+  readonly firstSeen?: Date;
+  readonly due?: Date;
+  readonly overdue?: boolean;
 }
 
+/** What routing and waivers decided for one finding (see decide.ts). */
+export interface Decision {
+  readonly fixOwner?: string;
+  readonly waiver?: Waiver;
+  /** A sentence the message ends with (e.g. that a waiver expired). */
+  readonly note?: string;
+}
+
+/** What tracking gave an open finding (see output/tracking.ts). */
+export interface TrackedDates {
+  readonly firstSeen: Date;
+  readonly due: Date | undefined;
+  readonly overdue: boolean;
+}
+
+const UNDECIDED: Decision = Object.freeze({});
+
 /**
- * A non-passing result. Its words come from the outcome and are built when first read, so a run that
- * only counts pays nothing for them.
+ * A non-passing result, made whole at once from what each stage gave: the outcome (evaluation), the decision
+ * (routing and waivers) and the dates (tracking). Its words come from the outcome and are built when first read,
+ * so a run that only counts pays nothing for them.
  */
 export class Finding implements Result {
-  fixOwner?: string;
-  waiver?: Waiver;
-  firstSeen?: Date;
-  due?: Date;
-  overdue?: boolean;
-  private note = '';
-
   constructor(
     readonly rule: Rule,
     readonly resource: Resource | undefined,
-    public status: Status,
+    readonly status: Status,
     private readonly outcome: Outcome,
+    private readonly decision: Decision = UNDECIDED,
+    private readonly dates?: TrackedDates,
   ) {}
 
   get field(): string {
@@ -57,10 +71,33 @@ export class Finding implements Result {
     return this.outcome.actual ?? '';
   }
   get message(): string {
-    return (this.outcome.message ?? '') + this.note;
+    const note = this.decision.note;
+    return (this.outcome.message ?? '') + (note === undefined ? '' : `; ${note}`);
   }
-  /** Adds a sentence to the message (e.g. that a waiver expired). */
-  addNote(text: string): void {
-    this.note += `; ${text}`;
+  get fixOwner(): string | undefined {
+    return this.decision.fixOwner;
   }
+  get waiver(): Waiver | undefined {
+    return this.decision.waiver;
+  }
+  get firstSeen(): Date | undefined {
+    return this.dates?.firstSeen;
+  }
+  get due(): Date | undefined {
+    return this.dates?.due;
+  }
+  get overdue(): boolean | undefined {
+    return this.dates?.overdue;
+  }
+
+  /** The same finding with the dates tracking gave it. */
+  tracked(dates: TrackedDates): Finding {
+    return new Finding(this.rule, this.resource, this.status, this.outcome, this.decision, dates);
+  }
+}
+
+/** A result with the dates tracking gave it: a new result, the given one left as it was. */
+export function withDates(result: Result, dates: TrackedDates): Result {
+  if (result instanceof Finding) return result.tracked(dates);
+  return { ...result, firstSeen: dates.firstSeen, due: dates.due, overdue: dates.overdue };
 }

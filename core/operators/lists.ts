@@ -2,7 +2,7 @@
 import type { Value } from '../types';
 import { comparand, equalsComparand, isObject, type Comparand, type ValueSet } from '../values/coerce';
 import { toList } from '../values/list';
-import { define, nonNegative, single, type Prepared } from './define';
+import { define, nonNegative, single } from './define';
 import { prepareSet } from './membership';
 import type { OperatorSpec, Verdict } from './types';
 
@@ -53,110 +53,96 @@ export function countOf(actual: Value): number {
   return toList(actual)?.length ?? 0;
 }
 
-function listOp<P>(
-  name: string,
-  aliases: string[],
-  expected: 'value' | 'list' | 'count',
-  onMissing: 'pass' | 'fail',
-  meaning: string,
-  coercion: string,
-  example: { field: string; expected: string },
-  prepare: (items: Value[]) => Prepared<P>,
-  test: (actual: Value, expected: P) => Verdict,
-): OperatorSpec {
-  return define<P>({
-    name,
-    aliases,
-    symbols: [],
-    expected,
-    onMissing,
-    wholeList: true,
-    meaning,
-    coercion,
-    example,
-    prepare,
-    test,
-  });
-}
-
 const COUNT_COERCION =
   'Counts the elements of a list value (Field without [*], e.g. podSpec.containers), the keys of an object, or the ' +
   'items of text read as a list (a JSON array, or comma/new-line separated). Any other single value counts 1. ' +
   'Expected is a number, 0 or more. A missing value fails "count at least" and passes "count at most".';
 
 export const LIST_OPERATORS: OperatorSpec[] = [
-  listOp<Comparand>(
-    'includes',
-    ['has'],
-    'value',
-    'fail',
-    'is a list with an element equal to Expected.',
-    LIST_COERCION,
-    { field: 'securityContext.capabilities.drop', expected: 'ALL' },
-    (items) => {
+  define<Comparand>({
+    name: 'includes',
+    aliases: ['has'],
+    symbols: [],
+    expected: 'value',
+    onMissing: 'fail',
+    wholeList: true,
+    meaning: 'is a list with an element equal to Expected.',
+    coercion: LIST_COERCION,
+    example: { field: 'securityContext.capabilities.drop', expected: 'ALL' },
+    prepare: (items) => {
       const one = single('includes', items, 'includes any of');
       return one.value === undefined
         ? { problems: one.problems }
         : { value: comparand(one.value), problems: [] };
     },
-    includes,
-  ),
-  listOp<ValueSet>(
-    'includes any of',
-    [],
-    'list',
-    'fail',
-    'is a list with at least one element equal to an Expected item.',
-    LIST_COERCION,
-    { field: 'tags', expected: 'owner, team' },
-    prepareSet('includes any of'),
-    anyIn,
-  ),
-  listOp<ValueSet>(
-    'includes none of',
-    [],
-    'list',
-    'pass',
-    'is a list with no element equal to any Expected item (an empty list holds).',
-    LIST_COERCION,
-    { field: 'securityContext.capabilities.add', expected: 'SYS_ADMIN, NET_ADMIN' },
-    prepareSet('includes none of'),
-    (actual, set) => {
+    test: includes,
+  }),
+  define<ValueSet>({
+    name: 'includes any of',
+    aliases: [],
+    symbols: [],
+    expected: 'list',
+    onMissing: 'fail',
+    wholeList: true,
+    meaning: 'is a list with at least one element equal to an Expected item.',
+    coercion: LIST_COERCION,
+    example: { field: 'tags', expected: 'owner, team' },
+    prepare: prepareSet('includes any of'),
+    test: anyIn,
+  }),
+  define<ValueSet>({
+    name: 'includes none of',
+    aliases: [],
+    symbols: [],
+    expected: 'list',
+    onMissing: 'pass',
+    wholeList: true,
+    meaning: 'is a list with no element equal to any Expected item (an empty list holds).',
+    coercion: LIST_COERCION,
+    example: { field: 'securityContext.capabilities.add', expected: 'SYS_ADMIN, NET_ADMIN' },
+    prepare: prepareSet('includes none of'),
+    test: (actual, set) => {
       const any = anyIn(actual, set);
       return typeof any === 'string' ? any : !any;
     },
-  ),
-  listOp<ValueSet>(
-    'includes all of',
-    [],
-    'list',
-    'fail',
-    'is a list that has, for every Expected item, an element equal to it.',
-    LIST_COERCION,
-    { field: 'logging.categories', expected: 'audit, authentication' },
-    prepareSet('includes all of'),
-    allIn,
-  ),
-  listOp<number>(
-    'count at least',
-    [],
-    'count',
-    'fail',
-    'has Expected elements or more.',
-    COUNT_COERCION,
-    { field: 'podSpec.containers', expected: '1' },
-    (items) => nonNegative('count at least', items),
-    (actual, n) => countOf(actual) >= n,
-  ),
-  listOp<number>(
-    'count at most',
-    [],
-    'count',
-    'pass',
-    'has Expected elements or fewer.',
-    COUNT_COERCION,
-    { field: 'ingress.rules', expected: '10' },
-    (items) => nonNegative('count at most', items),
-    (actual, n) => countOf(actual) <= n,
-  ),
+  }),
+  define<ValueSet>({
+    name: 'includes all of',
+    aliases: [],
+    symbols: [],
+    expected: 'list',
+    onMissing: 'fail',
+    wholeList: true,
+    meaning: 'is a list that has, for every Expected item, an element equal to it.',
+    coercion: LIST_COERCION,
+    example: { field: 'logging.categories', expected: 'audit, authentication' },
+    prepare: prepareSet('includes all of'),
+    test: allIn,
+  }),
+  define<number>({
+    name: 'count at least',
+    aliases: [],
+    symbols: [],
+    expected: 'count',
+    onMissing: 'fail',
+    wholeList: true,
+    meaning: 'has Expected elements or more.',
+    coercion: COUNT_COERCION,
+    example: { field: 'podSpec.containers', expected: '1' },
+    prepare: (items) => nonNegative('count at least', items),
+    test: (actual, n) => countOf(actual) >= n,
+  }),
+  define<number>({
+    name: 'count at most',
+    aliases: [],
+    symbols: [],
+    expected: 'count',
+    onMissing: 'pass',
+    wholeList: true,
+    meaning: 'has Expected elements or fewer.',
+    coercion: COUNT_COERCION,
+    example: { field: 'ingress.rules', expected: '10' },
+    prepare: (items) => nonNegative('count at most', items),
+    test: (actual, n) => countOf(actual) <= n,
+  }),
 ];

@@ -26,6 +26,8 @@ export interface OutputInput {
 }
 
 export interface Output {
+  /** The results given, the open ones (FAIL, WAIVED, ERROR) replaced by copies with First Seen, Due and Overdue. */
+  results: Result[];
   summary: RunSummary;
   history: HistoryRow[];
   /** Results, Summary, Run History, Rulesheet Lists, then the Rules columns (whose dropdowns point at the lists). */
@@ -35,8 +37,8 @@ export interface Output {
 }
 
 /**
- * Sets First Seen, Due and Overdue on `results` in place, then builds the figures and patches. The results are
- * read once for tracking and every count (`tally`); then only the ones the Results sheet lists are looked at.
+ * Tracks the results (dated copies of the open ones; `results` is only read), then builds the figures and patches.
+ * The results are read once for tracking and every count (`tally`); then only the ones the Results sheet lists are.
  */
 export function buildOutput(input: OutputInput): Output {
   const { rulebook, results, ruleInfo, now, limits } = input;
@@ -61,5 +63,5 @@ export function buildOutput(input: OutputInput): Output {
     patches.push(rulesColumnsOf(rulebook.rulesSheet, rulebook.rules, t.rules, ruleInfo, lists, now));
   }
   const fitted = applyLimits(patches, limits, [...rulebook.grids.values()], new Map([[resultsPatch, fit]]));
-  return { summary, history, patches: fitted.patches, problems: fitted.problems };
+  return { results: t.results, summary, history, patches: fitted.patches, problems: fitted.problems };
 }

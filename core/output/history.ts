@@ -1,10 +1,8 @@
 // Run History rows: one for the whole run (`All`) and one for each business unit among the resources, `(none)` last.
-import type { Result } from '../engine/result';
 import type { Rulebook } from '../rulebook/model';
 import { compareText } from './order';
 import { countsOf } from './summary';
-import { NO_BUSINESS_UNIT, tally, type Tally, type UnitTally } from './tally';
-import type { Tracking } from './tracking';
+import { NO_BUSINESS_UNIT, type Tally, type UnitTally } from './tally';
 import type { HistoryRow, RunSummary } from './types';
 
 export const ALL_BUSINESS_UNITS = 'All';
@@ -89,19 +87,6 @@ export function historyRowsOf(rulebook: Rulebook, t: Tally, summary: RunSummary)
     });
   }
   return rows;
-}
-
-/** Run History rows of results already tracked (`applyTracking`), New Failures and Fixed from that tracking. */
-export function historyRows(
-  rulebook: Rulebook,
-  results: readonly Result[],
-  tracking: Tracking,
-  summary: RunSummary,
-): HistoryRow[] {
-  const t = tally(rulebook, results);
-  for (const r of tracking.newFailures) t.units.of(r.resource).newFailures++;
-  for (const r of tracking.fixed) t.units.of(r.resource).fixed++;
-  return historyRowsOf(rulebook, t, summary);
 }
 
 /** A history row as sheet cells, in HISTORY_HEADER order. */

@@ -1,5 +1,4 @@
 // The generated Rules columns (Reads As, Status, counts, Problems, Last Run) and the Rules sheet's dropdowns.
-import type { Result } from '../engine/result';
 import { cellOf, problemMessage, problemSuggestion, type Problem } from '../problems';
 import { sheetRef } from '../a1';
 import { GENERATED_RULE_COLUMNS, type Rule, type RulesSheet } from '../rulebook/model';
@@ -84,22 +83,6 @@ export function problemLine(p: Problem, rulesSheet: string): string {
   return where ? `${where}: ${text}` : text;
 }
 
-function countByRule(results: readonly Result[]): Map<Rule, RuleCounts> {
-  const counts = new Map<Rule, RuleCounts>();
-  for (const r of results) {
-    let c = counts.get(r.rule);
-    if (!c) {
-      c = { passing: 0, failing: 0, waived: 0, errors: 0 };
-      counts.set(r.rule, c);
-    }
-    if (r.status === 'PASS') c.passing++;
-    else if (r.status === 'FAIL') c.failing++;
-    else if (r.status === 'WAIVED') c.waived++;
-    else if (r.status === 'ERROR') c.errors++;
-  }
-  return counts;
-}
-
 function generatedCells(
   rule: Rule,
   info: RuleInfo,
@@ -138,17 +121,6 @@ function dropdowns(sheet: RulesSheet, lists: readonly RuleList[]): Dropdown[] {
     });
   });
   return out;
-}
-
-export function rulesColumns(
-  sheet: RulesSheet,
-  rules: readonly Rule[],
-  results: readonly Result[],
-  ruleInfo: ReadonlyMap<Rule, RuleInfo>,
-  lists: readonly RuleList[],
-  now: Date,
-): ColumnsPatch {
-  return rulesColumnsOf(sheet, rules, countByRule(results), ruleInfo, lists, now);
 }
 
 /** The generated Rules columns from counts by rule already made (a tally's). */

@@ -4,39 +4,19 @@ import type { Rule, Rulebook } from '../rulebook/model';
 import { SEVERITIES } from '../types';
 import { compareText, inOrder, numberRanks, ResultKeys, sortedOrder } from './order';
 import type { ResourceIndex } from './resource-index';
-import { emptyStatusCounts, NO_BUSINESS_UNIT, tally, type StatusCounts, type Tally } from './tally';
-import type { Tracking } from './tracking';
+import { emptyStatusCounts, NO_BUSINESS_UNIT, type StatusCounts, type Tally } from './tally';
 import type { Counts, FixOwnerCounts, NamedCounts, RunSummary } from './types';
 
 export { compareText } from './order';
 export { NO_BUSINESS_UNIT, UNASSIGNED } from './tally';
 const TOP_FAILING_RULES = 10;
 
-export function emptyCounts(): Counts {
-  return { checks: 0, passing: 0, failing: 0, waived: 0, errors: 0, notApplicable: 0, passRate: 1 };
-}
-
-/** Adds one result to running counts; call `finishCounts` when done. */
-export function addToCounts(counts: Counts, result: Result): void {
-  if (result.status === 'PASS') counts.passing++;
-  else if (result.status === 'FAIL') counts.failing++;
-  else if (result.status === 'WAIVED') counts.waived++;
-  else if (result.status === 'ERROR') counts.errors++;
-  else counts.notApplicable++;
-}
-
-export function finishCounts(counts: Counts): Counts {
+function finishCounts(counts: Counts): Counts {
   counts.checks = counts.passing + counts.failing + counts.waived + counts.errors;
   // Waived checks are set aside: they are neither a pass nor a fail the owner must act on now.
   const judged = counts.passing + counts.failing + counts.errors;
   counts.passRate = judged === 0 ? 1 : counts.passing / judged;
   return counts;
-}
-
-export function countResults(results: Iterable<Result>): Counts {
-  const counts = emptyCounts();
-  for (const result of results) addToCounts(counts, result);
-  return finishCounts(counts);
 }
 
 /** Counts (checks and pass rate worked out) from the status counts of a tally. */
@@ -58,14 +38,6 @@ function addCounts(to: StatusCounts, from: StatusCounts): void {
   to.waived += from.waived;
   to.errors += from.errors;
   to.notApplicable += from.notApplicable;
-}
-
-export function isPassingOrSkipped(result: Result): boolean {
-  return result.status === 'PASS' || result.status === 'NOT_APPLICABLE';
-}
-
-export function businessUnitOf(result: Result): string {
-  return result.resource?.businessUnit.trim() || NO_BUSINESS_UNIT;
 }
 
 /** Framework ids of a rule: `CIS AWS 2.1.1; SOC 2 CC6.1` → two ids. Only `;` splits, since ids themselves hold commas rarely but spaces often. */
@@ -180,17 +152,4 @@ export function summaryOf(
     newFailures: changes.newFailures,
     fixed: changes.fixed,
   };
-}
-
-/** The figures of results already tracked (`applyTracking`). */
-export function summarize(
-  rulebook: Rulebook,
-  results: readonly Result[],
-  tracking: Tracking,
-  now: Date,
-): RunSummary {
-  return summaryOf(rulebook, tally(rulebook, results), now, {
-    newFailures: tracking.newFailures.length,
-    fixed: tracking.fixed.length,
-  });
 }

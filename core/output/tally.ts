@@ -1,9 +1,9 @@
 // One pass over the results for every figure of a run: totals, by rule, business unit and fix owner, overdue, listed.
-import type { Result } from '../engine/result';
+import { withDates, type Result } from '../engine/result';
 import type { Resource, Rule, Rulebook } from '../rulebook/model';
 import { ResultKeys, STATUS_INDEX } from './order';
 import { ResourceIndex } from './resource-index';
-import { clearDates, NEW_FAILURE, NO_CHANGE, type RuleHistory, type Tracker } from './tracking';
+import { NEW_FAILURE, type RuleHistory, type Tracker } from './tracking';
 
 /** The Business Unit name used for resources (and broken rules) with none. */
 export const NO_BUSINESS_UNIT = '(none)';
@@ -59,6 +59,8 @@ export interface Tally {
   overdue: Result[];
   /** What the Results sheet lists: every non-passing result, and passing ones when Settings asks, in engine order. */
   listed: Result[];
+  /** Every result in engine order, the open ones with the dates tracking gave them (the results given, untracked). */
+  results: Result[];
   /** The sort keys of `listed`, gathered on the way. */
   listedKeys: ResultKeys;
   newFailures: number;
@@ -125,7 +127,10 @@ function seenAs(resource: Resource | undefined): string {
 }
 
 export interface TallyOptions {
-  /** Tracks each result on the way (First Seen, Due, Overdue, New Failures, Fixed); without it, results are read as they are. */
+  /**
+   * Tracks each result on the way (New Failures, Fixed, and First Seen, Due and Overdue on new copies of the open
+   * results); without it, results are read as they are.
+   */
   tracker?: Tracker;
   /** Whether passing results are listed (Settings' Include Passing). */
   includePassing?: boolean;
@@ -147,6 +152,8 @@ export function tally(rulebook: Rulebook, results: readonly Result[], options: T
   const ownerByRaw = new Map<string | undefined, OwnerTally>();
   const overdue: Result[] = [];
   const listed: Result[] = [];
+  // With a tracker, the open results are replaced by dated copies; the results given are left as they are.
+  const tracked: Result[] = tracker !== undefined ? new Array<Result>(results.length) : [];
   let newFailures = 0;
   let fixed = 0;
 
@@ -181,7 +188,8 @@ export function tally(rulebook: Rulebook, results: readonly Result[], options: T
   };
 
   for (let i = 0; i < results.length; i++) {
-    const result = results[i];
+    let result = results[i];
+    if (tracker !== undefined) tracked[i] = result;
     const rule = result.rule;
     if (rule !== lastRule) {
       let counts = rules.get(rule);
@@ -203,12 +211,13 @@ export function tally(rulebook: Rulebook, results: readonly Result[], options: T
       all.passing++;
       ruleCounts.passing++;
       unit.passing++;
-      if (tracker !== undefined) {
-        clearDates(result);
-        if (ruleCounts.history !== undefined && tracker.wasFailing(resource, id, ruleCounts.history)) {
-          fixed++;
-          unit.fixed++;
-        }
+      if (
+        tracker !== undefined &&
+        ruleCounts.history !== undefined &&
+        tracker.wasFailing(resource, id, ruleCounts.history)
+      ) {
+        fixed++;
+        unit.fixed++;
       }
       if (includePassing) {
         listed.push(result);
@@ -220,10 +229,14 @@ export function tally(rulebook: Rulebook, results: readonly Result[], options: T
       all.notApplicable++;
       ruleCounts.notApplicable++;
       unit.notApplicable++;
-      if (tracker !== undefined) clearDates(result);
       continue;
     }
-    const change = tracker !== undefined ? tracker.open(result, status, ruleCounts.history, id) : NO_CHANGE;
+    let newFailure = false;
+    if (tracker !== undefined) {
+      const t = tracker.open(result, status, ruleCounts.history, id);
+      newFailure = t.change === NEW_FAILURE;
+      result = tracked[i] = withDates(result, t);
+    }
     listed.push(result);
     const owner = ownerOf(result.fixOwner);
     if (status === 'FAIL') {
@@ -232,7 +245,7 @@ export function tally(rulebook: Rulebook, results: readonly Result[], options: T
       ruleCounts.failing++;
       unit.failing++;
       owner.failing++;
-      if (change === NEW_FAILURE) {
+      if (newFailure) {
         newFailures++;
         unit.newFailures++;
       }
@@ -254,5 +267,16 @@ export function tally(rulebook: Rulebook, results: readonly Result[], options: T
       owner.errors++;
     }
   }
-  return { all, rules, units, owners, overdue, listed, listedKeys: keys, newFailures, fixed };
+  return {
+    all,
+    rules,
+    units,
+    owners,
+    overdue,
+    listed,
+    results: tracker !== undefined ? tracked : results.slice(),
+    listedKeys: keys,
+    newFailures,
+    fixed,
+  };
 }

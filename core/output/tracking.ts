@@ -1,18 +1,11 @@
 // Tracking across runs: First Seen carried over from the previous Results, Due, Overdue, New Failures and Fixed.
-import type { Result } from '../engine/result';
+import type { Result, TrackedDates } from '../engine/result';
 import { localDate } from '../engine/waivers';
 import type { PreviousResult, Resource, Rule, Rulebook } from '../rulebook/model';
 import { SEVERITIES, type Severity, type Status } from '../types';
 import { ResourceIndex } from './resource-index';
 
 const DAY_MS = 86_400_000;
-
-export interface Tracking {
-  /** FAIL now, not FAIL in the previous Results (on a first run every FAIL). */
-  newFailures: Result[];
-  /** FAIL in the previous Results, PASS now. */
-  fixed: Result[];
-}
 
 /** Statuses that keep a finding open: its age carries over while it stays in one of them. */
 const OPEN: ReadonlySet<string> = new Set<Status>(['FAIL', 'WAIVED', 'ERROR']);
@@ -21,11 +14,15 @@ export function isOpen(status: string): boolean {
   return OPEN.has(status);
 }
 
-/** What tracking one result found: nothing to report, a new failure, or a fixed one. */
+/** What tracking an open result found: nothing to report, or a new failure (a fixed one is `wasFailing`'s). */
 export const NO_CHANGE = 0;
 export const NEW_FAILURE = 1;
-export const FIXED = 2;
-export type Change = typeof NO_CHANGE | typeof NEW_FAILURE | typeof FIXED;
+export type Change = typeof NO_CHANGE | typeof NEW_FAILURE;
+
+/** What tracking gives an open result: its dates, and whether it is a new failure. */
+export interface Tracked extends TrackedDates {
+  readonly change: Change;
+}
 
 const SEPARATOR = '\u0000';
 const norm = (part: string) => part.trim().toLowerCase();
@@ -69,8 +66,10 @@ export interface RuleHistory {
 const NONE = -1;
 
 /**
- * Tracks results one at a time against the previous Results: sets firstSeen, due and overdue in place and tells
- * whether the result is a new failure or a fixed one. Rule ids and resource parts are normalised once each
+ * Tracks results one at a time against the previous Results: gives an open result its First Seen, Due and Overdue
+ * and tells whether it is a new failure, or whether a passing one is fixed; the results themselves are only read.
+ * First Seen is a date: the run's calendar date in the rulebook's time zone for a new finding, else the date carried
+ * over; Due is First Seen + the severity's SLA days; Overdue is a FAIL whose Due is before the run's date. Rule ids and resource parts are normalised once each
  * (rules by identity, resources by their id in `index`); a passing result is looked up only when its rule had
  * failures, and then by two numbers.
  */
@@ -94,6 +93,8 @@ export class Tracker {
   private readonly dues = new Map<number, (Date | undefined)[]>();
   private lastDueTime = NaN;
   private lastDues: (Date | undefined)[] | undefined;
+  /** What open() gives, by First Seen's time, then by severity, overdue and change. */
+  private readonly records = new Map<number, Tracked[]>();
   /** Carried First Seen values as dates, by the carried value's time. */
   private readonly carriedDates = new Map<number, Date>();
   private lastCarriedTime = NaN;
@@ -197,17 +198,6 @@ export class Tracker {
     return date;
   }
 
-  /** Sets First Seen, Due and Overdue on one result; passing and not-applicable results get none. */
-  track(result: Result): Change {
-    const status = result.status;
-    const history = this.historyOf(result.rule);
-    const id = this.index.id(result.resource);
-    if (status === 'FAIL' || status === 'WAIVED' || status === 'ERROR')
-      return this.open(result, status, history, id);
-    clearDates(result);
-    return status === 'PASS' && this.wasFailing(result.resource, id, history) ? FIXED : NO_CHANGE;
-  }
-
   /** A rule's rows in the previous Results, undefined when it had none: look it up once a rule, not once a result. */
   historyOf(rule: Rule): RuleHistory | undefined {
     if (rule === this.lastRule) return this.lastHistory;
@@ -229,39 +219,21 @@ export class Tracker {
     return part !== NONE && failing.has(part);
   }
 
-  /** Sets First Seen, Due and Overdue on an open result (FAIL, WAIVED, ERROR) of a rule with this history. */
-  open(result: Result, status: Status, history: RuleHistory | undefined, id: number): Change {
+  /**
+   * First Seen, Due and Overdue of an open result (FAIL, WAIVED, ERROR) of a rule with this history, and whether it
+   * is a new failure. The records are read-only and shared: there are few distinct ones, and hundreds of thousands
+   * of open results.
+   */
+  open(result: Result, status: Status, history: RuleHistory | undefined, id: number): Tracked {
     const before = history === undefined ? undefined : history.rows.get(this.partOf(result.resource, id));
     const firstSeen = before && isOpen(before.status) ? this.carried(before.firstSeen) : this.today;
-    const due = this.dueFor(firstSeen, result.rule.severity);
-    result.firstSeen = firstSeen;
-    result.due = due;
-    result.overdue = status === 'FAIL' && due !== undefined && this.todayMs > due.getTime();
-    return status === 'FAIL' && before?.status !== 'FAIL' ? NEW_FAILURE : NO_CHANGE;
+    const severity = result.rule.severity;
+    const due = this.dueFor(firstSeen, severity);
+    const overdue = status === 'FAIL' && due !== undefined && this.todayMs > due.getTime();
+    const change = status === 'FAIL' && before?.status !== 'FAIL' ? NEW_FAILURE : NO_CHANGE;
+    let records = this.records.get(firstSeen.getTime());
+    if (!records) this.records.set(firstSeen.getTime(), (records = []));
+    const slot = (SEVERITIES.indexOf(severity) * 2 + (overdue ? 1 : 0)) * 2 + change;
+    return (records[slot] ??= { firstSeen, due, overdue, change });
   }
-}
-
-/** Passing and not-applicable results have no First Seen, Due or Overdue. */
-export function clearDates(result: Result): void {
-  // Reads before writes: most results never had dates, and writing would reshape every one of them.
-  if (result.firstSeen !== undefined) result.firstSeen = undefined;
-  if (result.due !== undefined) result.due = undefined;
-  if (result.overdue !== undefined) result.overdue = undefined;
-}
-
-/**
- * Sets firstSeen, due and overdue on every result in place and finds the new failures and the fixed ones.
- * First Seen is a date: the run's calendar date in the rulebook's time zone for a new finding, else the date
- * carried over; Due is First Seen + the severity's SLA days; Overdue is a FAIL whose Due is before the run's date.
- * Passing and not-applicable results get no First Seen, Due or Overdue.
- */
-export function applyTracking(results: Result[], rulebook: Rulebook, now: Date): Tracking {
-  const tracker = new Tracker(rulebook, now);
-  const tracking: Tracking = { newFailures: [], fixed: [] };
-  for (const result of results) {
-    const change = tracker.track(result);
-    if (change === NEW_FAILURE) tracking.newFailures.push(result);
-    else if (change === FIXED) tracking.fixed.push(result);
-  }
-  return tracking;
 }

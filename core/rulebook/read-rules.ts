@@ -1,9 +1,9 @@
 // Reading the Rules sheet: one Rule per non-blank row, each with the problems found in its own cells.
 import { a1 } from '../a1';
 import { didYouMean } from '../names';
-import { problem, type Problem, type ProblemParams } from '../problems';
+import { problem, type Problem } from '../problems';
 import { MATCH_MODES, SEVERITIES, type Cell, type Grid, type MatchMode, type Severity } from '../types';
-import type { ProblemCode } from '../messages';
+import type { ParamsArg, ParamsOf, ProblemCode } from '../problem-params';
 import { cellBoolean, cellText, isBlank } from '../values/cells';
 import { compileGlob } from '../values/glob';
 import {
@@ -68,8 +68,8 @@ function readRule(
   const col = (key: RuleColumn) => sheet.columns[key];
   const cell = (key: RuleColumn) => cellAt(row, col(key));
   const text = (key: RuleColumn) => cellText(cell(key));
-  const report = (key: RuleColumn, code: ProblemCode, params: ProblemParams = {}) =>
-    problems.push(problem(code, params, { sheet: sheet.name, row: r, col: col(key) }));
+  const report = <C extends ProblemCode>(key: RuleColumn, code: C, ...[params]: ParamsArg<C>) =>
+    problems.push(problem(code, params as ParamsOf<C>, { sheet: sheet.name, row: r, col: col(key) }));
   // Problems name a column as its header reads on the sheet, so the user recognises it.
   const header = (key: RuleColumn) => headers[col(key) ?? -1] || RULE_COLUMNS[key].header;
 

@@ -1,7 +1,7 @@
 // Reading the Exceptions sheet: one Waiver per row, invalid (never applied) when it has no approver or a bad date.
 import { didYouMean } from '../names';
-import { problem, type Problem, type ProblemParams } from '../problems';
-import type { ProblemCode } from '../messages';
+import { problem, type Problem } from '../problems';
+import type { ParamsArg, ParamsOf, ProblemCode } from '../problem-params';
 import type { Grid } from '../types';
 import { cellDate, cellText, isBlank } from '../values/cells';
 import {
@@ -39,8 +39,8 @@ export function readWaivers(grid: Grid, ruleIds: readonly string[]): WaiversRead
     const cell = (key: WaiverColumn) => cellAt(row, columns[key]);
     const text = (key: WaiverColumn) => cellText(cell(key));
     let valid = true;
-    const report = (key: WaiverColumn, code: ProblemCode, params: ProblemParams = {}) => {
-      const p = problem(code, params, { sheet: grid.name, row: r, col: columns[key] });
+    const report = <C extends ProblemCode>(key: WaiverColumn, code: C, ...[params]: ParamsArg<C>) => {
+      const p = problem(code, params as ParamsOf<C>, { sheet: grid.name, row: r, col: columns[key] });
       if (p.severity === 'error') valid = false;
       problems.push(p);
     };

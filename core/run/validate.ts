@@ -5,7 +5,9 @@ import type { Rulebook } from '../rulebook/model';
 import { buildOutput } from '../output/build';
 import { EXCEL_LIMITS } from '../output/types';
 import { compileRule, type CompiledRule } from '../engine/compile-rule';
-import { CODE, evaluateRules, type Evaluation } from '../engine/evaluate';
+import { decide } from '../engine/decide';
+import { evaluateRules } from '../engine/evaluate';
+import { resultsOf } from '../engine/results';
 import { fixOwnerRouter } from '../engine/route';
 import { localDate, waiverMatcher } from '../engine/waivers';
 import type { Grid } from '../types';
@@ -37,21 +39,33 @@ export function validate(grids: Grid[], options: ValidateOptions): RunOutput {
   const now = options.now;
   const rulebook = readRulebook(grids);
   const compiled = compileRulebook(rulebook);
+  // Each stage adds its own part and leaves the others' as they were: evaluation judges, routing and waivers
+  // decide, the results are made from both, and output tracks them into dated results of its own.
   const evaluation = evaluateRules(compiled, rulebook.resources, { nowMs: now.getTime() });
-  routeAndWaive(evaluation, rulebook, now);
-  const results = evaluation.results;
-  if (rulebook.settings.includePassing) routePassing(results, rulebook);
+  const fixOwnerOf = fixOwnerRouter(rulebook.owners);
+  const waiverOf = waiverMatcher(rulebook.waivers, localDate(now, rulebook.settings.timeZone));
+  const decisions = decide(evaluation, fixOwnerOf, waiverOf);
+  const judged = resultsOf(evaluation, {
+    decisions,
+    passingOwner: rulebook.settings.includePassing ? fixOwnerOf : undefined,
+  });
 
   const ruleInfo = new Map(
     compiled.map((c) => [c.rule, { readsAs: c.readsAs, problems: c.problems, broken: c.broken }]),
   );
-  const output = buildOutput({ rulebook, results, ruleInfo, now, limits: options.limits ?? EXCEL_LIMITS });
+  const output = buildOutput({
+    rulebook,
+    results: judged,
+    ruleInfo,
+    now,
+    limits: options.limits ?? EXCEL_LIMITS,
+  });
   // Reading problems are already in rulebook.problems; compiling adds the rest of each rule's.
   const compileProblems = compiled.flatMap((c) => c.problems.slice(c.rule.problems.length));
   return {
     runAt: now,
     rulebook,
-    results,
+    results: output.results,
     problems: [...rulebook.problems, ...compileProblems, ...output.problems],
     summary: output.summary,
     history: output.history,
@@ -63,28 +77,4 @@ export function validate(grids: Grid[], options: ValidateOptions): RunOutput {
 export function compileRulebook(rulebook: Rulebook): CompiledRule[] {
   const env = { grids: rulebook.grids };
   return rulebook.rules.map((rule) => compileRule(rule, rulebook.rulesSheet, env));
-}
-
-/** Fix Owner on every non-passing result; waivers on failures. */
-function routeAndWaive(evaluation: Evaluation, rulebook: Rulebook, now: Date): void {
-  const fixOwnerOf = fixOwnerRouter(rulebook.owners);
-  const waiverOf = waiverMatcher(rulebook.waivers, localDate(now, rulebook.settings.timeZone));
-  for (const { finding, run, position } of evaluation.findings()) {
-    finding.fixOwner = fixOwnerOf(finding.rule, finding.resource);
-    if (finding.status !== 'FAIL' || !finding.resource) continue;
-    const match = waiverOf(finding.rule, finding.resource);
-    if (match.active) {
-      finding.status = 'WAIVED';
-      finding.waiver = match.active;
-      run.codes[position] = CODE.WAIVED;
-    } else if (match.expired?.expires) {
-      finding.addNote(`waiver expired on ${match.expired.expires.toISOString().slice(0, 10)}`);
-    }
-  }
-}
-
-/** With Settings' Include Passing, passing results are listed too, so they are routed as well. */
-function routePassing(results: Result[], rulebook: Rulebook): void {
-  const fixOwnerOf = fixOwnerRouter(rulebook.owners);
-  for (const r of results) if (r.status === 'PASS') r.fixOwner = fixOwnerOf(r.rule, r.resource);
 }

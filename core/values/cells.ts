@@ -29,10 +29,6 @@ export function excelSerialToDate(serial: number): Date {
   return new Date(EXCEL_EPOCH_MS + Math.round(serial * DAY_MS));
 }
 
-export function dateToExcelSerial(d: Date): number {
-  return (d.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
-}
-
 /**
  * A date from a cell: a Date, an Excel serial number, or ISO text (`2026-03-01`, `2026-03-01T10:00:00Z`).
  * Date-only text means midnight UTC. Undefined when the cell is blank or not a date.
@@ -40,16 +36,21 @@ export function dateToExcelSerial(d: Date): number {
 export function cellDate(cell: Cell | undefined): Date | undefined {
   if (cell === null || cell === undefined) return undefined;
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell;
-  if (typeof cell === 'number') return Number.isFinite(cell) && cell > 0 && cell < 2_958_466 ? excelSerialToDate(cell) : undefined;
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) && cell > 0 && cell < 2_958_466 ? excelSerialToDate(cell) : undefined;
   if (typeof cell !== 'string') return undefined;
   const text = cell.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      text,
+    );
   if (!m) return undefined;
   const [, y, mo, d] = m;
   const month = Number(mo);
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const date = m[4] === undefined ? new Date(Date.UTC(Number(y), month - 1, day)) : new Date(m[7] ? text : `${text}Z`);
+  const date =
+    m[4] === undefined ? new Date(Date.UTC(Number(y), month - 1, day)) : new Date(m[7] ? text : `${text}Z`);
   if (Number.isNaN(date.getTime()) || (m[4] === undefined && date.getUTCDate() !== day)) return undefined;
   return date;
 }

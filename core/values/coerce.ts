@@ -92,10 +92,6 @@ export function toText(v: Value): string | undefined {
   return undefined;
 }
 
-export function isList(v: Value): v is Value[] {
-  return Array.isArray(v);
-}
-
 /** A plain object (a JSON object), not a list and not a Date. */
 export function isObject(v: Value): v is { [key: string]: Value } {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);

@@ -82,20 +82,24 @@ describe('two runs', () => {
   );
   const run2 = buildOutput(second);
 
-  test('tracking is applied to the results in place', () => {
-    expect(first.results.map((r) => r.firstSeen)).toEqual([
+  test('tracking gives the results dated copies of the open ones, and leaves the input as it was', () => {
+    expect(run1.results.map((r) => r.firstSeen)).toEqual([
       day('2026-01-01'),
       day('2026-01-01'),
       undefined,
       undefined,
     ]);
-    expect(second.results.map((r) => r.firstSeen)).toEqual([
+    expect(run2.results.map((r) => r.firstSeen)).toEqual([
       day('2026-01-01'),
       undefined,
       day('2026-02-01'),
       undefined,
     ]);
-    expect(second.results[0].overdue).toBe(true);
+    expect(run2.results[0].overdue).toBe(true);
+    expect(run2.results.map((r) => [r.rule, r.resource, r.status])).toEqual(
+      second.results.map((r) => [r.rule, r.resource, r.status]),
+    );
+    expect(second.results.every((r) => r.firstSeen === undefined && r.overdue === undefined)).toBe(true);
   });
 
   test('figures: new failures and fixed compare with the first run', () => {
@@ -105,7 +109,7 @@ describe('two runs', () => {
       failing: 2,
       newFailures: 1,
       fixed: 1,
-      overdue: [second.results[0]],
+      overdue: [run2.results[0]],
     });
   });
 
@@ -171,7 +175,7 @@ test('without a Rules sheet there is no columns patch', () => {
 test('host limits come back as problems', () => {
   const long = 'm'.repeat(60_000);
   const run = input([[s3, fin, 'FAIL']], {}, day('2026-01-01'));
-  run.results[0].message = long;
+  run.results[0] = { ...run.results[0], message: long };
   run.limits = SHEETS_LIMITS;
   const out = buildOutput(run);
   expect(out.problems).toMatchObject([

@@ -2,15 +2,16 @@
 import {
   placeGeneratedColumns,
   problemLine,
-  rulesColumns,
+  rulesColumnsOf,
   ruleStatusText,
   type RuleInfo,
 } from '../../core/output/rules-columns';
 import { ruleLists } from '../../core/output/lists-sheet';
+import { tally } from '../../core/output/tally';
 import { problem } from '../../core/problems';
 import type { Rule } from '../../core/rulebook/model';
 import type { Cell } from '../../core/types';
-import { day, resource, result, rule, rulesSheet } from './helpers';
+import { day, resource, result, rule, rulebook, rulesSheet } from './helpers';
 
 const USER_HEADER: Cell[] = [
   'Rule ID',
@@ -151,10 +152,11 @@ describe('the columns patch', () => {
     ],
   ]);
   const results = [result(ok, x, 'PASS'), result(ok, y, 'FAIL'), result(bad, undefined, 'ERROR')];
-  const patch = rulesColumns(
+  // Counts by rule as buildOutput gives them: the tally's.
+  const patch = rulesColumnsOf(
     sheet,
     [ok, off, bad],
-    results,
+    tally(rulebook({ rules: [ok, off, bad], resources: [x, y] }), results).rules,
     ruleInfo,
     ruleLists(['equals', 'contains']),
     NOW,
@@ -237,7 +239,7 @@ describe('the columns patch', () => {
     const long = rulesSheet([USER_HEADER, ...Array.from({ length: 300 }, () => [null])], {
       columns: { severity: 6 },
     });
-    const p = rulesColumns(long, [], [], new Map(), ruleLists(['equals']), NOW);
+    const p = rulesColumnsOf(long, [], new Map(), new Map(), ruleLists(['equals']), NOW);
     expect(p.format.dropdowns!.map((d) => [d.col, d.toRow])).toEqual([[6, 301]]);
   });
 

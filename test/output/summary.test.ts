@@ -1,9 +1,19 @@
 // Run figures: totals and pass rate, breakdowns, top failing rules, overdue, and the Run History rows.
-import { historyRows } from '../../core/output/history';
-import { countResults, frameworkIds, summarize } from '../../core/output/summary';
-import { applyTracking } from '../../core/output/tracking';
+import type { Result } from '../../core/engine/result';
+import { historyRowsOf } from '../../core/output/history';
+import { countsOf, frameworkIds, summaryOf } from '../../core/output/summary';
+import { tally } from '../../core/output/tally';
+import { Tracker } from '../../core/output/tracking';
+import type { Rulebook } from '../../core/rulebook/model';
 import type { Status } from '../../core/types';
 import { day, previous, resource, result, rule, rulebook } from './helpers';
+
+/** The figures of results as buildOutput makes them: one tally (tracking on the way), the summary, Run History. */
+function figures(book: Rulebook, results: Result[], now: Date) {
+  const t = tally(book, results, { tracker: new Tracker(book, now) });
+  const summary = summaryOf(book, t, now, { newFailures: t.newFailures, fixed: t.fixed });
+  return { summary, history: historyRowsOf(book, t, summary) };
+}
 
 const NOW = day('2026-03-01');
 
@@ -21,7 +31,12 @@ describe('counts and pass rate', () => {
     [['FAIL', 'NOT_APPLICABLE'], 1, 0],
   ];
   test.each(cases)('%j → %d checks, pass rate %d', (statuses, checks, passRate) => {
-    const counts = countResults(statuses.map((s) => result(r, x, s)));
+    const counts = countsOf(
+      tally(
+        rulebook(),
+        statuses.map((s) => result(r, x, s)),
+      ).all,
+    );
     expect(counts.checks).toBe(checks);
     expect(counts.passRate).toBeCloseTo(passRate);
     expect(counts.notApplicable).toBe(statuses.filter((s) => s === 'NOT_APPLICABLE').length);
@@ -67,9 +82,7 @@ describe('a small run', () => {
         previous(s3, fin2, 'FAIL', day('2026-01-01')),
       ],
     });
-    const tracking = applyTracking(results, book, NOW);
-    const summary = summarize(book, results, tracking, NOW);
-    return { book, results, tracking, summary };
+    return figures(book, results, NOW);
   }
 
   test('totals', () => {
@@ -129,7 +142,7 @@ describe('a small run', () => {
       result(s3, x, 'WAIVED', { fixOwner: undefined }),
       result(s3, x, 'PASS', { fixOwner: 'dana' }),
     ];
-    const summary = summarize(rulebook({ rules: [s3] }), results, { newFailures: [], fixed: [] }, NOW);
+    const { summary } = figures(rulebook({ rules: [s3] }), results, NOW);
     expect(summary.byFixOwner.map((g) => [g.name, g.failing, g.errors, g.waived])).toEqual([
       ['ops', 2, 0, 0],
       ['Dana', 0, 1, 0],
@@ -158,13 +171,12 @@ describe('a small run', () => {
     const x = resource({ id: 'x' });
     const rules = Array.from({ length: 12 }, (_, i) => rule({ id: `R-${String(i).padStart(2, '0')}` }));
     const results = rules.flatMap((r, i) => Array.from({ length: i + 1 }, () => result(r, x, 'FAIL')));
-    const summary = summarize(rulebook({ rules }), results, { newFailures: [], fixed: [] }, NOW);
+    const { summary } = figures(rulebook({ rules }), results, NOW);
     expect(summary.topFailingRules.map((t) => t.failing)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
   });
 
   test('Run History rows: All first, then each business unit, sorted, then (none) as in the Summary', () => {
-    const { book, results, tracking, summary } = run();
-    const rows = historyRows(book, results, tracking, summary);
+    const { history: rows } = run();
     expect(
       rows.map((r) => [
         r.businessUnit,
@@ -190,8 +202,8 @@ describe('a small run', () => {
   });
 
   test('Run History unit rows add up to All, and match the Summary by business unit', () => {
-    const { book, results, tracking, summary } = run();
-    const [all, ...units] = historyRows(book, results, tracking, summary);
+    const { summary, history } = run();
+    const [all, ...units] = history;
     for (const key of [
       'resources',
       'checks',
@@ -213,13 +225,11 @@ describe('a small run', () => {
     const fin = resource({ id: 'fin', businessUnit: 'Finance' });
     const results = [result(broken, undefined, 'ERROR'), result(s3, fin, 'PASS')];
     const book = rulebook({ rules: [broken, s3], resources: [fin] });
-    const tracking = applyTracking(results, book, NOW);
-    const summary = summarize(book, results, tracking, NOW);
+    const { summary, history: rows } = figures(book, results, NOW);
     expect(summary.byBusinessUnit.map((g) => [g.name, g.errors])).toEqual([
       ['Finance', 0],
       ['(none)', 1],
     ]);
-    const rows = historyRows(book, results, tracking, summary);
     expect(rows.map((r) => [r.businessUnit, r.resources, r.errors])).toEqual([
       ['All', 1, 1],
       ['Finance', 1, 0],
@@ -231,8 +241,7 @@ describe('a small run', () => {
     const fin = resource({ id: 'fin', businessUnit: 'Finance' });
     const results = [result(s3, fin, 'FAIL')];
     const book = rulebook({ rules: [s3], resources: [fin] });
-    const tracking = applyTracking(results, book, NOW);
-    const rows = historyRows(book, results, tracking, summarize(book, results, tracking, NOW));
+    const rows = figures(book, results, NOW).history;
     expect(rows.map((r) => r.businessUnit)).toEqual(['All', 'Finance']);
   });
 });

@@ -1,7 +1,24 @@
 // Tracking across runs: First Seen carried over, Due from the SLA, Overdue, New Failures and Fixed.
-import { applyTracking, trackingKey } from '../../core/output/tracking';
+import type { Result } from '../../core/engine/result';
+import { tally } from '../../core/output/tally';
+import { Tracker, trackingKey } from '../../core/output/tracking';
+import type { Rulebook } from '../../core/rulebook/model';
 import type { Status } from '../../core/types';
 import { day, previous, resource, result, rule, rulebook, SETTINGS } from './helpers';
+
+/**
+ * Tracks results as a run does (the tally's one pass with a Tracker): the results as tracked, and the business
+ * units with new failures and with fixed ones (each resource below is its own unit, so the units name them).
+ */
+function track(results: Result[], book: Rulebook, now: Date) {
+  const t = tally(book, results, { tracker: new Tracker(book, now) });
+  const unitsWith = (key: 'newFailures' | 'fixed') =>
+    [...t.units.byKey.values()].flatMap((u) => Array<string>(u[key]).fill(u.name));
+  return { results: t.results, newFailures: unitsWith('newFailures'), fixed: unitsWith('fixed') };
+}
+
+/** The one result, tracked. */
+const trackOne = (r: Result, book: Rulebook, now: Date): Result => track([r], book, now).results[0];
 
 const high = rule({ id: 'S3-001', severity: 'High' });
 const bucket = resource({ id: 'logs-bucket' });
@@ -31,8 +48,7 @@ describe('First Seen, Due and Overdue', () => {
     const book = rulebook({
       previousResults: before ? [previous(high, bucket, before, day('2026-01-01'))] : [],
     });
-    const r = result(high, bucket, now);
-    applyTracking([r], book, NOW);
+    const r = trackOne(result(high, bucket, now), book, NOW);
     expect(r.firstSeen).toEqual(firstSeen);
     expect(r.due).toEqual(due);
     expect(r.overdue).toBe(overdue);
@@ -40,12 +56,10 @@ describe('First Seen, Due and Overdue', () => {
 
   test('Due is exactly the SLA: overdue only once the run is on a later date', () => {
     const book = rulebook({ previousResults: [previous(high, bucket, 'FAIL', day('2026-01-30'))] });
-    const onDue = result(high, bucket, 'FAIL');
-    applyTracking([onDue], book, new Date('2026-03-01T23:59:59Z'));
+    const onDue = trackOne(result(high, bucket, 'FAIL'), book, new Date('2026-03-01T23:59:59Z'));
     expect(onDue.due).toEqual(day('2026-03-01'));
     expect(onDue.overdue).toBe(false);
-    const later = result(high, bucket, 'FAIL');
-    applyTracking([later], book, new Date('2026-03-02T00:00:01Z'));
+    const later = trackOne(result(high, bucket, 'FAIL'), book, new Date('2026-03-02T00:00:01Z'));
     expect(later.overdue).toBe(true);
   });
 
@@ -59,8 +73,7 @@ describe('First Seen, Due and Overdue', () => {
     ];
     test.each(cases)('run at %s in %s → First Seen %p', (now, timeZone, firstSeen, due) => {
       const book = rulebook({ settings: { ...SETTINGS, timeZone } });
-      const r = result(high, bucket, 'FAIL');
-      applyTracking([r], book, new Date(now));
+      const r = trackOne(result(high, bucket, 'FAIL'), book, new Date(now));
       expect(r.firstSeen).toEqual(firstSeen);
       expect(r.due).toEqual(due);
     });
@@ -73,11 +86,13 @@ describe('First Seen, Due and Overdue', () => {
         settings: { ...SETTINGS, timeZone },
         previousResults: [previous(high, bucket, 'FAIL', day('2026-01-30'))],
       });
-    const utc = result(high, bucket, 'FAIL');
-    applyTracking([utc], book('UTC'), new Date('2026-03-01T20:00:00Z'));
+    const utc = trackOne(result(high, bucket, 'FAIL'), book('UTC'), new Date('2026-03-01T20:00:00Z'));
     expect(utc.overdue).toBe(false);
-    const tokyo = result(high, bucket, 'FAIL');
-    applyTracking([tokyo], book('Asia/Tokyo'), new Date('2026-03-01T20:00:00Z'));
+    const tokyo = trackOne(
+      result(high, bucket, 'FAIL'),
+      book('Asia/Tokyo'),
+      new Date('2026-03-01T20:00:00Z'),
+    );
     expect(tokyo.overdue).toBe(true);
   });
 
@@ -86,8 +101,7 @@ describe('First Seen, Due and Overdue', () => {
       settings: { ...SETTINGS, timeZone: 'America/New_York' },
       previousResults: [previous(high, bucket, 'FAIL', new Date('2026-01-10T03:00:00Z'))],
     });
-    const r = result(high, bucket, 'FAIL');
-    applyTracking([r], book, NOW);
+    const r = trackOne(result(high, bucket, 'FAIL'), book, NOW);
     // 03:00 UTC is still 9 January in New York.
     expect(r.firstSeen).toEqual(day('2026-01-09'));
     expect(r.due).toEqual(day('2026-02-08'));
@@ -98,15 +112,13 @@ describe('First Seen, Due and Overdue', () => {
       settings: { ...SETTINGS, timeZone: 'America/New_York' },
       previousResults: [previous(high, bucket, 'FAIL', day('2026-01-10'))],
     });
-    const r = result(high, bucket, 'FAIL');
-    applyTracking([r], book, NOW);
+    const r = trackOne(result(high, bucket, 'FAIL'), book, NOW);
     expect(r.firstSeen).toEqual(day('2026-01-10'));
   });
 
   test('a carried First Seen after the run date starts the clock on the run date', () => {
     const book = rulebook({ previousResults: [previous(high, bucket, 'FAIL', day('2026-06-01'))] });
-    const r = result(high, bucket, 'FAIL');
-    applyTracking([r], book, new Date('2026-03-01T15:00:00Z'));
+    const r = trackOne(result(high, bucket, 'FAIL'), book, new Date('2026-03-01T15:00:00Z'));
     expect(r.firstSeen).toEqual(NOW);
   });
 
@@ -115,19 +127,20 @@ describe('First Seen, Due and Overdue', () => {
       settings: { ...SETTINGS, slaDays: { ...SETTINGS.slaDays, High: NaN } },
       previousResults: [previous(high, bucket, 'FAIL', day('2020-01-01'))],
     });
-    const r = result(high, bucket, 'FAIL');
-    applyTracking([r], book, NOW);
+    const r = trackOne(result(high, bucket, 'FAIL'), book, NOW);
     expect(r.firstSeen).toEqual(day('2020-01-01'));
     expect(r.due).toBeUndefined();
     expect(r.overdue).toBe(false);
   });
 
-  test('a passing result loses the dates an earlier tracking gave it', () => {
-    const r = result(high, bucket, 'FAIL');
-    applyTracking([r], rulebook(), NOW);
-    r.status = 'PASS';
-    applyTracking([r], rulebook(), NOW);
-    expect([r.firstSeen, r.due, r.overdue]).toEqual([undefined, undefined, undefined]);
+  test('tracking leaves the results it is given as they were: open ones get dated copies', () => {
+    const failing = result(high, bucket, 'FAIL');
+    const passing = result(high, resource({ id: 'other' }), 'PASS');
+    const tracked = track([failing, passing], rulebook(), NOW).results;
+    expect([failing.firstSeen, failing.due, failing.overdue]).toEqual([undefined, undefined, undefined]);
+    expect(tracked[0]).not.toBe(failing);
+    expect(tracked[0]).toMatchObject({ rule: high, resource: bucket, status: 'FAIL', firstSeen: NOW });
+    expect(tracked[1]).toBe(passing);
   });
 
   test('matching ignores case of rule id, type and resource id', () => {
@@ -142,24 +155,21 @@ describe('First Seen, Due and Overdue', () => {
         },
       ],
     });
-    const r = result(high, bucket, 'FAIL');
-    const tracking = applyTracking([r], book, NOW);
-    expect(r.firstSeen).toEqual(day('2026-02-01'));
+    const tracking = track([result(high, bucket, 'FAIL')], book, NOW);
+    expect(tracking.results[0].firstSeen).toEqual(day('2026-02-01'));
     expect(tracking.newFailures).toEqual([]);
   });
 
   test('the same resource id under another type is another finding', () => {
     const other = resource({ id: 'logs-bucket', type: 'gcp_bucket' });
     const book = rulebook({ previousResults: [previous(high, other, 'FAIL', day('2026-01-01'))] });
-    const r = result(high, bucket, 'FAIL');
-    applyTracking([r], book, NOW);
+    const r = trackOne(result(high, bucket, 'FAIL'), book, NOW);
     expect(r.firstSeen).toEqual(NOW);
   });
 
   test('a previous row without First Seen starts the clock now', () => {
     const book = rulebook({ previousResults: [previous(high, bucket, 'FAIL')] });
-    const r = result(high, bucket, 'FAIL');
-    applyTracking([r], book, NOW);
+    const r = trackOne(result(high, bucket, 'FAIL'), book, NOW);
     expect(r.firstSeen).toEqual(NOW);
   });
 
@@ -170,8 +180,7 @@ describe('First Seen, Due and Overdue', () => {
         { ruleId: 'BAD-1', resourceId: '', resourceType: '', status: 'ERROR', firstSeen: day('2026-02-01') },
       ],
     });
-    const r = result(broken, undefined, 'ERROR');
-    applyTracking([r], book, NOW);
+    const r = trackOne(result(broken, undefined, 'ERROR'), book, NOW);
     expect(r.firstSeen).toEqual(day('2026-02-01'));
   });
 
@@ -182,10 +191,10 @@ describe('First Seen, Due and Overdue', () => {
 });
 
 describe('New Failures and Fixed across two runs', () => {
-  const a = resource({ id: 'a' });
-  const b = resource({ id: 'b' });
-  const c = resource({ id: 'c' });
-  const d = resource({ id: 'd' });
+  const a = resource({ id: 'a', businessUnit: 'a' });
+  const b = resource({ id: 'b', businessUnit: 'b' });
+  const c = resource({ id: 'c', businessUnit: 'c' });
+  const d = resource({ id: 'd', businessUnit: 'd' });
 
   test('first run: every FAIL is new, nothing is fixed', () => {
     const results = [
@@ -194,8 +203,8 @@ describe('New Failures and Fixed across two runs', () => {
       result(high, c, 'PASS'),
       result(high, d, 'WAIVED'),
     ];
-    const tracking = applyTracking(results, rulebook(), NOW);
-    expect(tracking.newFailures.map((r) => r.resource?.id)).toEqual(['a', 'b']);
+    const tracking = track(results, rulebook(), NOW);
+    expect(tracking.newFailures).toEqual(['a', 'b']);
     expect(tracking.fixed).toEqual([]);
   });
 
@@ -206,8 +215,8 @@ describe('New Failures and Fixed across two runs', () => {
       result(high, c, 'PASS'),
       result(high, d, 'WAIVED'),
     ];
-    applyTracking(first, rulebook(), day('2026-02-01'));
-    const previousResults = first.map((r) => previous(high, r.resource!, r.status, r.firstSeen));
+    const tracked = track(first, rulebook(), day('2026-02-01')).results;
+    const previousResults = tracked.map((r) => previous(high, r.resource!, r.status, r.firstSeen));
 
     // a still fails, b is fixed, c now fails (new), d waived → fails (new: it was not FAIL).
     const second = [
@@ -216,21 +225,27 @@ describe('New Failures and Fixed across two runs', () => {
       result(high, c, 'FAIL'),
       result(high, d, 'FAIL'),
     ];
-    const tracking = applyTracking(second, rulebook({ previousResults }), NOW);
-    expect(tracking.newFailures.map((r) => r.resource?.id)).toEqual(['c', 'd']);
-    expect(tracking.fixed.map((r) => r.resource?.id)).toEqual(['b']);
-    expect(second.map((r) => r.firstSeen)).toEqual([day('2026-02-01'), undefined, NOW, day('2026-02-01')]);
+    const tracking = track(second, rulebook({ previousResults }), NOW);
+    expect(tracking.newFailures).toEqual(['c', 'd']);
+    expect(tracking.fixed).toEqual(['b']);
+    expect(tracking.results.map((r) => r.firstSeen)).toEqual([
+      day('2026-02-01'),
+      undefined,
+      NOW,
+      day('2026-02-01'),
+    ]);
   });
 
   test('fixed is per rule: the same resource passing another rule is not fixed', () => {
     const other = rule({ id: 'S3-002', severity: 'High' });
     const book = rulebook({ previousResults: [previous(high, a, 'FAIL'), previous(other, b, 'FAIL')] });
-    const tracking = applyTracking(
+    const tracking = track(
       [result(high, a, 'PASS'), result(high, b, 'PASS'), result(other, a, 'PASS'), result(other, b, 'PASS')],
       book,
       NOW,
     );
-    expect(tracking.fixed.map((r) => `${r.rule.id}/${r.resource?.id}`)).toEqual(['S3-001/a', 'S3-002/b']);
+    // S3-001 was failing on a and S3-002 on b: one fixed each, not four.
+    expect(tracking.fixed).toEqual(['a', 'b']);
   });
 
   test('of two previous rows for one finding the first counts, as the reader keeps the first', () => {
@@ -242,13 +257,13 @@ describe('New Failures and Fixed across two runs', () => {
         previous(high, b, 'PASS'),
       ],
     });
-    const tracking = applyTracking([result(high, a, 'PASS'), result(high, b, 'PASS')], book, NOW);
-    expect(tracking.fixed.map((r) => r.resource?.id)).toEqual(['b']);
+    const tracking = track([result(high, a, 'PASS'), result(high, b, 'PASS')], book, NOW);
+    expect(tracking.fixed).toEqual(['b']);
   });
 
   test('a FAIL that is now not applicable or waived is not counted as fixed', () => {
     const book = rulebook({ previousResults: [previous(high, a, 'FAIL'), previous(high, b, 'FAIL')] });
-    const tracking = applyTracking([result(high, a, 'NOT_APPLICABLE'), result(high, b, 'WAIVED')], book, NOW);
+    const tracking = track([result(high, a, 'NOT_APPLICABLE'), result(high, b, 'WAIVED')], book, NOW);
     expect(tracking.fixed).toEqual([]);
   });
 });
