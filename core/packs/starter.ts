@@ -165,7 +165,8 @@ export function planStarterWrite(
     sheet: s.name,
     row: 0,
     col: 0,
-    rows: s.rows,
+    // The sheet is new, so its cells are blank: '' writes the same as null and lets a host write one block.
+    rows: s.rows.map((r) => r.map((c) => c ?? '')),
     create: true,
     format: {
       frozenRows: 1,
