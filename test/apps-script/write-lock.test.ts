@@ -61,4 +61,13 @@ describe('the Sheets write path under the document lock', () => {
     expect(addPack('aws-foundations').added).toBeGreaterThan(5);
     expect(addRuleRow(fake.spreadsheet as never, CANDIDATE)).toMatchObject({ ruleId: 'MY-2' });
   });
+
+  it('refuses a Rule ID in use with the same words as every host, and writes nothing', () => {
+    const fake = busyFake();
+    fake.holdLockElsewhere(false);
+    expect(() => addRuleRow(fake.spreadsheet as never, { ...CANDIDATE, ruleId: 'my-1' })).toThrow(
+      "Rule ID 'MY-1' is used again; it was first used at Rules!A2. Give each rule its own ID.",
+    );
+    expect(fake.readSheet('Rules')).toEqual(RULES);
+  });
 });
