@@ -30,7 +30,7 @@ export function planPackWrite(grids: readonly Grid[], name: string): PackWrite {
 }
 
 /** Header cells in row 0 (one run: the columns a pack adds sit side by side), then the appended rows. */
-export function mergePatches(sheet: string, merge: PackMerge): CellsPatch[] {
+function mergePatches(sheet: string, merge: PackMerge): CellsPatch[] {
   const out: CellsPatch[] = [];
   if (merge.header.length > 0) {
     const from = Math.min(...merge.header.map((h) => h.col));
