@@ -1,4 +1,5 @@
 // The Apps Script entry points: every export becomes a global function of the built Code.js (scripts/build-gas.mjs).
+import { runHeadline } from '../core';
 import { addStarterSheets } from './starter';
 import * as text from './messages';
 import { listPacks, addPack } from './packs';
@@ -49,8 +50,7 @@ export function validateWorkbook(): string {
     tell(outcome.message);
     return outcome.message;
   }
-  const s = outcome.run.summary;
-  const message = text.done(s.checks, s.failing, outcome.run.problems.length, outcome.elapsedMs / 1000);
+  const message = text.done(runHeadline(outcome.run.summary));
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   ss.toast(message, text.MENU, 10);
   return message;
@@ -69,16 +69,26 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-/** Menu › New rulebook: adds the starter sheets that are missing. */
-export function createRulebook(): string {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const added = addStarterSheets(ss, new Date());
-  const message =
-    added.length > 0
-      ? `Added ${added.join(', ')}. Fill in Resources and Rules, then Rulesheet › Validate.`
-      : 'This spreadsheet already has every rulebook sheet; nothing was changed.';
+/** Runs a menu command's write; a refusal (BUSY, an unknown pack) is told, like any other outcome. */
+function told(work: () => string): string {
+  let message: string;
+  try {
+    message = work();
+  } catch (err) {
+    message = err instanceof Error ? err.message : String(err);
+  }
   tell(message);
   return message;
+}
+
+/** Menu › New rulebook: adds the starter sheets that are missing. */
+export function createRulebook(): string {
+  return told(() => {
+    const added = addStarterSheets(SpreadsheetApp.getActiveSpreadsheet(), new Date());
+    return added.length > 0
+      ? `Added ${added.join(', ')}. Fill in Resources and Rules, then Rulesheet › Validate.`
+      : 'This spreadsheet already has every rulebook sheet; nothing was changed.';
+  });
 }
 
 /** Menu › Add rule pack: asks which pack (the sidebar offers the same list). */
@@ -99,10 +109,11 @@ export function addRulePack(name?: string): string {
     if (answer.getSelectedButton() !== ui.Button.OK) return '';
     chosen = answer.getResponseText().trim();
   }
-  const added = addPack(chosen);
-  const message = `Added ${added.added} rules to ${added.sheet} (${added.skipped} already there).`;
-  tell(message);
-  return message;
+  const pack = chosen;
+  return told(() => {
+    const added = addPack(pack);
+    return `Added ${added.added} rules to ${added.sheet} (${added.skipped} already there).`;
+  });
 }
 
 export function scheduleDailyValidation(): string {

@@ -13,8 +13,9 @@ export function tooSlow(elapsedMs: number): string {
   );
 }
 
-export function done(checks: number, failing: number, problems: number, seconds: number): string {
-  return `Checked ${checks} rule-resource pairs in ${seconds.toFixed(1)} s: ${failing} failing, ${problems} problem${problems === 1 ? '' : 's'} in the rulebook. See Results and Summary.`;
+/** After Validate: core's one-line run summary, and where to look. */
+export function done(headline: string): string {
+  return `${headline} See Results and Summary.`;
 }
 
 export const SCHEDULED =

@@ -1,5 +1,5 @@
 // Turning core's patches into write plans (all values converted) before a single cell is written.
-import type { Patch, SheetFormat } from '../core';
+import type { HostPatch, SheetFormat, WriteCell } from '../core';
 import { toSheetRows, toSheetValue, type SheetValue } from './cells';
 
 export interface SheetPlan {
@@ -26,9 +26,76 @@ export interface ColumnsPlan {
   format: SheetFormat;
 }
 
-export type WritePlan = SheetPlan | ColumnsPlan;
+/** A rectangle of a user sheet written with one setValues() a chunk; 0-based. */
+export interface CellsBlock {
+  row: number;
+  col: number;
+  values: SheetValue[][];
+}
 
-export function planPatch(patch: Patch, timeZone: string): WritePlan {
+export interface CellsPlan {
+  kind: 'cells';
+  sheet: string;
+  /** The runs of non-null cells, rows with the same runs joined into one rectangle. */
+  blocks: CellsBlock[];
+  /** Rows and columns the sheet needs, from A1. */
+  height: number;
+  width: number;
+  create: boolean;
+  format?: SheetFormat;
+}
+
+export type WritePlan = SheetPlan | ColumnsPlan | CellsPlan;
+
+/** Runs of non-null cells of a row, as [from, to) column spans. */
+function runs(row: readonly WriteCell[]): [number, number][] {
+  const out: [number, number][] = [];
+  let c = 0;
+  while (c < row.length) {
+    if (row[c] === null || row[c] === undefined) {
+      c++;
+      continue;
+    }
+    const from = c;
+    while (c < row.length && row[c] !== null && row[c] !== undefined) c++;
+    out.push([from, c]);
+  }
+  return out;
+}
+
+/** Null cells are the user's: only runs of written cells become blocks, so the cells between stay as they are. */
+function planCells(patch: Extract<HostPatch, { kind: 'cells' }>, timeZone: string): CellsPlan {
+  const blocks: CellsBlock[] = [];
+  let open: { spans: string; blocks: CellsBlock[] } | undefined;
+  patch.rows.forEach((row, i) => {
+    const spans = runs(row);
+    const key = JSON.stringify(spans);
+    const values = (from: number, to: number) => row.slice(from, to).map((c) => toSheetValue(c, timeZone));
+    if (open && open.spans === key) {
+      spans.forEach(([from, to], k) => open?.blocks[k].values.push(values(from, to)));
+      return;
+    }
+    const started = spans.map(([from, to]) => ({
+      row: patch.row + i,
+      col: patch.col + from,
+      values: [values(from, to)],
+    }));
+    blocks.push(...started);
+    open = { spans: key, blocks: started };
+  });
+  return {
+    kind: 'cells',
+    sheet: patch.sheet,
+    blocks,
+    height: patch.row + patch.rows.length,
+    width: patch.col + Math.max(0, ...patch.rows.map((r) => r.length)),
+    create: patch.create === true,
+    format: patch.format,
+  };
+}
+
+export function planPatch(patch: HostPatch, timeZone: string): WritePlan {
+  if (patch.kind === 'cells') return planCells(patch, timeZone);
   if (patch.kind === 'sheet') {
     const width = Math.max(1, ...patch.rows.map((r) => r.length));
     return {

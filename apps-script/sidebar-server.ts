@@ -9,9 +9,9 @@ import type {
   RunView,
 } from '../ui/host-actions';
 import { addRuleRow, getBuilderData, preview } from './builder';
-import { BUSY, NO_SHEET } from './messages';
+import { NO_SHEET } from './messages';
 import { addPack, listPacks } from './packs';
-import { LOCK_WAIT_MS, runValidation } from './run';
+import { runValidation } from './run';
 import { toRunView } from '../ui/run-view';
 
 function active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -42,14 +42,9 @@ export function sidebarPreviewRule(candidate: RuleCandidate): PreviewView {
   return preview(active(), candidate, new Date());
 }
 
+/** Writes take the document lock inside (apps-script/write.ts). */
 export function sidebarAddRule(candidate: RuleCandidate): AddedRule {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(BUSY);
-  try {
-    return addRuleRow(active(), candidate);
-  } finally {
-    lock.releaseLock();
-  }
+  return addRuleRow(active(), candidate);
 }
 
 export function sidebarListRulePacks(): RulePackView[] {

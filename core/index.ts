@@ -13,6 +13,16 @@ export type { ProblemCode } from './messages';
 export type { Rule, Resource, Rulebook, Waiver, OwnerRow, Settings } from './rulebook/model';
 export { readRulebook } from './rulebook/read';
 export { findSheet, RULES_SHEET } from './rulebook/sheets';
+export {
+  HISTORY_SHEET,
+  OWNERS_SHEET,
+  RESOURCES_PREFIX,
+  RESULTS_SHEET,
+  SETTINGS_SHEET,
+  WAIVERS_SHEET,
+} from './rulebook/sheets';
+export { parseSheetRef } from './engine/expected';
+export type { SheetRef } from './engine/expected';
 export { columnNames, RESOURCE_COLUMNS } from './rulebook/headers';
 
 // The rule language
@@ -22,12 +32,22 @@ export type { ExpectedKind, OperatorSpec } from './operators';
 // A run
 export { validate, compileRulebook } from './run/validate';
 export type { ValidateOptions, RunOutput } from './run/validate';
+export { runHeadline } from './run/headline';
 export { evaluateRules, Evaluation, CODE } from './engine/evaluate';
 export type { RuleRun } from './engine/evaluate';
 export type { Result, Outcome } from './engine/result';
 
 // What a run writes
-export type { Patch, SheetPatch, ColumnsPatch, WriteCell, SheetFormat, Dropdown, StatusColor } from './output/patch';
+export type {
+  Patch,
+  SheetPatch,
+  ColumnsPatch,
+  WriteCell,
+  SheetFormat,
+  Dropdown,
+  StatusColor,
+} from './output/patch';
+export type { CellsPatch, HostPatch } from './output/patch';
 export { looksLikeFormula, safeText } from './output/patch';
 export * from './output/types';
 export { COLORS, STATUS_COLORS } from './output/formats';
@@ -40,3 +60,13 @@ export { listRulePacks, mergeRulePack, rulePack, unknownPackMessage, withRulePac
 export type { RulePackData } from './packs/types';
 export { starterSheets } from './packs/starter';
 export type { StarterSheet } from './packs/starter';
+
+// The write path: add rule, add rule pack, import and new rulebook as patches into user sheets
+export { applyCellsPatches, refusalText } from './builder/write';
+export type { SheetWrite } from './builder/write';
+export { planRuleWrite } from './builder/rule-write';
+export type { RuleWrite } from './builder/rule-write';
+export { planPackWrite, rulePackViews } from './packs/write';
+export type { PackWrite, RulePackView } from './packs/write';
+export { planStarterWrite } from './packs/starter';
+export type { StarterOptions, StarterWrite } from './packs/starter';

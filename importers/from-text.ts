@@ -1,7 +1,7 @@
-// One file's text imported into a Resources sheet's rows, with no file system: what the task pane's Import does.
-import type { Cell } from '../core';
+// One file's text imported into the Resources sheet as patches, with no file system: what the task pane's Import does.
+import type { Grid } from '../core';
 import { importKind } from './kinds';
-import { mergeResources } from './merge';
+import { planResourcesWrite, type ResourcesWrite } from './write';
 
 /** The kinds a host offers, `auto` choosing from the file name and content. */
 export type ImportChoice = 'auto' | 'kubernetes' | 'terraform' | 'aws' | 'json' | 'csv';
@@ -27,32 +27,31 @@ export function detectKind(choice: ImportChoice, fileName: string, text: string)
   return 'json';
 }
 
-export interface TextImport {
-  /** The sheet's rows after the import (header first); absent when there were errors. */
-  rows?: Cell[][];
-  imported: number;
-  added: number;
-  replaced: number;
-  errors: string[];
-}
+/** The sheet the task pane's Import writes. */
+export const RESOURCES_SHEET_NAME = 'Resources';
 
-/** Parses the file and merges its resources into `existing` (same Type + Resource ID replaced, the rest kept). */
-export function importFromText(
+/**
+ * The task pane's Import: the file parsed and merged into the Resources sheet as patches, or a refusal naming
+ * the file's errors (nothing is written then).
+ */
+export function planTextImport(
   choice: ImportChoice,
   fileName: string,
   text: string,
-  existing: Cell[][],
-): TextImport {
+  grids: readonly Grid[],
+): ResourcesWrite {
   const kind = importKind(detectKind(choice, fileName, text));
-  if (!kind) return { imported: 0, added: 0, replaced: 0, errors: [`${fileName}: unknown import kind`] };
-  const out = kind(text, fileName, {});
-  if (out.errors.length > 0) return { imported: 0, added: 0, replaced: 0, errors: out.errors };
-  const merged = mergeResources(existing, out.rows);
-  return {
-    rows: merged.rows,
-    imported: out.rows.length,
-    added: merged.added,
-    replaced: merged.replaced,
-    errors: [],
-  };
+  const out = kind ? kind(text, fileName, {}) : { rows: [], errors: [`${fileName}: unknown import kind`] };
+  if (out.errors.length > 0) {
+    return {
+      sheet: RESOURCES_SHEET_NAME,
+      imported: 0,
+      added: 0,
+      replaced: 0,
+      newColumns: [],
+      patches: [],
+      refusal: out.errors.join('\n'),
+    };
+  }
+  return planResourcesWrite(grids, RESOURCES_SHEET_NAME, out.rows);
 }

@@ -1,13 +1,18 @@
 // HostActions: what every host (Excel, Google Sheets, tests) offers the task pane, in plain values only.
-import type { BuilderData, Counts, PreviewView, RuleCandidate } from '../core';
+import type { BuilderData, Counts, PreviewView, RuleCandidate, RulePackView } from '../core';
 
 /*
  * How a host implements it, all through core (no business rule in a host):
  *   validate        read grids → core validate(grids, { now }) → apply patches → toRunView(run) (./run-view)
  *   getBuilderData  builderData(grids)                       (core/builder)
  *   previewRule     previewRule(grids, candidate, new Date()) (core/builder)
- *   addRule         planRuleRow(grids, candidate): refuse when it has error problems, else write `header`
- *                   (new sheet) and `cells` at (row, column 0), skipping null cells
+ * The write path (core/builder/write.ts): core plans the write, the host applies its patches with the applier
+ * it uses for Validate, or throws the plan's `refusal` (nothing written); Sheets takes the document lock first.
+ *   addRule          planRuleWrite(grids, candidate)           (core/builder)
+ *   listRulePacks    rulePackViews()                           (core/packs)
+ *   addRulePack      planPackWrite(grids, name)                (core/packs)
+ *   importResources  planTextImport(kind, file, text, grids)   (importers/from-text)
+ *   New rulebook     planStarterWrite(grids, now)              (core/packs)
  */
 
 /** The three phases of a run, in order. */
@@ -77,14 +82,7 @@ export interface RunView {
 }
 
 // The rule builder's shapes are core's own (core/builder), so hosts pass core/builder's results straight through.
-export type {
-  BuilderData,
-  FieldView,
-  TypeView,
-  RuleCandidate,
-  PreviewExample,
-  PreviewView,
-} from '../core';
+export type { BuilderData, FieldView, TypeView, RuleCandidate, PreviewExample, PreviewView } from '../core';
 
 /** Where an added rule went. */
 export interface AddedRule {
@@ -94,12 +92,8 @@ export interface AddedRule {
   cell: string;
 }
 
-export interface RulePackView {
-  name: string;
-  title: string;
-  description: string;
-  rules: number;
-}
+/** A pack as the pane lists it: core's rulePackViews(). */
+export type { RulePackView } from '../core';
 
 export interface AddedRows {
   added: number;

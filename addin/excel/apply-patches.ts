@@ -1,5 +1,5 @@
-// Applies core's patches to the workbook: engine sheets reset and rewritten, Rules columns written, formats last.
-import type { Patch } from '../../core';
+// Applies core's patches to the workbook: engine sheets reset and rewritten, Rules columns and user cells written, formats last.
+import type { HostPatch } from '../../core';
 import { utf8Length } from './cells';
 import { runSteps, type BatchStats, type Step } from './batches';
 import { GENERATED_TAB_COLOR, queueFormat, queueReset } from './sheet-format';
@@ -38,14 +38,23 @@ function valueStep(context: Excel.RequestContext, b: ValueBlock): Step {
   };
 }
 
-/** The first request: create or reset each engine sheet, hide the lists, clear the Status colours of the Rules sheet. */
-function structureStep(context: Excel.RequestContext, patches: Patch[], options: ApplyOptions): Step {
+/**
+ * The first request: create or reset each engine sheet, hide the lists, clear the Status colours of the Rules
+ * sheet, add the user sheets a cells patch creates.
+ */
+function structureStep(context: Excel.RequestContext, patches: HostPatch[], options: ApplyOptions): Step {
   return {
     bytes: 300 * patches.length,
     queue: () => {
       const sheets = context.workbook.worksheets;
+      const added: string[] = [];
       for (const p of patches) {
-        if (p.kind === 'sheet') {
+        if (p.kind === 'cells') {
+          if (!exists(options.sheetNames, p.sheet) && !exists(added, p.sheet)) {
+            sheets.add(p.sheet);
+            added.push(p.sheet);
+          }
+        } else if (p.kind === 'sheet') {
           const sheet = exists(options.sheetNames, p.sheet) ? sheets.getItem(p.sheet) : sheets.add(p.sheet);
           if (exists(options.sheetNames, p.sheet))
             queueReset(sheet, options.hasTrendChart === true && !!p.format.chart);
@@ -60,28 +69,46 @@ function structureStep(context: Excel.RequestContext, patches: Patch[], options:
   };
 }
 
-function formatStep(context: Excel.RequestContext, p: Patch): Step {
-  const firstCol = p.kind === 'sheet' ? 0 : Math.min(...p.columns.map((c) => c.col));
-  const width = p.kind === 'sheet' ? (p.rows[0]?.length ?? 0) : p.columns.length;
-  return {
-    bytes: utf8Length(JSON.stringify(p.format)) * 2 + 500,
-    queue: () => queueFormat(context.workbook.worksheets.getItem(p.sheet), p.format, firstCol, width),
-  };
+function formatStep(context: Excel.RequestContext, p: HostPatch): Step[] {
+  if (!p.format) return [];
+  const format = p.format;
+  let firstCol = 0;
+  let width = 0;
+  if (p.kind === 'sheet') width = p.rows[0]?.length ?? 0;
+  else if (p.kind === 'columns') {
+    firstCol = Math.min(...p.columns.map((c) => c.col));
+    width = p.columns.length;
+  } else {
+    firstCol = p.col;
+    width = Math.max(0, ...p.rows.map((r) => r.length));
+  }
+  return [
+    {
+      bytes: utf8Length(JSON.stringify(format)) * 2 + 500,
+      queue: () => queueFormat(context.workbook.worksheets.getItem(p.sheet), format, firstCol, width),
+    },
+  ];
+}
+
+/** A cells patch on a sheet the workbook lacks, that does not ask to create it, writes nothing. */
+function applies(p: HostPatch, options: ApplyOptions): boolean {
+  return p.kind !== 'cells' || p.create === true || exists(options.sheetNames, p.sheet);
 }
 
 /**
  * Writes the patches in as few requests as their size allows: the structure, then values in chunks under the
  * budget (halved and resent when Excel refuses a request as too large), then formats, calculation suspended
- * throughout. Only the engine's sheets and the Rules columns in the patches are touched.
+ * throughout. Only the engine's sheets, the Rules columns and the user cells in the patches are touched.
  */
 export async function applyPatches(
   context: Excel.RequestContext,
-  patches: Patch[],
+  allPatches: HostPatch[],
   options: ApplyOptions,
 ): Promise<BatchStats> {
+  const patches = allPatches.filter((p) => applies(p, options));
   const steps: Step[] = [structureStep(context, patches, options)];
   for (const p of patches) for (const b of valueBlocks(p)) steps.push(valueStep(context, b));
-  for (const p of patches) steps.push(formatStep(context, p));
+  for (const p of patches) steps.push(...formatStep(context, p));
   return runSteps(
     context,
     steps,

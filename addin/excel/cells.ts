@@ -1,5 +1,5 @@
 // Excel cell values ↔ core cells: serial numbers of date cells become Dates, Dates become serials, text stays text.
-import { a1, type Cell, type WriteCell } from '../../core';
+import { a1, type Cell, looksLikeFormula, type WriteCell } from '../../core';
 
 const MS_PER_DAY = 86_400_000;
 /** Serial number of 1970-01-01 in Excel's 1900 date system. */
@@ -70,6 +70,25 @@ export function writeCell(cell: WriteCell | undefined, format?: string): ExcelCe
     return { value: dateToSerial(cell), format: fits ? format : defaultDateFormat(cell) };
   }
   return { value: cell.text, format: TEXT_FORMAT };
+}
+
+/** A value and number format to write, where null leaves the cell's value or format as the user has it. */
+export interface UserExcelCell {
+  value: string | number | boolean | null;
+  format: string | null;
+}
+
+/**
+ * A cells patch's cell for a user sheet: null is left as it is; text a spreadsheet would read as a formula gets
+ * the Text format and a date a date format; every other cell keeps the user's format, so a number typed there
+ * later stays a number.
+ */
+export function writeUserCell(cell: WriteCell | undefined): UserExcelCell {
+  if (cell === null || cell === undefined) return { value: null, format: null };
+  const out = writeCell(cell);
+  if (typeof out.value === 'string' && out.format === TEXT_FORMAT)
+    return { value: out.value, format: looksLikeFormula(out.value) ? TEXT_FORMAT : null };
+  return { value: out.value, format: cell instanceof Date ? out.format : null };
 }
 
 /** Bytes of a string once UTF-8 encoded, without allocating. */

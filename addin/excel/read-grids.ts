@@ -1,27 +1,29 @@
 // Reads the sheets core needs as grids: one sync to list sheets, one to load them all, one more only for cross-sheet lists.
-import { type Cell, type Grid, normalizeName } from '../../core';
+import {
+  type Cell,
+  type Grid,
+  HISTORY_SHEET,
+  normalizeName,
+  OWNERS_SHEET,
+  parseSheetRef,
+  RESOURCES_PREFIX,
+  RESULTS_SHEET,
+  RULES_SHEET,
+  SETTINGS_SHEET,
+  WAIVERS_SHEET,
+} from '../../core';
 import { readCell } from './cells';
 import { isPayloadError } from './payload';
 import { TREND_CHART_NAME } from './sheet-format';
 
-/** Sheets core reads, by normalized name (aliases included); every sheet starting with `Resources` too. */
+const names = (sheet: { name: string; aliases: readonly string[] }) =>
+  [sheet.name, ...sheet.aliases].map(normalizeName);
+
+/** Sheets core reads, by normalized name (core's names and aliases); every sheet starting with `Resources` too. */
 const CORE_SHEETS = new Set(
-  [
-    'Rules',
-    'Rule',
-    'Rulebook',
-    'Exceptions',
-    'Waivers',
-    'Exception',
-    'Waiver',
-    'Owners',
-    'Ownership',
-    'Owner',
-  ]
-    .concat(['Settings', 'Setting', 'Configuration', 'Results', 'Run History'])
-    .map(normalizeName),
+  [RULES_SHEET, WAIVERS_SHEET, OWNERS_SHEET, SETTINGS_SHEET, RESULTS_SHEET, HISTORY_SHEET].flatMap(names),
 );
-const RULES_SHEETS = new Set(['Rules', 'Rule', 'Rulebook'].map(normalizeName));
+const RULES_SHEETS = new Set(names(RULES_SHEET));
 const SUMMARY_SHEET = normalizeName('Summary');
 
 /** Cells a chunked read takes per request when one request for everything is too large. */
@@ -47,19 +49,19 @@ interface Block {
 
 export function isCoreSheet(name: string): boolean {
   const key = normalizeName(name);
-  return CORE_SHEETS.has(key) || key.startsWith('resources');
+  return CORE_SHEETS.has(key) || key.startsWith(RESOURCES_PREFIX);
 }
 
-/** Sheet names a rule's text may refer to: `'Approved Images'!Image`, `Registries!Name`. */
+/** Sheet names the Rules cells refer to as core reads them (`'Approved Images'!Image`, `Registries!Name`), normalized. */
 export function referencedSheets(grid: Grid): string[] {
-  const names = new Set<string>();
+  const found = new Set<string>();
   for (const row of grid.rows)
     for (const cell of row) {
       if (typeof cell !== 'string' || !cell.includes('!')) continue;
-      for (const m of cell.matchAll(/'((?:[^']|'')+)'!|([A-Za-z][A-Za-z0-9_]*)!/g))
-        names.add(normalizeName(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]));
+      const ref = parseSheetRef(cell);
+      if (ref) found.add(normalizeName(ref.sheet));
     }
-  return [...names];
+  return [...found];
 }
 
 /** A block read from the top-left used cell, placed so that row and column indexes are the sheet's (A1 is [0][0]). */

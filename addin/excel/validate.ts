@@ -1,5 +1,5 @@
 // The Validate button's work: read the grids, run core with Excel's limits, write the patches back.
-import { EXCEL_LIMITS, formatProblem, validate, type RunOutput } from '../../core';
+import { EXCEL_LIMITS, formatProblem, runHeadline, validate, type RunOutput } from '../../core';
 import type { ProgressFn } from '../../ui/host-actions';
 import { applyPatches } from './apply-patches';
 import { readWorkbook } from './read-grids';
@@ -15,7 +15,7 @@ export interface WorkbookRun {
   output: RunOutput;
   /** Every problem as `Rules!D7: …`. */
   problems: string[];
-  /** One line for a message: `42 checks: 30 passing, 10 failing, 2 waived, 0 errors; 3 problems`. */
+  /** The run in one line, as every host words it (core's runHeadline). */
   headline: string;
   writes: { syncs: number; halvings: number };
 }
@@ -25,15 +25,6 @@ function abortIfAsked(signal: AbortSignal | undefined): void {
   const err = new Error('The run was cancelled before anything was written.');
   err.name = 'AbortError';
   throw err;
-}
-
-export function headline(output: RunOutput): string {
-  const s = output.summary;
-  const problems = output.problems.length;
-  return (
-    `${s.checks} checks: ${s.passing} passing, ${s.failing} failing, ${s.waived} waived, ${s.errors} errors` +
-    (problems > 0 ? `; ${problems} problem${problems === 1 ? '' : 's'} in the rulebook` : '')
-  );
 }
 
 export async function validateWorkbook(
@@ -60,7 +51,7 @@ export async function validateWorkbook(
   return {
     output,
     problems: output.problems.map(formatProblem),
-    headline: headline(output),
+    headline: runHeadline(output.summary),
     writes: { syncs: writes.syncs, halvings: writes.halvings },
   };
 }

@@ -1,21 +1,22 @@
 // A patch's cells as rectangular blocks of values and number formats, ready to write; sized in bytes for chunking.
-import type { Patch, SheetFormat, WriteCell } from '../../core';
-import { utf8Length, writeCell } from './cells';
+import type { HostPatch, SheetFormat, WriteCell } from '../../core';
+import { utf8Length, writeCell, writeUserCell } from './cells';
 
-/** A rectangle to write at (row, col): values and their number formats, one entry per row. */
+/** A rectangle to write at (row, col): values and their number formats, one entry per row; null leaves a cell's value or format. */
 export interface ValueBlock {
   sheet: string;
   row: number;
   col: number;
-  values: (string | number | boolean)[][];
-  formats: string[][];
+  values: (string | number | boolean | null)[][];
+  formats: (string | null)[][];
   /** Estimated request bytes of each row (values and formats as JSON). */
   rowBytes: number[];
 }
 
 type FormatLookup = (row: number, col: number) => string | undefined;
 
-function formatLookup(format: SheetFormat): FormatLookup {
+function formatLookup(format: SheetFormat | undefined): FormatLookup {
+  if (!format) return () => undefined;
   const byCol = new Map<number, { fromRow: number; toRow: number; format: string }[]>();
   for (const f of format.numberFormats ?? []) byCol.set(f.col, [...(byCol.get(f.col) ?? []), f]);
   return (row, col) => {
@@ -34,15 +35,16 @@ function block(
   rows: WriteCell[][],
   width: number,
   fmt: FormatLookup,
+  userSheet = false,
 ): ValueBlock {
   const values: ValueBlock['values'] = [];
-  const formats: string[][] = [];
+  const formats: ValueBlock['formats'] = [];
   const rowBytes: number[] = [];
   rows.forEach((cells, i) => {
-    const v: (string | number | boolean)[] = [];
-    const f: string[] = [];
+    const v: ValueBlock['values'][number] = [];
+    const f: ValueBlock['formats'][number] = [];
     for (let c = 0; c < width; c++) {
-      const cell = writeCell(cells[c], fmt(row + i, col + c));
+      const cell = userSheet ? writeUserCell(cells[c]) : writeCell(cells[c], fmt(row + i, col + c));
       v.push(cell.value);
       f.push(cell.format);
     }
@@ -56,9 +58,16 @@ function block(
 /**
  * The blocks a patch writes. A sheet patch is one block from A1, as wide as its widest row (short rows are
  * padded with blanks, which clear). A columns patch is one block per run of adjacent columns of equal height.
+ * A cells patch is one block at its (row, col), short rows padded with nulls, which leave the user's cells.
  */
-export function valueBlocks(patch: Patch): ValueBlock[] {
+export function valueBlocks(patch: HostPatch): ValueBlock[] {
   const fmt = formatLookup(patch.format);
+  if (patch.kind === 'cells') {
+    const width = Math.max(0, ...patch.rows.map((r) => r.length));
+    return patch.rows.length > 0 && width > 0
+      ? [block(patch.sheet, patch.row, patch.col, patch.rows, width, fmt, true)]
+      : [];
+  }
   if (patch.kind === 'sheet') {
     const width = Math.max(0, ...patch.rows.map((r) => r.length));
     return patch.rows.length > 0 && width > 0 ? [block(patch.sheet, 0, 0, patch.rows, width, fmt)] : [];

@@ -2,12 +2,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
-import { normalizeName } from '../../core';
-import { readRulebookFile, writeUserSheet } from '../io/rulebook-file';
+import { applyPatches, readRulebookFile, saveRulebookFile } from '../io/rulebook-file';
 import { firstLine } from '../io/input-error';
 import { IMPORT_KINDS, importKind } from '../../importers/kinds';
-import { mergeResources } from '../../importers/merge';
 import { sheetNameProblem } from '../../importers/sheet-name';
+import { planResourcesWrite } from '../../importers/write';
 import type { ImportedResource } from '../../importers/types';
 
 export interface ImportCommandOptions {
@@ -72,11 +71,11 @@ export async function runImport(
     );
     return 2;
   }
-  const existing = book.grids.find((g) => normalizeName(g.name) === normalizeName(sheet));
-  const merged = mergeResources(existing?.rows ?? [], rows);
-  const target = existing?.name ?? sheet;
+  const merged = planResourcesWrite(book.grids, sheet, rows);
+  const target = merged.sheet;
   try {
-    await writeUserSheet(options.into, target, merged.rows);
+    applyPatches(book, merged.patches);
+    await saveRulebookFile(book);
   } catch (err) {
     logError(`${options.into}: cannot write the ${target} sheet: ${firstLine(err)}`);
     return 2;

@@ -3,15 +3,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Command } from 'commander';
-import { type ColumnsPatch, type Dropdown, listRulePacks, listSource, listsSheet, normalizeName, type Patch, ruleLists, type StarterSheet, starterSheets, unknownPackMessage, withRulePacks } from '../../core';
-import { toCsv } from '../io/csv';
+import { type HostPatch, listRulePacks, planStarterWrite } from '../../core';
+import { saveCsvFolder } from '../io/csv-folder';
 import { firstLine } from '../io/input-error';
 import { applyXlsxPatches } from '../io/xlsx-patches';
 
 type Log = (line: string) => void;
-
-/** Rows of the Rules sheet the dropdowns cover, header excluded. */
-const DROPDOWN_ROWS = 1000;
 
 /** Creates the rulebook and returns the exit code: 0 done, 2 when the target exists (nothing touched). */
 export async function runInit(
@@ -35,80 +32,32 @@ export async function runInit(
     );
     return 2;
   }
-  const sheets = starterSheets(now);
-  if (packs.length > 0) {
-    const rules = sheets.find((s) => s.name === 'Rules') as StarterSheet;
-    const merged = withRulePacks(rules.rows, packs);
-    if (merged.unknown.length > 0) {
-      for (const name of merged.unknown) logError(unknownPackMessage(name));
-      return 2;
-    }
-    rules.rows = merged.rows;
-    while (rules.widths.length < merged.rows[0].length) rules.widths.push(24);
+  // Dropdowns too: a new rulebook file is not validated before someone opens it.
+  const plan = planStarterWrite([], now, { packs, dropdowns: true });
+  if (plan.refusal !== undefined) {
+    for (const line of plan.refusal.split('\n')) logError(line);
+    return 2;
   }
   try {
-    if (xlsx) await writeXlsx(target, sheets);
-    else writeFolder(target, sheets);
+    if (xlsx) await writeXlsx(target, plan.patches);
+    else saveCsvFolder(target, [], plan.patches, target);
   } catch (err) {
     logError(`${target}: cannot create the rulebook: ${firstLine(err)}`);
     return 2;
   }
   log(
-    `Created ${target} with sheets ${sheets.map((s) => s.name).join(', ')}. Add rules and resources, then run: rulesheet validate ${target}`,
+    `Created ${target} with sheets ${plan.added.join(', ')}. Add rules and resources, then run: rulesheet validate ${target}`,
   );
   return 0;
 }
 
-function writeFolder(dir: string, sheets: StarterSheet[]): void {
-  fs.mkdirSync(dir, { recursive: true });
-  for (const s of sheets) fs.writeFileSync(path.join(dir, `${s.name}.csv`), toCsv(s.rows));
-}
-
-async function writeXlsx(file: string, sheets: StarterSheet[]): Promise<void> {
+async function writeXlsx(file: string, patches: HostPatch[]): Promise<void> {
   const workbook = new ExcelJS.Workbook();
-  const lists = ruleLists();
-  const patches: Patch[] = sheets.map((s) => sheetPatch(s, s.name === 'Rules' ? dropdowns(s, lists) : []));
-  patches.push(listsSheet(lists));
   applyXlsxPatches(workbook, patches);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // `wx`-like safety: the existence check above ran before the slow part, so check again right before writing.
   if (fs.existsSync(file)) throw new Error('the file appeared while the rulebook was being built');
   await workbook.xlsx.writeFile(file);
-}
-
-/** A user sheet written whole: values, bold frozen header, widths. */
-function sheetPatch(s: StarterSheet, lists: Dropdown[]): ColumnsPatch {
-  const width = s.rows[0].length;
-  return {
-    kind: 'columns',
-    sheet: s.name,
-    columns: Array.from({ length: width }, (_, col) => ({ col, values: s.rows.map((r) => r[col] ?? null) })),
-    format: {
-      frozenRows: 1,
-      headerRow: true,
-      columnWidths: s.widths.map((w, col) => ({ col, width: w })),
-      dropdowns: lists,
-    },
-  };
-}
-
-/** Operator, Severity, Enabled and Match lists, read from the hidden lists sheet (Excel's inline lists stop at 255 characters). */
-function dropdowns(rules: StarterSheet, lists: ReturnType<typeof ruleLists>): Dropdown[] {
-  const headers = rules.rows[0].map((h) => normalizeName(String(h)));
-  return lists.flatMap((list, i) => {
-    const col = headers.indexOf(normalizeName(list.header));
-    if (col < 0) return [];
-    return [
-      {
-        col,
-        fromRow: 1,
-        toRow: DROPDOWN_ROWS,
-        values: [...list.values],
-        source: listSource(lists, i),
-        strict: list.strict,
-      },
-    ];
-  });
 }
 
 function statOrUndefined(p: string): fs.Stats | undefined {
@@ -126,7 +75,12 @@ export function registerInit(program: Command): void {
       'create a new rulebook (an .xlsx workbook, or a folder of CSV files) with every sheet and an example row each',
     )
     .argument('<target>', 'a new .xlsx file, or a new or empty folder')
-    .option('--pack <name...>', `add a starter rule pack: ${listRulePacks().map((p) => p.name).join(', ')}`)
+    .option(
+      '--pack <name...>',
+      `add a starter rule pack: ${listRulePacks()
+        .map((p) => p.name)
+        .join(', ')}`,
+    )
     .action(async (target: string, options: { pack?: string[] }) => {
       process.exitCode = await runInit(target, new Date(), console.log, console.error, options.pack ?? []);
     });

@@ -2,7 +2,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'csv-stringify/sync';
-import { type Cell, type ColumnsPatch, type Grid, normalizeName, type Patch, type WriteCell } from '../../core';
+import {
+  applyCellsPatches,
+  type Cell,
+  type ColumnsPatch,
+  type Grid,
+  type HostPatch,
+  normalizeName,
+  type WriteCell,
+} from '../../core';
 import { toCsv } from './csv';
 
 /** The `.csv` file of a folder that holds a sheet (names matched as core matches them), if any. */
@@ -16,18 +24,31 @@ export function csvFileFor(dir: string, sheet: string): string | undefined {
 
 /**
  * Writes the patched sheets into `outDir` and, when it is not the input folder, copies the other CSV files
- * byte for byte. Hidden sheets (the dropdown lists) are skipped: a CSV cannot hold a dropdown.
+ * byte for byte. Hidden sheets (the dropdown lists) are skipped: a CSV cannot hold a dropdown, nor a format.
+ * Cells patches are laid over the sheet as read (several on one sheet in order), the result written as `toCsv`.
  */
-export function saveCsvFolder(inDir: string, grids: Grid[], patches: Patch[], outDir: string): void {
+export function saveCsvFolder(inDir: string, grids: Grid[], patches: HostPatch[], outDir: string): void {
   fs.mkdirSync(outDir, { recursive: true });
   const written = new Set<string>();
   const gridOf = (name: string) => grids.find((g) => normalizeName(g.name) === normalizeName(name));
+  const cellsSheets = new Map<string, string>();
   for (const patch of patches) {
     if (patch.kind === 'sheet' && patch.hidden) continue;
+    if (patch.kind === 'cells') {
+      if (patch.create || gridOf(patch.sheet)) cellsSheets.set(normalizeName(patch.sheet), patch.sheet);
+      continue;
+    }
     const file = csvFileFor(inDir, patch.sheet) ?? `${patch.sheet}.csv`;
     const text =
       patch.kind === 'sheet' ? toCsv(patch.rows) : columnsCsv(gridOf(patch.sheet)?.rows ?? [], patch);
     writeFileAtomic(path.join(outDir, file), text);
+    written.add(file.toLowerCase());
+  }
+  const patched = applyCellsPatches(grids, patches);
+  for (const [key, sheet] of cellsSheets) {
+    const grid = patched.find((g) => normalizeName(g.name) === key) as Grid;
+    const file = csvFileFor(inDir, grid.name) ?? `${sheet}.csv`;
+    writeFileAtomic(path.join(outDir, file), toCsv(grid.rows));
     written.add(file.toLowerCase());
   }
   if (path.resolve(inDir) === path.resolve(outDir) || !fs.existsSync(inDir)) return;

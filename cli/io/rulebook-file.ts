@@ -2,12 +2,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { a1, type Cell, EXCEL_LIMITS, type Grid, type Patch } from '../../core';
-import { readCsvFolder, toCsv } from './csv';
-import { csvFileFor, saveCsvFolder, writeFileAtomic } from './csv-folder';
+import {
+  a1,
+  type Cell,
+  type CellsPatch,
+  EXCEL_LIMITS,
+  type Grid,
+  type HostPatch,
+  normalizeName,
+} from '../../core';
+import { readCsvFolder } from './csv';
+import { saveCsvFolder } from './csv-folder';
 import { InputError, firstLine } from './input-error';
 import { setCellValue } from './xlsx-cells';
-import { applyXlsxPatches, findWorksheet } from './xlsx-patches';
+import { applyXlsxPatches } from './xlsx-patches';
 import { loadWorkbook, workbookGrids } from './xlsx-read';
 
 export { InputError } from './input-error';
@@ -19,7 +27,7 @@ export interface RulebookFile {
   /** The loaded workbook, for an .xlsx; patches are applied to it directly. */
   workbook?: ExcelJS.Workbook;
   /** For a CSV folder: the patches applied so far, written out when saving. */
-  patches?: Patch[];
+  patches?: HostPatch[];
 }
 
 const isXlsxPath = (p: string) => /\.xlsx$/i.test(p);
@@ -47,8 +55,8 @@ export async function readRulebookFile(file: string): Promise<RulebookFile> {
   return { kind: 'xlsx', path: file, grids: workbookGrids(workbook), workbook };
 }
 
-/** Applies the engine's patches to the file in memory; nothing is written until `saveRulebookFile`. */
-export function applyPatches(file: RulebookFile, patches: Patch[]): void {
+/** Applies core's patches (a run's, or the write path's) to the file in memory; nothing is written until `saveRulebookFile`. */
+export function applyPatches(file: RulebookFile, patches: HostPatch[]): void {
   if (file.workbook) applyXlsxPatches(file.workbook, patches);
   else (file.patches ??= []).push(...patches);
 }
@@ -82,9 +90,7 @@ export async function saveRulebookFile(file: RulebookFile, outPath?: string): Pr
 export async function writeUserSheet(target: string, sheet: string, rows: Cell[][]): Promise<void> {
   const stat = statOrUndefined(target);
   if (stat?.isDirectory() || (!stat && !isXlsxPath(target))) {
-    fs.mkdirSync(target, { recursive: true });
-    const file = csvFileFor(target, sheet) ?? `${sheet}.csv`;
-    writeFileAtomic(path.join(target, file), toCsv(rows));
+    saveCsvFolder(target, [], [replacing(sheet, [], rows)], target);
     return;
   }
   if (!isXlsxPath(target)) {
@@ -94,16 +100,19 @@ export async function writeUserSheet(target: string, sheet: string, rows: Cell[]
     );
   }
   const workbook = stat ? await loadWorkbook(target) : new ExcelJS.Workbook();
-  const ws = findWorksheet(workbook, sheet) ?? workbook.addWorksheet(sheet);
-  ws.eachRow({ includeEmpty: false }, (row) =>
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      cell.value = null;
-    }),
-  );
-  rows.forEach((values, r) =>
-    values.forEach((v, c) => v !== null && setCellValue(ws.getCell(r + 1, c + 1), v)),
-  );
+  const old = workbookGrids(workbook).find((g) => normalizeName(g.name) === normalizeName(sheet));
+  applyXlsxPatches(workbook, [replacing(old?.name ?? sheet, old?.rows ?? [], rows)]);
   await writeWorkbook(workbook, target);
+}
+
+/** A cells patch that leaves `rows` as the sheet's only values: blanks ('') over every cell the old rows used. */
+function replacing(sheet: string, old: Cell[][], rows: Cell[][]): CellsPatch {
+  const height = Math.max(old.length, rows.length);
+  const out = Array.from({ length: height }, (_, r) => {
+    const width = Math.max(old[r]?.length ?? 0, rows[r]?.length ?? 0);
+    return Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? '');
+  });
+  return { kind: 'cells', sheet, row: 0, col: 0, rows: out, create: true };
 }
 
 /** A fresh workbook holding the grids' values (CSV text stays text). */

@@ -1,6 +1,15 @@
-// Applying the engine's patches to an ExcelJS workbook: its own columns of Rules, its own sheets, their formats.
+// Applying the engine's patches to an ExcelJS workbook: its own columns of Rules, its own sheets, user cells, their formats.
 import type ExcelJS from 'exceljs';
-import { columnLetters, type ColumnsPatch, normalizeName, type Patch, type SheetFormat, type SheetPatch, type StatusColor } from '../../core';
+import {
+  type CellsPatch,
+  columnLetters,
+  type ColumnsPatch,
+  type HostPatch,
+  normalizeName,
+  type SheetFormat,
+  type SheetPatch,
+  type StatusColor,
+} from '../../core';
 import { argb, setCellValue, setStyle } from './xlsx-cells';
 
 /** The note on A1 of every generated sheet. */
@@ -18,10 +27,11 @@ interface WorksheetInternals {
 }
 const internals = (ws: ExcelJS.Worksheet) => ws as unknown as WorksheetInternals;
 
-export function applyXlsxPatches(workbook: ExcelJS.Workbook, patches: Patch[]): void {
+export function applyXlsxPatches(workbook: ExcelJS.Workbook, patches: readonly HostPatch[]): void {
   for (const patch of patches) {
     if (patch.kind === 'sheet') applySheetPatch(workbook, patch);
-    else applyColumnsPatch(workbook, patch);
+    else if (patch.kind === 'columns') applyColumnsPatch(workbook, patch);
+    else applyCellsPatch(workbook, patch);
   }
 }
 
@@ -70,6 +80,28 @@ function applyColumnsPatch(workbook: ExcelJS.Workbook, patch: ColumnsPatch): voi
   const rows = patch.columns.reduce((max, c) => Math.max(max, c.values.length), 0);
   dropOwnConditionalFormats(ws, cols);
   applyFormat(ws, patch.format, cols, rows, true);
+}
+
+/** Writes a block of a user sheet: null cells are left, '' clears a value, every style stays the user's. */
+function applyCellsPatch(workbook: ExcelJS.Workbook, patch: CellsPatch): void {
+  const ws =
+    findWorksheet(workbook, patch.sheet) ?? (patch.create ? workbook.addWorksheet(patch.sheet) : undefined);
+  if (!ws) return;
+  patch.rows.forEach((values, i) =>
+    values.forEach((value, j) => {
+      if (value === null || value === undefined) return;
+      if (value === '') {
+        // Only a cell that exists can hold a value; a blank one is not created.
+        const cell = ws.findCell(patch.row + i + 1, patch.col + j + 1);
+        if (cell && cell.value !== null) cell.value = null;
+        return;
+      }
+      setCellValue(ws.getCell(patch.row + i + 1, patch.col + j + 1), value);
+    }),
+  );
+  if (!patch.format) return;
+  const width = patch.rows.reduce((max, row) => Math.max(max, row.length), 0);
+  applyFormat(ws, patch.format, range(patch.col, patch.col + width), patch.row + patch.rows.length, true);
 }
 
 function applyFormat(

@@ -1,6 +1,5 @@
 // The short text summary validate prints: counts, pass rate, severities, top failing rules, problems.
-import { formatProblem, type RunOutput } from '../../core';
-import { percent } from './html-escape';
+import { formatProblem, runHeadline, type RunOutput } from '../../core';
 
 /** At most this many problems are listed; the rest are counted. */
 const MAX_PROBLEMS = 50;
@@ -8,7 +7,7 @@ const MAX_PROBLEMS = 50;
 export function summaryText(output: RunOutput): string {
   const s = output.summary;
   const lines = [
-    `Checked ${plural(s.rules, 'rule')} against ${plural(s.resources, 'resource')}: ${plural(s.checks, 'check')}, pass rate ${percent(s.passRate)}.`,
+    runHeadline(s),
     `  PASS ${s.passing}  FAIL ${s.failing}  WAIVED ${s.waived}  ERROR ${s.errors}  NOT_APPLICABLE ${s.notApplicable}`,
   ];
   const bySeverity = s.bySeverity

@@ -65,7 +65,28 @@ export interface ColumnsPatch {
   format: SheetFormat;
 }
 
+/**
+ * Write a block of cells into a user sheet (a new rule, a rule pack, imported resources, a starter sheet), from
+ * (row, col), 0-based. A null cell leaves the user's cell as it is; '' clears its value. The user's formats stay,
+ * except that text a spreadsheet would read as a formula is written as text and a date gets a date format where
+ * the cell has none. `create` adds the sheet (at the end) when the workbook lacks it; without it a missing sheet
+ * is skipped. `format` is applied over the block's columns, as for the other patches.
+ */
+export interface CellsPatch {
+  kind: 'cells';
+  sheet: string;
+  row: number;
+  col: number;
+  rows: WriteCell[][];
+  create?: boolean;
+  format?: SheetFormat;
+}
+
+/** What a run writes: the engine's sheets and the generated Rules columns. */
 export type Patch = SheetPatch | ColumnsPatch;
+
+/** Every patch a host applies: a run's, and the write path's cells into user sheets. */
+export type HostPatch = Patch | CellsPatch;
 
 const EQUALS = 0x3d;
 const PLUS = 0x2b;

@@ -1,5 +1,11 @@
 // The starter rulebook `rulesheet init` writes: every user sheet with its headers and one example row that works.
-import type { Cell } from '../types';
+import type { SheetWrite } from '../builder/write';
+import { normalizeName } from '../names';
+import { listSource, listsSheet, ruleLists } from '../output/lists-sheet';
+import type { Dropdown, HostPatch } from '../output/patch';
+import { RULES_SHEET } from '../rulebook/sheets';
+import type { Cell, Grid } from '../types';
+import { unknownPackMessage, withRulePacks } from './index';
 
 export interface StarterSheet {
   name: string;
@@ -115,4 +121,79 @@ export function starterSheets(today: Date): StarterSheet[] {
       ],
     },
   ];
+}
+
+export interface StarterWrite extends SheetWrite {
+  /** Sheets added, in order; sheets the workbook has already are left as they are. */
+  added: string[];
+}
+
+export interface StarterOptions {
+  /** Rule packs merged into the starter Rules sheet (`rulesheet init --pack`); an unknown name refuses the write. */
+  packs?: readonly string[];
+  /** Operator, Severity, Enabled and Match dropdowns on Rules, with the hidden lists sheet they read (a host that does not validate right after). */
+  dropdowns?: boolean;
+}
+
+/** Rows of the Rules sheet the starter dropdowns cover, header excluded. */
+const DROPDOWN_ROWS = 1000;
+/** Width of a column a pack adds to the starter Rules sheet. */
+const PACK_COLUMN_WIDTH = 24;
+
+/**
+ * New rulebook: the starter sheets the workbook lacks (names matched as core matches them), each a cells patch
+ * from A1 that creates the sheet, with a bold frozen header and the starter's column widths.
+ */
+export function planStarterWrite(
+  grids: readonly Grid[],
+  today: Date,
+  options: StarterOptions = {},
+): StarterWrite {
+  const have = new Set(grids.map((g) => normalizeName(g.name)));
+  const sheets = starterSheets(today).filter((s) => !have.has(normalizeName(s.name)));
+  const rules = sheets.find((s) => s.name === RULES_SHEET.name);
+  if (rules && options.packs && options.packs.length > 0) {
+    const merged = withRulePacks(rules.rows, options.packs);
+    if (merged.unknown.length > 0)
+      return { added: [], patches: [], refusal: merged.unknown.map(unknownPackMessage).join('\n') };
+    rules.rows = merged.rows;
+    while (rules.widths.length < merged.rows[0].length) rules.widths.push(PACK_COLUMN_WIDTH);
+  }
+  const lists = ruleLists();
+  const patches: HostPatch[] = sheets.map((s) => ({
+    kind: 'cells',
+    sheet: s.name,
+    row: 0,
+    col: 0,
+    // The sheet is new, so its cells are blank: '' writes the same as null and lets a host write one block.
+    rows: s.rows.map((r) => r.map((c) => c ?? '')),
+    create: true,
+    format: {
+      frozenRows: 1,
+      headerRow: true,
+      columnWidths: s.widths.map((width, col) => ({ col, width })),
+      ...(options.dropdowns && s === rules ? { dropdowns: dropdowns(s, lists) } : {}),
+    },
+  }));
+  if (options.dropdowns && rules) patches.push(listsSheet(lists));
+  return { added: sheets.map((s) => s.name), patches };
+}
+
+/** The Rules lists as dropdowns reading the hidden lists sheet (Excel's inline lists stop at 255 characters). */
+function dropdowns(rules: StarterSheet, lists: ReturnType<typeof ruleLists>): Dropdown[] {
+  const headers = rules.rows[0].map((h) => normalizeName(String(h)));
+  return lists.flatMap((list, i) => {
+    const col = headers.indexOf(normalizeName(list.header));
+    if (col < 0) return [];
+    return [
+      {
+        col,
+        fromRow: 1,
+        toRow: DROPDOWN_ROWS,
+        values: [...list.values],
+        source: listSource(lists, i),
+        strict: list.strict,
+      },
+    ];
+  });
 }

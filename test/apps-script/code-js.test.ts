@@ -55,7 +55,9 @@ describe('Code.js in a bare Apps Script context', () => {
     const before = snapshot(fake, userSheets);
     const rulesBefore = fake.readSheet('Rules') ?? [];
     const message = loadCode(fake).call('validateWorkbook');
-    expect(message).toMatch(/^Checked \d+ rule-resource pairs/);
+    expect(message).toMatch(
+      /^Checked \d+ rules? against \d+ resources?: \d+ checks?, pass rate [\d.]+%\. See Results and Summary\.$/,
+    );
     expect(fake.spreadsheet._toasts.map((t) => t.message)).toEqual([message]);
 
     // The run's moment is the script's own clock: read it back from the last Run History row, then ask core.

@@ -1,0 +1,37 @@
+// Import: resources merged into a Resources sheet, as one cells patch that rewrites the sheet's values.
+import { type Grid, normalizeName, type SheetWrite } from '../core';
+import { mergeResources } from './merge';
+import type { ImportedResource } from './types';
+
+export interface ResourcesWrite extends SheetWrite {
+  /** The sheet written (added when the workbook has none by that name). */
+  sheet: string;
+  imported: number;
+  added: number;
+  replaced: number;
+  newColumns: string[];
+}
+
+/**
+ * The patch that merges resources into the sheet named `sheet` (matched as core matches names): same Type +
+ * Resource ID replaced, the rest kept. Every value of the sheet is rewritten: the merged rows cover every cell
+ * the sheet had, and a blank among them is '' so it clears a value the import removed.
+ */
+export function planResourcesWrite(
+  grids: readonly Grid[],
+  sheet: string,
+  resources: readonly ImportedResource[],
+): ResourcesWrite {
+  const grid = grids.find((g) => normalizeName(g.name) === normalizeName(sheet));
+  const name = grid?.name ?? sheet;
+  const merged = mergeResources(grid?.rows ?? [], [...resources]);
+  const rows = merged.rows.map((r) => r.map((c) => c ?? ''));
+  return {
+    sheet: name,
+    imported: resources.length,
+    added: merged.added,
+    replaced: merged.replaced,
+    newColumns: merged.newColumns,
+    patches: [{ kind: 'cells', sheet: name, row: 0, col: 0, rows, create: true }],
+  };
+}
