@@ -24,5 +24,7 @@ export function showsDate(format: unknown): boolean {
   );
 }
 
-/** Request and response sizes as Excel on the web counts them: UTF-8 bytes. */
-export const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+const encoder = new TextEncoder();
+
+/** Request and response sizes as Excel on the web counts them: UTF-8 bytes (the fake also runs in a browser page). */
+export const utf8Bytes = (text: string): number => encoder.encode(text).length;
