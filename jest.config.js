@@ -13,7 +13,7 @@ const base = {
 };
 
 // Suites that need headless Chromium (playwright-core) or a production bundle built by webpack or esbuild for it.
-const BROWSER = ['<rootDir>/test/browser/**/*.test.ts', '<rootDir>/test/apps-script/sidebar.test.ts'];
+const BROWSER = ['<rootDir>/test/browser/**/*.test.{ts,tsx}', '<rootDir>/test/apps-script/sidebar.test.ts'];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -22,7 +22,7 @@ module.exports = {
       // Core, importers, cli, conformance, docs, bench, boundaries: in-process in Node, no DOM, no bundler, no browser.
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/**/*.test.{ts,tsx}'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/(addin|apps-script|taskpane|browser)/'],
     },
     {
@@ -30,7 +30,7 @@ module.exports = {
       // manifest.xml against the XSDs, and the ui/ task pane in jsdom.
       ...base,
       displayName: 'hosts',
-      testMatch: ['<rootDir>/test/{addin,apps-script}/**/*.test.ts', '<rootDir>/test/taskpane/**/*.test.tsx'],
+      testMatch: ['<rootDir>/test/{addin,apps-script,taskpane}/**/*.test.{ts,tsx}'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/apps-script/sidebar.test.ts'],
     },
     {
