@@ -1,9 +1,43 @@
-// Jest configuration: TypeScript tests under test/, compiled by ts-jest.
+// Jest configuration: the tests under test/ in three projects (unit, hosts, browser) so the inner loop runs only unit.
+//
+// TypeScript is transpiled file by file (tsconfig's isolatedModules makes ts-jest use transpileModule), never type-checked
+// here: `npm run typecheck` does that once for the whole tree.
+const transform = { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] };
+
+/** What every project shares: Node, TypeScript tests, the transform above. */
+const base = {
+  roots: ['<rootDir>/test'],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  transform,
+};
+
+// Suites that need headless Chromium (playwright-core) or a production bundle built by webpack or esbuild for it.
+const BROWSER = ['<rootDir>/test/browser/**/*.test.{ts,tsx}', '<rootDir>/test/apps-script/sidebar.test.ts'];
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  projects: [
+    {
+      // Core, importers, cli, conformance, docs, bench, boundaries: in-process in Node, no DOM, no bundler, no browser.
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/**/*.test.{ts,tsx}'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/(addin|apps-script|taskpane|browser)/'],
+    },
+    {
+      // The hosts on the fakes in testkit/: the Excel and Sheets adapters, the built Code.js and commands bundle in a vm,
+      // manifest.xml against the XSDs, and the ui/ task pane in jsdom.
+      ...base,
+      displayName: 'hosts',
+      testMatch: ['<rootDir>/test/{addin,apps-script,taskpane}/**/*.test.{ts,tsx}'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/apps-script/sidebar.test.ts'],
+    },
+    {
+      // The production task pane and the Sheets sidebar in headless Chromium.
+      ...base,
+      displayName: 'browser',
+      testMatch: BROWSER,
+    },
+  ],
 };

@@ -23,4 +23,4 @@ export const SCHEDULED =
 export const ALREADY_SCHEDULED = 'A daily validation is already scheduled for you; nothing was added.';
 export const UNSCHEDULED = 'The daily validation is stopped.';
 export const NOT_SCHEDULED = 'No daily validation was scheduled.';
-export const NO_PACKS = 'No rule packs ship with this version yet.';
+export const NO_PACKS = 'This copy of Rulesheet was built without any rule packs.';

@@ -1,4 +1,4 @@
-// Builds what the browser test serves: the production bundle (webpack) when the project has one, else an esbuild bundle.
+// Builds what the browser test serves: the production task pane (webpack) and the Excel fake as a page script (esbuild).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -7,34 +7,17 @@ import { buildSync } from 'esbuild';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
-/** The folder holding taskpane.html and its script; `how` says which build made it. */
-export function buildTaskpane(): { dir: string; how: string } {
-  if (fs.existsSync(path.join(ROOT, 'webpack.config.js'))) {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-dist-'));
-    execFileSync('npx', ['webpack', '--mode', 'production', '--output-path', out], {
-      cwd: ROOT,
-      stdio: 'pipe',
-      timeout: 240_000,
-    });
-    if (fs.existsSync(path.join(out, 'taskpane.html'))) return { dir: out, how: 'webpack --mode production' };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-pane-'));
-  buildSync({
-    entryPoints: [path.join(ROOT, 'addin/taskpane/index.tsx')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'es2020',
-    outfile: path.join(dir, 'taskpane.js'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
+/** Builds the task pane as shipped (webpack, production) into a fresh folder and returns the folder holding taskpane.html. */
+export function buildTaskpane(): { dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-dist-'));
+  execFileSync('npx', ['webpack', '--mode', 'production', '--output-path', dir], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    timeout: 240_000,
   });
-  const html = fs.readFileSync(path.join(ROOT, 'addin/taskpane/taskpane.html'), 'utf8');
-  fs.writeFileSync(
-    path.join(dir, 'taskpane.html'),
-    html.replace('</body>', '<script src="taskpane.js"></script></body>'),
-  );
-  return { dir, how: 'esbuild (no webpack.config.js yet)' };
+  if (!fs.existsSync(path.join(dir, 'taskpane.html')))
+    throw new Error(`webpack built no taskpane.html in ${dir}`);
+  return { dir };
 }
 
 /** The Excel fake as one browser script that defines window.rulesheetInstallFakeExcel. */
