@@ -3,7 +3,8 @@ import { didYouMean } from '../names';
 import { problem, type Problem, type ProblemParams } from '../problems';
 import type { ProblemCode } from '../messages';
 import type { Grid } from '../types';
-import { cellDate, cellText, isBlank } from '../values/cells';
+import { calendarDay } from '../values/calendar';
+import { cellText, isBlank } from '../values/cells';
 import {
   headerTexts,
   mapHeaders,
@@ -23,8 +24,10 @@ export interface WaiversRead {
 /**
  * Reads waivers. Rule ID and Resource ID must both be filled (`*` for all): a blank is `empty_required`, never a
  * silent "everything", because a waiver that covers more than meant hides failures. `ruleIds` are the rules read.
+ * Expires becomes the calendar date it names in `timeZone` (the rulebook's), as a UTC-midnight Date: a date-time
+ * written with an offset, or handed over as an instant, counts on the day it falls on there.
  */
-export function readWaivers(grid: Grid, ruleIds: readonly string[]): WaiversRead {
+export function readWaivers(grid: Grid, ruleIds: readonly string[], timeZone = 'UTC'): WaiversRead {
   const headers = headerTexts(rowAt(grid, 0));
   const columns = mapHeaders(headers, WAIVER_COLUMNS);
   const missing = missingColumns(grid.name, headers, columns, WAIVER_COLUMNS, WAIVER_REQUIRED);
@@ -57,7 +60,7 @@ export function readWaivers(grid: Grid, ruleIds: readonly string[]): WaiversRead
     if (isBlank(cell('expires'))) {
       report('expires', 'waiver_no_expiry');
     } else {
-      expires = cellDate(cell('expires'));
+      expires = calendarDay(cell('expires'), timeZone);
       if (expires === undefined) report('expires', 'invalid_date', { value: text('expires') });
     }
 

@@ -91,12 +91,24 @@ export function readRulebook(grids: Grid[]): Rulebook {
   add(sortByRow(rulesProblems));
   add(resources.problems);
 
+  // Settings are read before Exceptions (Expires dates need the time zone); their problems keep their place below.
+  const settingsGrid = findSheet(all, SETTINGS_SHEET);
+  const settingsProblems: Problem[] = [];
+  if (settingsGrid) {
+    guard(settingsGrid.name, () => {
+      const read = readSettings(settingsGrid);
+      book.settings = read.settings;
+      for (const p of read.problems) settingsProblems.push(p);
+    });
+  }
+
   const waiversGrid = findSheet(all, WAIVERS_SHEET);
   if (waiversGrid) {
     guard(waiversGrid.name, () => {
       const read = readWaivers(
         waiversGrid,
         book.rules.map((r) => r.id).filter((id) => id !== ''),
+        book.settings.timeZone,
       );
       book.waivers = read.waivers;
       add(read.problems);
@@ -112,14 +124,7 @@ export function readRulebook(grids: Grid[]): Rulebook {
     });
   }
 
-  const settingsGrid = findSheet(all, SETTINGS_SHEET);
-  if (settingsGrid) {
-    guard(settingsGrid.name, () => {
-      const read = readSettings(settingsGrid);
-      book.settings = read.settings;
-      add(read.problems);
-    });
-  }
+  add(settingsProblems);
 
   const resultsGrid = findSheet(all, RESULTS_SHEET);
   if (resultsGrid) {

@@ -28,7 +28,10 @@ describe('reading waivers', () => {
     ['S3-001', 'logs', 'Dana', day('2026-12-31'), day('2026-12-31'), true],
     ['S3-001', 'logs', 'Dana', '2026-12-31', day('2026-12-31'), true],
     ['S3-001', 'logs', 'Dana', 46387, day('2026-12-31'), true],
-    ['s3-001', 'logs-*', 'Dana', ' 2026-12-31T12:00:00Z ', new Date('2026-12-31T12:00:00Z'), true],
+    // A date-time is reduced to its calendar date in the rulebook's time zone (UTC here).
+    ['s3-001', 'logs-*', 'Dana', ' 2026-12-31T12:00:00Z ', day('2026-12-31'), true],
+    ['S3-001', 'logs', 'Dana', '2026-12-31T23:00:00-05:00', day('2027-01-01'), true],
+    ['S3-001', 'logs', 'Dana', new Date('2026-12-31T12:00:00Z'), day('2026-12-31'), true],
     ['*', '*', 'Dana', '2020-01-01', day('2020-01-01'), true],
   ])('%s | %s | %s | %j → expires %j', (ruleId, resourceId, approvedBy, expires, expected, valid) => {
     const { book, problems } = read(
