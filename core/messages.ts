@@ -136,6 +136,14 @@ export const MESSAGES = {
     message: (p) => `The waiver names rule ${q(p.ruleId)}, which is not in Rules.`,
     suggestion: mean,
   },
+  waiver_unknown_resource: {
+    severity: 'warning',
+    message: (p) =>
+      p.ruleId === '*'
+        ? `The waiver names resource ${q(p.resourceId)}, which matches no resource, so it waives nothing.`
+        : `The waiver names resource ${q(p.resourceId)}, which matches no resource rule ${q(p.ruleId)} checks, so it waives nothing.`,
+    suggestion: mean,
+  },
   invalid_json: {
     severity: 'warning',
     message: (p) => `${p.column} holds text that looks like JSON but does not parse: ${p.reason}.`,

@@ -6,6 +6,7 @@ import type { Rulebook, RulesSheet } from './model';
 import { checkRuleTypes, readRules } from './read-rules';
 import { emptyResources, readResourceSheet } from './read-resources';
 import { readWaivers } from './read-waivers';
+import { waiverTargets } from './waiver-targets';
 import { readOwners } from './read-owners';
 import { defaultSettings, readSettings } from './read-settings';
 import { readPreviousHistory, readPreviousResults } from './read-previous';
@@ -109,6 +110,7 @@ export function readRulebook(grids: Grid[]): Rulebook {
         waiversGrid,
         book.rules.map((r) => r.id).filter((id) => id !== ''),
         book.settings.timeZone,
+        book.resources.length > 0 ? waiverTargets(book.rules, book.resources) : undefined,
       );
       book.waivers = read.waivers;
       add(read.problems);
