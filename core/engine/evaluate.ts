@@ -221,12 +221,29 @@ function materialize(runs: RuleRun[]): Result[] {
     let k = 0;
     for (let i = 0; i < run.resources.length; i++) {
       const code = run.codes[i];
-      if (code === CODE.PASS || code === CODE.NOT_APPLICABLE)
-        out.push({ rule, resource: run.resources[i], status: STATUS_OF[code] });
+      const resource = run.resources[i];
+      if (code === CODE.PASS) out.push({ rule, resource, status: STATUS_OF[code] });
+      else if (code === CODE.NOT_APPLICABLE)
+        out.push({
+          rule,
+          resource,
+          status: 'NOT_APPLICABLE',
+          message: notApplicableWhy(run.compiled, resource),
+        });
       else out.push(findings[k++]);
     }
   }
   return out;
+}
+
+/** Why a rule of the resource's type did not judge it: the Business Unit scope is checked first, then Applies When. */
+function notApplicableWhy(compiled: CompiledRule, resource: Resource): string {
+  if (compiled.businessUnits.size > 0 && !compiled.businessUnits.has(resource.businessUnit.toLowerCase())) {
+    const unit =
+      resource.businessUnit === '' ? 'no Business Unit' : `Business Unit "${resource.businessUnit}"`;
+    return `Not checked: the resource has ${unit}; the rule applies only to ${compiled.rule.businessUnits.join(', ')}`;
+  }
+  return `Not checked: Applies When (${compiled.rule.appliesWhen.trim()}) is false for this resource`;
 }
 
 /** A rule that cannot run gives one ERROR result pointing at its first problem, not one per resource. */
