@@ -122,6 +122,12 @@ export const MESSAGES = {
     message: (p) => `No resource has type ${q(p.type)}, so the rule checks nothing.`,
     suggestion: mean,
   },
+  unknown_field: {
+    severity: 'warning',
+    message: (p) =>
+      `No resource of the rule's types has a column ${q(p.path)}, so it is missing on every resource.`,
+    suggestion: mean,
+  },
   waiver_no_approver: {
     severity: 'error',
     message: () => 'The waiver has no approver, so it is not applied.',

@@ -6,6 +6,7 @@ import { buildOutput } from '../output/build';
 import { EXCEL_LIMITS } from '../output/types';
 import { compileRule, type CompiledRule } from '../engine/compile-rule';
 import { CODE, evaluateRules, type Evaluation } from '../engine/evaluate';
+import { reportUnknownFields } from '../engine/coverage';
 import { fixOwnerRouter } from '../engine/route';
 import { localDate, waiverMatcher } from '../engine/waivers';
 import type { Grid } from '../types';
@@ -62,7 +63,9 @@ export function validate(grids: Grid[], options: ValidateOptions): RunOutput {
 /** Every rule compiled once, in sheet order. */
 export function compileRulebook(rulebook: Rulebook): CompiledRule[] {
   const env = { grids: rulebook.grids };
-  return rulebook.rules.map((rule) => compileRule(rule, rulebook.rulesSheet, env));
+  const compiled = rulebook.rules.map((rule) => compileRule(rule, rulebook.rulesSheet, env));
+  reportUnknownFields(compiled, rulebook.resources, rulebook.rulesSheet);
+  return compiled;
 }
 
 /** Fix Owner on every non-passing result; waivers on failures. */
