@@ -1,5 +1,6 @@
 // Summary counts the enabled rules that judged no resource, so a rulebook that checks little does not read as clean.
 import { validate } from '../../core';
+import type { SheetPatch } from '../../core/output/patch';
 import { NOW, resourcesGrid, rulesGrid, type RuleRow } from '../engine/one-rule';
 
 function summaryOf(rules: RuleRow[]) {
@@ -37,8 +38,8 @@ test.each<[string, RuleRow[], number]>([
 ])('%s → %d', (_name, rules, expected) => {
   const out = summaryOf(rules);
   expect(out.summary.rulesCheckingNothing).toBe(expected);
-  const sheet = out.patches.find((p) => p.sheet === 'Summary');
-  expect(sheet?.rows.find((r) => r[0] === 'Rules Checking Nothing')).toEqual([
+  const sheet = out.patches.find((p) => p.sheet === 'Summary' && p.kind === 'sheet') as SheetPatch;
+  expect(sheet.rows.find((r) => r[0] === 'Rules Checking Nothing')).toEqual([
     'Rules Checking Nothing',
     expected,
   ]);
