@@ -51,12 +51,12 @@ export function readRulebook(grids: Grid[]): Rulebook {
     for (const p of found) book.problems.push(p);
   };
   // Each sheet is read on its own, so a fault in one (a bug, hostile data) leaves the others read.
-  const guard = (sheet: string, read: () => void) => {
+  const guard = (sheet: string, read: () => void, report: (found: readonly Problem[]) => void = add) => {
     try {
       read();
     } catch (e) {
       const detail = `The ${sheet} sheet could not be read: ${e instanceof Error ? e.message : String(e)}`;
-      add([problem('data_unreadable', { detail }, { sheet })]);
+      report([problem('data_unreadable', { detail }, { sheet })]);
     }
   };
 
@@ -96,11 +96,18 @@ export function readRulebook(grids: Grid[]): Rulebook {
   const settingsGrid = findSheet(all, SETTINGS_SHEET);
   const settingsProblems: Problem[] = [];
   if (settingsGrid) {
-    guard(settingsGrid.name, () => {
-      const read = readSettings(settingsGrid);
-      book.settings = read.settings;
-      for (const p of read.problems) settingsProblems.push(p);
-    });
+    const keep = (found: readonly Problem[]) => {
+      for (const p of found) settingsProblems.push(p);
+    };
+    guard(
+      settingsGrid.name,
+      () => {
+        const read = readSettings(settingsGrid);
+        book.settings = read.settings;
+        keep(read.problems);
+      },
+      keep,
+    );
   }
 
   const waiversGrid = findSheet(all, WAIVERS_SHEET);
