@@ -128,6 +128,12 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
     message: (p) => `No resource has type ${q(p.type)}, so the rule checks nothing.`,
     suggestion: mean,
   },
+  unknown_field: {
+    severity: 'warning',
+    message: (p) =>
+      `No resource of the rule's types has a column ${q(p.path)}, so it is missing on every resource.`,
+    suggestion: mean,
+  },
   waiver_no_approver: {
     severity: 'error',
     message: () => 'The waiver has no approver, so it is not applied.',
@@ -140,6 +146,14 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
   waiver_unknown_rule: {
     severity: 'warning',
     message: (p) => `The waiver names rule ${q(p.ruleId)}, which is not in Rules.`,
+    suggestion: mean,
+  },
+  waiver_unknown_resource: {
+    severity: 'warning',
+    message: (p) =>
+      p.ruleId === '*'
+        ? `The waiver names resource ${q(p.resourceId)}, which matches no resource, so it waives nothing.`
+        : `The waiver names resource ${q(p.resourceId)}, which matches no resource rule ${q(p.ruleId)} checks, so it waives nothing.`,
     suggestion: mean,
   },
   invalid_json: {

@@ -38,9 +38,11 @@ export interface ProblemParamsByCode {
   invalid_path: { path: string; reason: string };
   unknown_function: { name: string } & Guess;
   unknown_resource_type: { type: string } & Guess;
+  unknown_field: { path: string } & Guess;
   waiver_no_approver: NoParams;
   waiver_no_expiry: NoParams;
   waiver_unknown_rule: { ruleId: string } & Guess;
+  waiver_unknown_resource: { ruleId: string; resourceId: string } & Guess;
   invalid_json: { column: string; reason: string };
   unknown_setting: { key: string } & Guess;
   invalid_setting: { key: string; value: string; reason: string };

@@ -1,6 +1,6 @@
 // A rule row compiled once: its type matcher, its scope, its check closure, its Reads As and its problems.
 import type { Expr, Operand } from '../lang/ast';
-import { parsePath } from '../lang/path';
+import { parseRowPath } from '../lang/path';
 import { parseExpression } from '../lang/parser';
 import { renderExpression } from '../lang/render';
 import { didYouMean } from '../names';
@@ -103,7 +103,7 @@ function columnOf(found: Problem[]): RuleColumn {
 function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: RuleColumn } {
   if (rule.field.trim() === '')
     return { problems: [problem('empty_required', { column: 'Field' })], column: 'field' };
-  const field = parsePath(rule.field);
+  const field = parseRowPath(rule.field);
   if (!field.value) return { problems: field.problems, column: 'field' };
   const op = lookupOperator(rule.operator);
   if (!op) {

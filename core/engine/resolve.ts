@@ -172,7 +172,8 @@ function fromJson(v: unknown): Value {
   if (v === null) return undefined;
   if (Array.isArray(v)) return v.map(fromJson);
   if (typeof v === 'object') {
-    const out: { [k: string]: Value } = {};
+    // No prototype: `out.__proto__ = …` would set the prototype and lose the key; `constructor` would be inherited.
+    const out: { [k: string]: Value } = Object.create(null);
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = fromJson(x);
     return out;
   }

@@ -4,6 +4,8 @@ import type { RunDecisions } from './decide';
 import type { Evaluation } from './evaluate';
 import type { FixOwnerOf } from './route';
 import { Finding, type Result } from './result';
+import type { CompiledRule } from './compile-rule';
+import type { Resource } from '../rulebook/model';
 
 export interface ResultsOptions {
   /** What routing and waivers decided, run by run (`decide`); without it, results are as evaluation judged them. */
@@ -38,7 +40,12 @@ export function resultsOf(evaluation: Evaluation, options: ResultsOptions = {}):
           out.push({ rule, resource, status: 'PASS', fixOwner: passingOwner(rule, resource) });
         else out.push({ rule, resource, status: 'PASS' });
       } else if (code === CODE.NOT_APPLICABLE) {
-        out.push({ rule, resource, status: 'NOT_APPLICABLE' });
+        out.push({
+          rule,
+          resource,
+          status: 'NOT_APPLICABLE',
+          message: notApplicableWhy(run.compiled, resource),
+        });
       } else {
         out.push(new Finding(rule, resource, STATUS_OF[code], run.outcome(k), decided?.decisions[k]));
         k++;
@@ -46,4 +53,14 @@ export function resultsOf(evaluation: Evaluation, options: ResultsOptions = {}):
     }
   }
   return out;
+}
+
+/** Why a rule of the resource's type did not judge it: the Business Unit scope is checked first, then Applies When. */
+function notApplicableWhy(compiled: CompiledRule, resource: Resource): string {
+  if (compiled.businessUnits.size > 0 && !compiled.businessUnits.has(resource.businessUnit.toLowerCase())) {
+    const unit =
+      resource.businessUnit === '' ? 'no Business Unit' : `Business Unit "${resource.businessUnit}"`;
+    return `Not checked: the resource has ${unit}; the rule applies only to ${compiled.rule.businessUnits.join(', ')}`;
+  }
+  return `Not checked: Applies When (${compiled.rule.appliesWhen.trim()}) is false for this resource`;
 }

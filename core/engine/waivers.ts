@@ -1,5 +1,6 @@
 // Waivers: a matching, approved, unexpired exception turns FAIL into WAIVED; an expired one says so.
 import type { Resource, Rule, Waiver } from '../rulebook/model';
+import { dateInZone } from '../values/calendar';
 import { compileGlob } from '../values/glob';
 
 export interface WaiverMatch {
@@ -9,7 +10,10 @@ export interface WaiverMatch {
   expired?: Waiver;
 }
 
-/** `today` is the run's calendar date (YYYY-MM-DD) in the rulebook's time zone; a waiver holds through its Expires date. */
+/**
+ * `today` is the run's calendar date (YYYY-MM-DD) in the rulebook's time zone; a waiver holds through its Expires
+ * date, which the reader has already made a calendar date in that zone (a UTC-midnight Date).
+ */
 export function waiverMatcher(
   waivers: Waiver[],
   today: string,
@@ -38,16 +42,5 @@ export function waiverMatcher(
 
 /** The calendar date of `now` in a time zone, as YYYY-MM-DD. */
 export function localDate(now: Date, timeZone: string): string {
-  try {
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).formatToParts(now);
-    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-    return `${get('year')}-${get('month')}-${get('day')}`;
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
+  return dateInZone(now, timeZone);
 }

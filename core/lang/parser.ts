@@ -14,7 +14,7 @@ import {
   type LexError,
   type Token,
 } from './lexer';
-import { isPlainName, pathText } from './path';
+import { isPlainName, pathText, rowPathReason } from './path';
 
 type PathToken = Extract<Token, { kind: 'path' }>;
 
@@ -52,6 +52,8 @@ export function parseExpression(text: string): ParsedExpression {
 class Parser {
   private pos = 0;
   private depth = 0;
+  /** Quantifiers around the current position: inside one, paths are read against an element, which may be a list. */
+  private elementDepth = 0;
   /** The text of the last thing read, for "expected a value after …". */
   private last = '';
   /** Set just after a check whose operator takes no value, to explain a stray value after it. */
@@ -176,13 +178,16 @@ class Parser {
     this.take(this.peek()); // the "(" isCallStart saw
     const over = this.peek();
     if (over.kind !== 'path') this.syntax(`expected a field path after "${quantifier}("`, over.start);
+    this.checkRowPath(over);
     this.take(over);
     const comma = this.peek();
     if (!(comma.kind === 'punct' && comma.value === ',')) {
       this.syntax(`expected "," after "${this.last}" and then a condition`, comma.start);
     }
     this.take(comma);
+    this.elementDepth++;
     const body = this.parseOr();
+    this.elementDepth--;
     this.expectClose(')');
     this.depth--;
     return { kind: 'quantifier', quantifier, over: toPath(over), body, pos: nameToken.start };
@@ -230,9 +235,18 @@ class Parser {
       this.syntax(`expected a value but found ${describeAt(this.text, token.start)}`, token.start);
     if (this.isCallStart(token)) return this.parseCall(token);
     const raw = token.raw.toLowerCase();
+    this.checkRowPath(token);
     this.take(token);
     if (raw === 'true' || raw === 'false') return { kind: 'literal', value: raw === 'true' };
     return { kind: 'path', path: toPath(token) };
+  }
+
+  /** Outside a quantifier a path is read against the row, which is not a list. */
+  private checkRowPath(token: PathToken): void {
+    const reason = this.elementDepth === 0 ? rowPathReason(token.segments) : undefined;
+    if (reason === undefined) return;
+    const path = this.text.slice(token.start, token.end);
+    this.fail(problem('invalid_path', { path, reason }, { offset: token.start }));
   }
 
   /** `first(a, b, FALSE)`, `keys(path)`, `count(path)`. */

@@ -178,3 +178,23 @@ export function parsePath(text: string): { value?: Path; problems: Problem[] } {
   }
   return { value: { text: pathText(scan.segments), segments: scan.segments }, problems: [] };
 }
+
+/**
+ * Why a path cannot be read against a row, or undefined when it can. A row is not a list, so a path that starts
+ * with `[*]` (or `[0]`) names nothing; checking nothing would pass every resource without saying so.
+ */
+export function rowPathReason(segments: readonly Segment[]): string | undefined {
+  const lead = segments[0];
+  if (lead === undefined || 'key' in lead) return undefined;
+  const step = 'wildcard' in lead ? '[*]' : `[${lead.index}]`;
+  return `a path cannot start with ${step}; name the list first, e.g. containers${step}.image`;
+}
+
+/** A field path read against a row, as in the Field column: parsePath, and it must not start with a list step. */
+export function parseRowPath(text: string): { value?: Path; problems: Problem[] } {
+  const parsed = parsePath(text);
+  const reason = parsed.value && rowPathReason(parsed.value.segments);
+  if (!reason) return parsed;
+  const lead = text.length - text.trimStart().length;
+  return { problems: [problem('invalid_path', { path: text.trim(), reason }, { offset: lead })] };
+}

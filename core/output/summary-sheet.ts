@@ -68,6 +68,7 @@ function totalsBlock(layout: Layout, s: RunSummary): void {
   layout.section('Totals');
   const totals: [string, number][] = [
     ['Rules', s.rules],
+    ['Rules Checking Nothing', s.rulesCheckingNothing],
     ['Resources', s.resources],
     ['Checks', s.checks],
     ['Passing', s.passing],

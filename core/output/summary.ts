@@ -131,6 +131,17 @@ export function sortOverdue(overdue: readonly Result[], index?: ResourceIndex): 
   return inOrder(overdue, sortedOrder(overdue.length, [dues, ruleIds, keys.byResourceId()]));
 }
 
+/** Enabled rules with no PASS, FAIL, WAIVED or ERROR: a rule that checks nothing must not read as all clear. */
+function rulesCheckingNothing(rulebook: Rulebook, t: Tally): number {
+  let n = 0;
+  for (const rule of rulebook.rules) {
+    if (!rule.enabled) continue;
+    const c = t.rules.get(rule);
+    if (!c || c.passing + c.failing + c.waived + c.errors === 0) n++;
+  }
+  return n;
+}
+
 /** The summary from a tally of the results; New Failures and Fixed come from tracking. */
 export function summaryOf(
   rulebook: Rulebook,
@@ -141,6 +152,7 @@ export function summaryOf(
   return {
     runAt: now,
     rules: rulebook.rules.filter((r) => r.enabled).length,
+    rulesCheckingNothing: rulesCheckingNothing(rulebook, t),
     resources: rulebook.resources.length,
     ...countsOf(t.all),
     bySeverity: bySeverity(t),

@@ -31,6 +31,8 @@ export interface RunSummary extends Counts {
   runAt: Date;
   /** Enabled rules that were read. */
   rules: number;
+  /** Enabled rules that judged no resource: none of their types, or every one out of scope (a broken rule's ERROR counts as judged). */
+  rulesCheckingNothing: number;
   resources: number;
   bySeverity: NamedCounts[];
   byBusinessUnit: NamedCounts[];

@@ -3,7 +3,8 @@ import { didYouMean } from '../names';
 import { problem, type Problem } from '../problems';
 import type { ParamsArg, ParamsOf, ProblemCode } from '../problem-params';
 import type { Grid } from '../types';
-import { cellDate, cellText, isBlank } from '../values/cells';
+import { calendarDay } from '../values/calendar';
+import { cellText, isBlank } from '../values/cells';
 import {
   headerTexts,
   mapHeaders,
@@ -13,6 +14,7 @@ import {
   type WaiverColumn,
 } from './headers';
 import type { Waiver } from './model';
+import type { TargetCheck } from './waiver-targets';
 import { cellAt, isBlankRow, rowAt } from './sheets';
 
 export interface WaiversRead {
@@ -23,8 +25,16 @@ export interface WaiversRead {
 /**
  * Reads waivers. Rule ID and Resource ID must both be filled (`*` for all): a blank is `empty_required`, never a
  * silent "everything", because a waiver that covers more than meant hides failures. `ruleIds` are the rules read.
+ * `targets`, when given, says whether a Resource ID fits anything its rule checks; one that fits nothing is a warning.
+ * Expires becomes the calendar date it names in `timeZone` (the rulebook's), as a UTC-midnight Date: a date-time
+ * written with an offset, or handed over as an instant, counts on the day it falls on there.
  */
-export function readWaivers(grid: Grid, ruleIds: readonly string[]): WaiversRead {
+export function readWaivers(
+  grid: Grid,
+  ruleIds: readonly string[],
+  timeZone = 'UTC',
+  targets?: (ruleId: string, resourceId: string) => TargetCheck,
+): WaiversRead {
   const headers = headerTexts(rowAt(grid, 0));
   const columns = mapHeaders(headers, WAIVER_COLUMNS);
   const missing = missingColumns(grid.name, headers, columns, WAIVER_COLUMNS, WAIVER_REQUIRED);
@@ -57,12 +67,21 @@ export function readWaivers(grid: Grid, ruleIds: readonly string[]): WaiversRead
     if (isBlank(cell('expires'))) {
       report('expires', 'waiver_no_expiry');
     } else {
-      expires = cellDate(cell('expires'));
+      expires = calendarDay(cell('expires'), timeZone);
       if (expires === undefined) report('expires', 'invalid_date', { value: text('expires') });
     }
 
     if (ruleId !== '' && !namesKnownRule(ruleId, known)) {
       report('ruleId', 'waiver_unknown_rule', { ruleId, suggestion: didYouMean(ruleId, ruleIds) });
+    } else if (ruleId !== '' && resourceId !== '' && targets) {
+      const target = targets(ruleId, resourceId);
+      if (!target.found) {
+        report('resourceId', 'waiver_unknown_resource', {
+          ruleId,
+          resourceId,
+          suggestion: target.suggestion,
+        });
+      }
     }
 
     waivers.push({

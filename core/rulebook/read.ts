@@ -6,6 +6,7 @@ import type { Rulebook, RulesSheet } from './model';
 import { checkRuleTypes, readRules } from './read-rules';
 import { emptyResources, readResourceSheet } from './read-resources';
 import { readWaivers } from './read-waivers';
+import { waiverTargets } from './waiver-targets';
 import { readOwners } from './read-owners';
 import { defaultSettings, readSettings } from './read-settings';
 import { readPreviousHistory, readPreviousResults } from './read-previous';
@@ -50,12 +51,12 @@ export function readRulebook(grids: Grid[]): Rulebook {
     for (const p of found) book.problems.push(p);
   };
   // Each sheet is read on its own, so a fault in one (a bug, hostile data) leaves the others read.
-  const guard = (sheet: string, read: () => void) => {
+  const guard = (sheet: string, read: () => void, report: (found: readonly Problem[]) => void = add) => {
     try {
       read();
     } catch (e) {
       const detail = `The ${sheet} sheet could not be read: ${e instanceof Error ? e.message : String(e)}`;
-      add([problem('data_unreadable', { detail }, { sheet })]);
+      report([problem('data_unreadable', { detail }, { sheet })]);
     }
   };
 
@@ -91,12 +92,32 @@ export function readRulebook(grids: Grid[]): Rulebook {
   add(sortByRow(rulesProblems));
   add(resources.problems);
 
+  // Settings are read before Exceptions (Expires dates need the time zone); their problems keep their place below.
+  const settingsGrid = findSheet(all, SETTINGS_SHEET);
+  const settingsProblems: Problem[] = [];
+  if (settingsGrid) {
+    const keep = (found: readonly Problem[]) => {
+      for (const p of found) settingsProblems.push(p);
+    };
+    guard(
+      settingsGrid.name,
+      () => {
+        const read = readSettings(settingsGrid);
+        book.settings = read.settings;
+        keep(read.problems);
+      },
+      keep,
+    );
+  }
+
   const waiversGrid = findSheet(all, WAIVERS_SHEET);
   if (waiversGrid) {
     guard(waiversGrid.name, () => {
       const read = readWaivers(
         waiversGrid,
         book.rules.map((r) => r.id).filter((id) => id !== ''),
+        book.settings.timeZone,
+        book.resources.length > 0 ? waiverTargets(book.rules, book.resources) : undefined,
       );
       book.waivers = read.waivers;
       add(read.problems);
@@ -112,14 +133,7 @@ export function readRulebook(grids: Grid[]): Rulebook {
     });
   }
 
-  const settingsGrid = findSheet(all, SETTINGS_SHEET);
-  if (settingsGrid) {
-    guard(settingsGrid.name, () => {
-      const read = readSettings(settingsGrid);
-      book.settings = read.settings;
-      add(read.problems);
-    });
-  }
+  add(settingsProblems);
 
   const resultsGrid = findSheet(all, RESULTS_SHEET);
   if (resultsGrid) {

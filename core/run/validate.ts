@@ -8,6 +8,7 @@ import { compileRule, type CompiledRule } from '../engine/compile-rule';
 import { decide } from '../engine/decide';
 import { evaluateRules } from '../engine/evaluate';
 import { resultsOf } from '../engine/results';
+import { reportUnknownFields } from '../engine/coverage';
 import { fixOwnerRouter } from '../engine/route';
 import { localDate, waiverMatcher } from '../engine/waivers';
 import type { Grid } from '../types';
@@ -76,5 +77,7 @@ export function validate(grids: Grid[], options: ValidateOptions): RunOutput {
 /** Every rule compiled once, in sheet order. */
 export function compileRulebook(rulebook: Rulebook): CompiledRule[] {
   const env = { grids: rulebook.grids };
-  return rulebook.rules.map((rule) => compileRule(rule, rulebook.rulesSheet, env));
+  const compiled = rulebook.rules.map((rule) => compileRule(rule, rulebook.rulesSheet, env));
+  reportUnknownFields(compiled, rulebook.resources, rulebook.rulesSheet);
+  return compiled;
 }

@@ -82,7 +82,8 @@ function fromJson(json: unknown): Value {
   if (json === null || json === undefined) return undefined;
   if (Array.isArray(json)) return json.map(fromJson);
   if (typeof json === 'object') {
-    const out: { [key: string]: Value } = {};
+    // No prototype, so a `__proto__` key is kept as a key (see resolve.ts).
+    const out: { [key: string]: Value } = Object.create(null);
     for (const [k, v] of Object.entries(json as Record<string, unknown>)) out[k] = fromJson(v);
     return out;
   }

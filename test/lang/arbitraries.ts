@@ -108,7 +108,40 @@ const exprArbs = fc.letrec<{ expr: Expr; and: Expr; or: Expr; not: Expr; quantif
     .map((q) => ({ kind: 'quantifier', ...q })),
 }));
 
-export const exprArb = exprArbs.expr;
+/**
+ * Trees the parser accepts: outside a quantifier's body a path is read against the row, which is not a list,
+ * so a path there that would start with `[*]` or `[0]` gets a name in front (`list[*]`).
+ */
+export const exprArb = exprArbs.expr.map((tree) => rowPaths(tree));
+
+function rowPath(path: Path): Path {
+  if (path.segments.length === 0 || 'key' in path.segments[0]) return path;
+  const segments = [{ key: 'list' }, ...path.segments];
+  return { text: pathText(segments), segments };
+}
+
+function rowOperand(operand: Operand): Operand {
+  if (operand.kind === 'path') return { kind: 'path', path: rowPath(operand.path) };
+  if (operand.kind === 'call') return { ...operand, args: operand.args.map(rowOperand) };
+  return operand;
+}
+
+function rowPaths(expr: Expr): Expr {
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      return { kind: expr.kind, items: expr.items.map(rowPaths) };
+    case 'not':
+      return { kind: 'not', item: rowPaths(expr.item) };
+    case 'check':
+      return expr.right === undefined
+        ? { ...expr, left: rowOperand(expr.left) }
+        : { ...expr, left: rowOperand(expr.left), right: rowOperand(expr.right) };
+    case 'quantifier':
+      // The body is read against each element: its paths stay as generated.
+      return { ...expr, over: rowPath(expr.over) };
+  }
+}
 
 /** The tree without source positions, which a rendered text cannot keep. */
 export function stripPos(expr: Expr): Expr {

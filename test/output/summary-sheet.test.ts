@@ -20,6 +20,7 @@ const overdue = {
 const summary: RunSummary = {
   runAt: NOW,
   rules: 3,
+  rulesCheckingNothing: 1,
   resources: 2,
   ...counts,
   bySeverity: [{ name: 'Critical', ...counts }],
@@ -61,6 +62,7 @@ test('title, run time and totals', () => {
   expect(patch.rows[0]).toEqual(['Rulesheet summary']);
   expect(patch.rows[1]).toEqual(['Run At', NOW]);
   expect(rowAfter('Totals', 1)).toEqual(['Rules', 3]);
+  expect(rowAfter('Totals', 2)).toEqual(['Rules Checking Nothing', 1]);
   expect(patch.rows.find((r) => r[0] === 'Pass Rate')).toEqual(['Pass Rate', 0.5]);
   expect(patch.rows.find((r) => r[0] === 'Overdue')).toEqual(['Overdue', 1]);
 });

@@ -28,7 +28,10 @@ describe('reading waivers', () => {
     ['S3-001', 'logs', 'Dana', day('2026-12-31'), day('2026-12-31'), true],
     ['S3-001', 'logs', 'Dana', '2026-12-31', day('2026-12-31'), true],
     ['S3-001', 'logs', 'Dana', 46387, day('2026-12-31'), true],
-    ['s3-001', 'logs-*', 'Dana', ' 2026-12-31T12:00:00Z ', new Date('2026-12-31T12:00:00Z'), true],
+    // A date-time is reduced to its calendar date in the rulebook's time zone (UTC here).
+    ['s3-001', 'logs-*', 'Dana', ' 2026-12-31T12:00:00Z ', day('2026-12-31'), true],
+    ['S3-001', 'logs', 'Dana', '2026-12-31T23:00:00-05:00', day('2027-01-01'), true],
+    ['S3-001', 'logs', 'Dana', new Date('2026-12-31T12:00:00Z'), day('2026-12-31'), true],
     ['*', '*', 'Dana', '2020-01-01', day('2020-01-01'), true],
   ])('%s | %s | %s | %j → expires %j', (ruleId, resourceId, approvedBy, expires, expected, valid) => {
     const { book, problems } = read(
@@ -160,5 +163,89 @@ describe('reading waivers', () => {
     // No Expires cell to point at, so the problem points at the row.
     expect(problems).toEqual(['Exceptions!A2: The waiver has no expiry date, so it never expires.']);
     expect(book.waivers[0]).toMatchObject({ valid: true, expires: undefined });
+  });
+});
+
+describe('a waiver that can waive nothing is a warning on its row', () => {
+  const TYPED_RULES = sheet(
+    'Rules',
+    `
+    Rule ID | Title   | Resource Type
+    S3-001  | Blocked | aws_s3_bucket
+    EC2-001 | Tagged  | aws_ec2_*
+    ALL-001 | Named   | *
+  `,
+  );
+  const RESOURCES = sheet(
+    'Resources',
+    `
+    Resource ID  | Type
+    logs-prod    | aws_s3_bucket
+    logs-staging | aws_s3_bucket
+    web-1        | aws_ec2_instance
+  `,
+  );
+  const problemsOf = (ruleId: string, resourceId: string) =>
+    readRulebook([
+      TYPED_RULES,
+      RESOURCES,
+      sheet('Exceptions', [HEADER, [ruleId, resourceId, 'why', 'Dana', '2026-12-31']]),
+    ]).problems.map(formatProblem);
+
+  test.each([
+    // Rule ID | Resource ID → problems
+    ['S3-001', 'logs-prod', []],
+    ['s3-001', 'LOGS-PROD', []],
+    ['S3-001', 'logs-*', []],
+    ['EC2-001', 'web-?', []],
+    ['*', 'web-1', []],
+    ['ALL-001', 'logs-staging', []],
+    ['S3-001', '*', []],
+    [
+      'S3-001',
+      'logs-prd',
+      [
+        "Exceptions!B2: The waiver names resource 'logs-prd', which matches no resource rule 'S3-001' checks, so it waives nothing. Did you mean 'logs-prod'?",
+      ],
+    ],
+    // web-1 exists, but S3-001 never checks an EC2 instance.
+    [
+      'S3-001',
+      'web-1',
+      [
+        "Exceptions!B2: The waiver names resource 'web-1', which matches no resource rule 'S3-001' checks, so it waives nothing.",
+      ],
+    ],
+    [
+      'EC2-001',
+      'db-*',
+      [
+        "Exceptions!B2: The waiver names resource 'db-*', which matches no resource rule 'EC2-001' checks, so it waives nothing.",
+      ],
+    ],
+    [
+      '*',
+      'web-2',
+      [
+        "Exceptions!B2: The waiver names resource 'web-2', which matches no resource, so it waives nothing. Did you mean 'web-1'?",
+      ],
+    ],
+    // A rule that is not there is said once, on the Rule ID.
+    [
+      'S3-01',
+      'nothing',
+      ["Exceptions!A2: The waiver names rule 'S3-01', which is not in Rules. Did you mean 'S3-001'?"],
+    ],
+  ])('%s | %s', (ruleId, resourceId, expected) => {
+    expect(problemsOf(ruleId, resourceId)).toEqual(expected);
+  });
+
+  test('the warning leaves the waiver valid: it is data to fix, not a reason to drop it', () => {
+    const book = readRulebook([
+      TYPED_RULES,
+      RESOURCES,
+      sheet('Exceptions', [HEADER, ['S3-001', 'gone', 'why', 'Dana', '2026-12-31']]),
+    ]);
+    expect(book.waivers.map((w) => w.valid)).toEqual([true]);
   });
 });

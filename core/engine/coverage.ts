@@ -1,0 +1,103 @@
+// Rules that read a column no resource of their types has: a typo there makes the rule check nothing, silently.
+import type { Expr, Operand, Path } from '../lang/ast';
+import { parseRowPath } from '../lang/path';
+import { parseExpression } from '../lang/parser';
+import { didYouMean } from '../names';
+import { locate, problem } from '../problems';
+import type { Resource, ResourceSheet, RuleColumn, RulesSheet } from '../rulebook/model';
+import type { CompiledRule } from './compile-rule';
+
+/**
+ * Adds an `unknown_field` warning to each enabled, runnable rule for each path it reads against the row (Field,
+ * or a path in Condition / Applies When outside a quantifier's body and outside first()) that no sheet holding
+ * its types can resolve. Decided from headers alone, once per rule and sheet: a path resolves on a sheet with a
+ * Document column, or whose header is the path or one of its dotted prefixes.
+ */
+export function reportUnknownFields(
+  compiled: CompiledRule[],
+  resources: readonly Resource[],
+  rulesSheet: RulesSheet | undefined,
+): void {
+  const sheetsByType = new Map<string, Set<ResourceSheet>>();
+  for (const res of resources) {
+    let sheets = sheetsByType.get(res.type);
+    if (!sheets) sheetsByType.set(res.type, (sheets = new Set()));
+    sheets.add(res.sheet);
+  }
+  for (const c of compiled) {
+    if (!c.rule.enabled || c.broken) continue;
+    const sheets = new Set<ResourceSheet>();
+    for (const [type, held] of sheetsByType) if (c.matchesType(type)) for (const s of held) sheets.add(s);
+    // No resource of its types at all is unknown_resource_type's to say.
+    if (sheets.size === 0 || [...sheets].some((s) => s.documentCol !== undefined)) continue;
+    const headers = [...new Set([...sheets].flatMap((s) => s.headers.filter((h) => h !== '')))];
+    for (const { column, paths } of pathsOf(c)) {
+      const seen = new Set<string>();
+      for (const path of paths) {
+        const key = path.text.toLowerCase();
+        if (seen.has(key) || [...sheets].some((s) => resolvesOn(path, s))) continue;
+        seen.add(key);
+        const params = { path: path.text, suggestion: didYouMean(path.text, headers) };
+        const where = { sheet: rulesSheet?.name, row: c.rule.row, col: rulesSheet?.columns[column] };
+        c.problems.push(...locate([problem('unknown_field', params)], where));
+      }
+    }
+  }
+}
+
+/** The whole path, or a dotted prefix of it (a column holding JSON), is a header of the sheet. */
+function resolvesOn(path: Path, sheet: ResourceSheet): boolean {
+  if (sheet.columnByName.has(path.text.toLowerCase())) return true;
+  let prefix = '';
+  for (const seg of path.segments) {
+    if (!('key' in seg)) break;
+    prefix = prefix === '' ? seg.key : `${prefix}.${seg.key}`;
+    if (sheet.columnByName.has(prefix.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** The row paths each cell of the rule reads, re-read from the cells (compiling keeps no tree). */
+function pathsOf(c: CompiledRule): { column: RuleColumn; paths: Path[] }[] {
+  const out: { column: RuleColumn; paths: Path[] }[] = [];
+  const { rule } = c;
+  if (rule.condition.trim() !== '') {
+    const parsed = parseExpression(rule.condition);
+    if (parsed.value) out.push({ column: 'condition', paths: rowPaths(parsed.value) });
+  } else if (rule.field.trim() !== '') {
+    const field = parseRowPath(rule.field);
+    if (field.value) out.push({ column: 'field', paths: [field.value] });
+  }
+  if (rule.appliesWhen.trim() !== '') {
+    const parsed = parseExpression(rule.appliesWhen);
+    if (parsed.value) out.push({ column: 'appliesWhen', paths: rowPaths(parsed.value) });
+  }
+  return out;
+}
+
+function rowPaths(expr: Expr, out: Path[] = []): Path[] {
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      for (const item of expr.items) rowPaths(item, out);
+      break;
+    case 'not':
+      rowPaths(expr.item, out);
+      break;
+    case 'check':
+      operandPaths(expr.left, out);
+      if (expr.right) operandPaths(expr.right, out);
+      break;
+    case 'quantifier':
+      // The body reads each element, not the row.
+      out.push(expr.over);
+      break;
+  }
+  return out;
+}
+
+function operandPaths(operand: Operand, out: Path[]): void {
+  if (operand.kind === 'path' && operand.path.segments.length > 0) out.push(operand.path);
+  // first() exists to fall back across paths that some resources lack.
+  if (operand.kind === 'call' && operand.name !== 'first') for (const a of operand.args) operandPaths(a, out);
+}
