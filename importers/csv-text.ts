@@ -51,11 +51,36 @@ function csvCell(cell: WriteCell | undefined): string {
   return neutralise(cell.text);
 }
 
-/** Writes rows as CSV text (`\n` line ends, a final newline), every formula-like text prefixed with `'`. */
+function dataCell(cell: WriteCell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return dateText(cell);
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'string') return cell;
+  return cell.text;
+}
+
+const CSV_OPTIONS = { record_delimiter: '\n', quoted_match: /\r/ } as const;
+
+/**
+ * Writes an engine sheet or a report as CSV text (`\n` line ends, a final newline), every formula-like text
+ * prefixed with `'`; `fromCsvCell` undoes it.
+ */
 export function toCsv(rows: WriteCell[][]): string {
   return stringify(
     rows.map((r) => Array.from(r, (c) => csvCell(c))),
-    { record_delimiter: '\n', quoted_match: /\r/ },
+    CSV_OPTIONS,
+  );
+}
+
+/**
+ * Writes one of the rulebook's own sheets (Rules, Resources…) as CSV text: its cells are data and are written
+ * exactly as they are, so reading the file back gives the same cells however often it is rewritten.
+ */
+export function toDataCsv(rows: WriteCell[][]): string {
+  return stringify(
+    rows.map((r) => Array.from(r, (c) => dataCell(c))),
+    CSV_OPTIONS,
   );
 }
 

@@ -3,8 +3,21 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Command } from 'commander';
-import { type ColumnsPatch, type Dropdown, listRulePacks, listSource, listsSheet, normalizeName, type Patch, ruleLists, type StarterSheet, starterSheets, unknownPackMessage, withRulePacks } from '../../core';
-import { toCsv } from '../io/csv';
+import {
+  type ColumnsPatch,
+  type Dropdown,
+  listRulePacks,
+  listSource,
+  listsSheet,
+  normalizeName,
+  type Patch,
+  ruleLists,
+  type StarterSheet,
+  starterSheets,
+  unknownPackMessage,
+  withRulePacks,
+} from '../../core';
+import { toDataCsv } from '../io/csv';
 import { firstLine } from '../io/input-error';
 import { applyXlsxPatches } from '../io/xlsx-patches';
 
@@ -61,7 +74,7 @@ export async function runInit(
 
 function writeFolder(dir: string, sheets: StarterSheet[]): void {
   fs.mkdirSync(dir, { recursive: true });
-  for (const s of sheets) fs.writeFileSync(path.join(dir, `${s.name}.csv`), toCsv(s.rows));
+  for (const s of sheets) fs.writeFileSync(path.join(dir, `${s.name}.csv`), toDataCsv(s.rows));
 }
 
 async function writeXlsx(file: string, sheets: StarterSheet[]): Promise<void> {
@@ -126,7 +139,12 @@ export function registerInit(program: Command): void {
       'create a new rulebook (an .xlsx workbook, or a folder of CSV files) with every sheet and an example row each',
     )
     .argument('<target>', 'a new .xlsx file, or a new or empty folder')
-    .option('--pack <name...>', `add a starter rule pack: ${listRulePacks().map((p) => p.name).join(', ')}`)
+    .option(
+      '--pack <name...>',
+      `add a starter rule pack: ${listRulePacks()
+        .map((p) => p.name)
+        .join(', ')}`,
+    )
     .action(async (target: string, options: { pack?: string[] }) => {
       process.exitCode = await runInit(target, new Date(), console.log, console.error, options.pack ?? []);
     });

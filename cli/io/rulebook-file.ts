@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { a1, type Cell, EXCEL_LIMITS, type Grid, type Patch } from '../../core';
-import { readCsvFolder, toCsv } from './csv';
+import { readCsvFolder, toDataCsv } from './csv';
 import { csvFileFor, saveCsvFolder, writeFileAtomic } from './csv-folder';
 import { InputError, firstLine } from './input-error';
 import { setCellValue } from './xlsx-cells';
@@ -84,7 +84,7 @@ export async function writeUserSheet(target: string, sheet: string, rows: Cell[]
   if (stat?.isDirectory() || (!stat && !isXlsxPath(target))) {
     fs.mkdirSync(target, { recursive: true });
     const file = csvFileFor(target, sheet) ?? `${sheet}.csv`;
-    writeFileAtomic(path.join(target, file), toCsv(rows));
+    writeFileAtomic(path.join(target, file), toDataCsv(rows));
     return;
   }
   if (!isXlsxPath(target)) {
