@@ -1,10 +1,19 @@
 // CSV text in and out, with no file system: parsing one file's text, writing rows with formula-like text neutralised.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { Cell, WriteCell } from '../core';
+import { type Cell, looksLikeFormula, type WriteCell } from '../core';
 
-/** Text a spreadsheet would read as a formula or DDE call (OWASP "CSV injection"), or such text already quote-prefixed (so the quote round-trips). */
-const NEEDS_QUOTE = /^'*[=+\-@\t\r]/;
+const QUOTE = 0x27;
+
+/**
+ * Text a spreadsheet would read as a formula or DDE call (core's `looksLikeFormula`), or such text already
+ * quote-prefixed: that gets one more quote, so that reading back strips exactly the one the writer added.
+ */
+function needsQuote(text: string): boolean {
+  let i = 0;
+  while (text.charCodeAt(i) === QUOTE) i++;
+  return looksLikeFormula(i === 0 ? text : text.slice(i));
+}
 
 export interface ParsedCsv {
   rows: Cell[][];
@@ -39,7 +48,7 @@ function dateText(d: Date): string {
 
 /** Text that cannot become a formula when a spreadsheet opens the CSV. */
 function neutralise(text: string): string {
-  return NEEDS_QUOTE.test(text) ? `'${text}` : text;
+  return needsQuote(text) ? `'${text}` : text;
 }
 
 function csvCell(cell: WriteCell | undefined): string {
@@ -86,5 +95,5 @@ export function toDataCsv(rows: WriteCell[][]): string {
 
 /** Undoes `toCsv`'s protective quote: `'=SUM(1)` reads back as `=SUM(1)`; other text is unchanged. */
 export function fromCsvCell(text: string): string {
-  return text.startsWith("'") && NEEDS_QUOTE.test(text.slice(1)) ? text.slice(1) : text;
+  return text.charCodeAt(0) === QUOTE && needsQuote(text.slice(1)) ? text.slice(1) : text;
 }
