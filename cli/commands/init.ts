@@ -19,6 +19,7 @@ import {
 } from '../../core';
 import { toDataCsv } from '../io/csv';
 import { firstLine } from '../io/input-error';
+import { writeFileSafely, writeWorkbookSafely } from '../io/safe-write';
 import { applyXlsxPatches } from '../io/xlsx-patches';
 
 type Log = (line: string) => void;
@@ -74,7 +75,9 @@ export async function runInit(
 
 function writeFolder(dir: string, sheets: StarterSheet[]): void {
   fs.mkdirSync(dir, { recursive: true });
-  for (const s of sheets) fs.writeFileSync(path.join(dir, `${s.name}.csv`), toDataCsv(s.rows));
+  for (const s of sheets) {
+    writeFileSafely(path.join(dir, `${s.name}.csv`), toDataCsv(s.rows), { createOnly: true });
+  }
 }
 
 async function writeXlsx(file: string, sheets: StarterSheet[]): Promise<void> {
@@ -83,10 +86,8 @@ async function writeXlsx(file: string, sheets: StarterSheet[]): Promise<void> {
   const patches: Patch[] = sheets.map((s) => sheetPatch(s, s.name === 'Rules' ? dropdowns(s, lists) : []));
   patches.push(listsSheet(lists));
   applyXlsxPatches(workbook, patches);
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  // `wx`-like safety: the existence check above ran before the slow part, so check again right before writing.
-  if (fs.existsSync(file)) throw new Error('the file appeared while the rulebook was being built');
-  await workbook.xlsx.writeFile(file);
+  // The existence check above ran before the slow part: the file is created only if it still does not exist.
+  await writeWorkbookSafely(workbook, file, { createOnly: true });
 }
 
 /** A user sheet written whole: values, bold frozen header, widths. */

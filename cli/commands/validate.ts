@@ -3,9 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXCEL_LIMITS, type Severity, validate } from '../../core';
-import { csvFileFor, writeFileAtomic } from '../io/csv-folder';
+import { csvFileFor } from '../io/csv-folder';
 import { InputError } from '../io/input-error';
 import { Phases } from '../io/phases';
+import { writeFileSafely } from '../io/safe-write';
 import { applyPatches, readRulebookFile, saveRulebookFile, type RulebookFile } from '../io/rulebook-file';
 import type { CliIO } from '../io/streams';
 import { gatingResults, parseFailOn } from '../report/fail-on';
@@ -95,8 +96,7 @@ export async function runValidate(
     if (format) {
       reportText = REPORTS[format](output, reportContext(file));
       if (opts.report) {
-        fs.mkdirSync(path.dirname(path.resolve(opts.report)), { recursive: true });
-        writeFileAtomic(opts.report, reportText);
+        writeFileSafely(opts.report, reportText);
       }
     }
     phases.stop();

@@ -2,8 +2,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'csv-stringify/sync';
-import { type Cell, type ColumnsPatch, type Grid, normalizeName, type Patch, type WriteCell } from '../../core';
+import {
+  type Cell,
+  type ColumnsPatch,
+  type Grid,
+  normalizeName,
+  type Patch,
+  type WriteCell,
+} from '../../core';
 import { toCsv } from './csv';
+import { writeFileSafely } from './safe-write';
 
 /** The `.csv` file of a folder that holds a sheet (names matched as core matches them), if any. */
 export function csvFileFor(dir: string, sheet: string): string | undefined {
@@ -33,7 +41,7 @@ export function saveCsvFolder(inDir: string, grids: Grid[], patches: Patch[], ou
   if (path.resolve(inDir) === path.resolve(outDir) || !fs.existsSync(inDir)) return;
   for (const file of fs.readdirSync(inDir)) {
     if (file.toLowerCase().endsWith('.csv') && !written.has(file.toLowerCase())) {
-      fs.copyFileSync(path.join(inDir, file), path.join(outDir, file));
+      writeFileSafely(path.join(outDir, file), fs.readFileSync(path.join(inDir, file)));
     }
   }
 }
@@ -65,9 +73,7 @@ function userField(cell: Cell): string {
   return text === '' ? '' : stringify([[text]]).replace(/\n$/, '');
 }
 
-/** Writes through a temporary file so a crash never leaves half a file behind. */
+/** Writes through a temporary file so a crash never leaves half a file behind (see `writeFileSafely`). */
 export function writeFileAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text, 'utf8');
-  fs.renameSync(tmp, file);
+  writeFileSafely(file, text);
 }

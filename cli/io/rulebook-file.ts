@@ -9,6 +9,7 @@ import { InputError, firstLine } from './input-error';
 import { setCellValue } from './xlsx-cells';
 import { applyXlsxPatches, findWorksheet } from './xlsx-patches';
 import { loadWorkbook, workbookGrids } from './xlsx-read';
+import { writeWorkbookSafely } from './safe-write';
 
 export { InputError } from './input-error';
 
@@ -124,13 +125,10 @@ function workbookFromGrids(grids: Grid[]): ExcelJS.Workbook {
 }
 
 async function writeWorkbook(workbook: ExcelJS.Workbook, target: string): Promise<void> {
-  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
   try {
-    await workbook.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, target);
+    await writeWorkbookSafely(workbook, target);
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
+    if (err instanceof InputError) throw err;
     throw new InputError(`${target}: cannot write the workbook: ${firstLine(err)}`, target);
   }
 }
