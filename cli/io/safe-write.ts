@@ -62,6 +62,14 @@ export async function writeWorkbookSafely(
   }
 }
 
+/**
+ * Raises the InputError `writeFileSafely` would for this file (read-only, not a file, too many links), so a
+ * command can refuse before it writes anything.
+ */
+export function assertReplaceable(file: string): void {
+  resolveTarget(file, {});
+}
+
 /** The path really written (a symbolic link followed to its target) and, for a file that exists, its mode. */
 function resolveTarget(file: string, options: WriteOptions): { path: string; mode?: number } {
   let current = path.resolve(file);
