@@ -10,6 +10,7 @@ import { setCellValue } from './xlsx-cells';
 import { applyXlsxPatches, findWorksheet } from './xlsx-patches';
 import { loadWorkbook, workbookGrids } from './xlsx-read';
 import { writeWorkbookSafely } from './safe-write';
+import { normaliseDataValidations } from './xlsx-validations';
 
 export { InputError } from './input-error';
 
@@ -125,6 +126,7 @@ function workbookFromGrids(grids: Grid[]): ExcelJS.Workbook {
 }
 
 async function writeWorkbook(workbook: ExcelJS.Workbook, target: string): Promise<void> {
+  normaliseDataValidations(workbook);
   try {
     await writeWorkbookSafely(workbook, target);
   } catch (err) {
