@@ -76,7 +76,8 @@ export async function runImport(
   const merged = mergeResources(existing?.rows ?? [], rows);
   const target = existing?.name ?? sheet;
   try {
-    await writeUserSheet(options.into, target, merged.rows);
+    const warnings = await writeUserSheet(options.into, target, merged.rows);
+    for (const w of warnings) logError(`Warning: ${w}`);
   } catch (err) {
     logError(`${options.into}: cannot write the ${target} sheet: ${firstLine(err)}`);
     return 2;

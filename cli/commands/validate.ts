@@ -104,7 +104,8 @@ export async function runValidate(
     const output = validate(file.grids, { now: opts.now ?? new Date(), limits: EXCEL_LIMITS });
     phases.enter('writing');
     applyPatches(file, output.patches);
-    await saveRulebookFile(file, opts.out);
+    const warnings = await saveRulebookFile(file, opts.out);
+    for (const w of warnings) io.stderr.write(`rulesheet: warning: ${w}\n`);
     let reportText: string | undefined;
     if (format) {
       reportText = REPORTS[format](output, reportContext(file));
