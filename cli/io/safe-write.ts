@@ -42,21 +42,24 @@ export async function writeWorkbookSafely(
 ): Promise<void> {
   const target = resolveTarget(file, options);
   const tmp = openTemp(target.path, target.mode);
+  let open = true;
   try {
-    const stream = fs.createWriteStream('', { fd: tmp.fd, autoClose: true });
+    // The stream leaves the descriptor open, so the file can be flushed to disk before it is renamed.
+    const stream = fs.createWriteStream('', { fd: tmp.fd, autoClose: false });
     await new Promise<void>((resolve, reject) => {
-      stream.on('close', resolve);
+      stream.on('finish', resolve);
       stream.on('error', reject);
       workbook.xlsx.write(stream).then(
         () => stream.end(),
-        (err: unknown) => {
-          stream.destroy();
-          reject(err);
-        },
+        (err: unknown) => reject(err),
       );
     });
+    fs.fsyncSync(tmp.fd);
+    fs.closeSync(tmp.fd);
+    open = false;
     commit(tmp.path, target.path, options);
   } catch (err) {
+    if (open) fs.closeSync(tmp.fd);
     fs.rmSync(tmp.path, { force: true });
     throw err;
   }
