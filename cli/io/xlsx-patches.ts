@@ -1,6 +1,14 @@
 // Applying the engine's patches to an ExcelJS workbook: its own columns of Rules, its own sheets, their formats.
 import type ExcelJS from 'exceljs';
-import { columnLetters, type ColumnsPatch, normalizeName, type Patch, type SheetFormat, type SheetPatch, type StatusColor } from '../../core';
+import {
+  columnLetters,
+  type ColumnsPatch,
+  normalizeName,
+  type Patch,
+  type SheetFormat,
+  type SheetPatch,
+  type StatusColor,
+} from '../../core';
 import { argb, setCellValue, setStyle } from './xlsx-cells';
 
 /** The note on A1 of every generated sheet. */
