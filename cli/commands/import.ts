@@ -75,7 +75,8 @@ export async function runImport(
   const target = merged.sheet;
   try {
     applyPatches(book, merged.patches);
-    await saveRulebookFile(book);
+    const warnings = await saveRulebookFile(book);
+    for (const w of warnings) logError(`Warning: ${w}`);
   } catch (err) {
     logError(`${options.into}: cannot write the ${target} sheet: ${firstLine(err)}`);
     return 2;

@@ -1,11 +1,11 @@
 // `rulesheet init <file.xlsx | folder>`: a new rulebook with every sheet, its headers, an example row each and dropdowns.
 import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Command } from 'commander';
 import { type HostPatch, listRulePacks, planStarterWrite } from '../../core';
 import { saveCsvFolder } from '../io/csv-folder';
 import { firstLine } from '../io/input-error';
+import { writeWorkbookSafely } from '../io/safe-write';
 import { applyXlsxPatches } from '../io/xlsx-patches';
 
 type Log = (line: string) => void;
@@ -40,7 +40,7 @@ export async function runInit(
   }
   try {
     if (xlsx) await writeXlsx(target, plan.patches);
-    else saveCsvFolder(target, [], plan.patches, target);
+    else saveCsvFolder(target, [], plan.patches, target, { createOnly: true });
   } catch (err) {
     logError(`${target}: cannot create the rulebook: ${firstLine(err)}`);
     return 2;
@@ -54,10 +54,8 @@ export async function runInit(
 async function writeXlsx(file: string, patches: HostPatch[]): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   applyXlsxPatches(workbook, patches);
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  // `wx`-like safety: the existence check above ran before the slow part, so check again right before writing.
-  if (fs.existsSync(file)) throw new Error('the file appeared while the rulebook was being built');
-  await workbook.xlsx.writeFile(file);
+  // The existence check above ran before the slow part: the file is created only if it still does not exist.
+  await writeWorkbookSafely(workbook, file, { createOnly: true });
 }
 
 function statOrUndefined(p: string): fs.Stats | undefined {

@@ -3,9 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXCEL_LIMITS, type Severity, validate } from '../../core';
-import { csvFileFor, writeFileAtomic } from '../io/csv-folder';
-import { InputError } from '../io/input-error';
+import { csvFileFor } from '../io/csv-folder';
+import { firstLine, InputError } from '../io/input-error';
+import { type OutputPath, outputClash } from '../io/output-paths';
 import { Phases } from '../io/phases';
+import { assertReplaceable, writeFileSafely } from '../io/safe-write';
 import { applyPatches, readRulebookFile, saveRulebookFile, type RulebookFile } from '../io/rulebook-file';
 import type { CliIO } from '../io/streams';
 import { gatingResults, parseFailOn } from '../report/fail-on';
@@ -82,21 +84,33 @@ export async function runValidate(
     io.stderr.write(`rulesheet: --out ${opts.out}: an .xlsx rulebook can only be written to an .xlsx file\n`);
     return 2;
   }
+  const outputs: OutputPath[] = [];
+  if (opts.out) outputs.push({ option: '--out', path: opts.out, folder: !/\.xlsx$/i.test(opts.out) });
+  if (opts.report) outputs.push({ option: '--report', path: opts.report });
+  const clash = outputClash(rulebookPath, outputs);
+  if (clash) {
+    io.stderr.write(`rulesheet: ${clash}; nothing was written\n`);
+    return 2;
+  }
+  const written = opts.out ?? rulebookPath;
   const phases = new Phases(io.stderr, !opts.quiet);
   try {
+    // A file that will be refused is refused now, before anything is written.
+    if (/\.xlsx$/i.test(written)) assertReplaceable(written);
+    if (opts.report) assertReplaceable(opts.report);
     phases.enter('reading');
     const file = await readRulebookFile(rulebookPath);
     phases.enter('checking');
     const output = validate(file.grids, { now: opts.now ?? new Date(), limits: EXCEL_LIMITS });
     phases.enter('writing');
     applyPatches(file, output.patches);
-    await saveRulebookFile(file, opts.out);
+    const warnings = await saveRulebookFile(file, opts.out);
+    for (const w of warnings) io.stderr.write(`rulesheet: warning: ${w}\n`);
     let reportText: string | undefined;
     if (format) {
       reportText = REPORTS[format](output, reportContext(file));
       if (opts.report) {
-        fs.mkdirSync(path.dirname(path.resolve(opts.report)), { recursive: true });
-        writeFileAtomic(opts.report, reportText);
+        writeReport(opts.report, reportText, written);
       }
     }
     phases.stop();
@@ -109,7 +123,7 @@ export async function runValidate(
     if (reportText !== undefined && toStdout) io.stdout.write(reportText);
     if (!opts.quiet) {
       say(summaryText(output));
-      say(`Wrote ${opts.out ?? rulebookPath}${opts.report ? ` and ${opts.report}` : ''}.`);
+      say(`Wrote ${written}${opts.report ? ` and ${opts.report}` : ''}.`);
       if (failOn) {
         say(
           gating.length
@@ -126,6 +140,24 @@ export async function runValidate(
       return 2;
     }
     throw err;
+  }
+}
+
+/** Writes the report after the rulebook: a failure says that the rulebook was written all the same. */
+function writeReport(file: string, text: string, rulebook: string): void {
+  try {
+    writeFileSafely(file, text);
+  } catch (err) {
+    // Node's file errors may come from another realm (a test runner's), so `message` is read, not `instanceof`.
+    const message = (err as { message?: unknown } | undefined)?.message;
+    const reason =
+      err instanceof InputError
+        ? err.message.replace(`${file}: `, '')
+        : firstLine(typeof message === 'string' ? message : err);
+    throw new InputError(
+      `--report ${file}: the report was not written (${reason}); the rulebook ${rulebook} was written`,
+      file,
+    );
   }
 }
 

@@ -11,7 +11,8 @@ import {
   normalizeName,
   type WriteCell,
 } from '../../core';
-import { toCsv } from './csv';
+import { toCsv, toDataCsv } from './csv';
+import { writeFileSafely } from './safe-write';
 
 /** The `.csv` file of a folder that holds a sheet (names matched as core matches them), if any. */
 export function csvFileFor(dir: string, sheet: string): string | undefined {
@@ -25,9 +26,16 @@ export function csvFileFor(dir: string, sheet: string): string | undefined {
 /**
  * Writes the patched sheets into `outDir` and, when it is not the input folder, copies the other CSV files
  * byte for byte. Hidden sheets (the dropdown lists) are skipped: a CSV cannot hold a dropdown, nor a format.
- * Cells patches are laid over the sheet as read (several on one sheet in order), the result written as `toCsv`.
+ * Cells patches are laid over the user's sheet as read (several on one sheet in order), and the result is written
+ * verbatim (`toDataCsv`): a user's sheet is data and round-trips byte for byte. `createOnly` never replaces a file.
  */
-export function saveCsvFolder(inDir: string, grids: Grid[], patches: HostPatch[], outDir: string): void {
+export function saveCsvFolder(
+  inDir: string,
+  grids: Grid[],
+  patches: HostPatch[],
+  outDir: string,
+  options: { createOnly?: boolean } = {},
+): void {
   fs.mkdirSync(outDir, { recursive: true });
   const written = new Set<string>();
   const gridOf = (name: string) => grids.find((g) => normalizeName(g.name) === normalizeName(name));
@@ -41,20 +49,20 @@ export function saveCsvFolder(inDir: string, grids: Grid[], patches: HostPatch[]
     const file = csvFileFor(inDir, patch.sheet) ?? `${patch.sheet}.csv`;
     const text =
       patch.kind === 'sheet' ? toCsv(patch.rows) : columnsCsv(gridOf(patch.sheet)?.rows ?? [], patch);
-    writeFileAtomic(path.join(outDir, file), text);
+    writeFileSafely(path.join(outDir, file), text, options);
     written.add(file.toLowerCase());
   }
   const patched = applyCellsPatches(grids, patches);
   for (const [key, sheet] of cellsSheets) {
     const grid = patched.find((g) => normalizeName(g.name) === key) as Grid;
     const file = csvFileFor(inDir, grid.name) ?? `${sheet}.csv`;
-    writeFileAtomic(path.join(outDir, file), toCsv(grid.rows));
+    writeFileSafely(path.join(outDir, file), toDataCsv(grid.rows), options);
     written.add(file.toLowerCase());
   }
   if (path.resolve(inDir) === path.resolve(outDir) || !fs.existsSync(inDir)) return;
   for (const file of fs.readdirSync(inDir)) {
     if (file.toLowerCase().endsWith('.csv') && !written.has(file.toLowerCase())) {
-      fs.copyFileSync(path.join(inDir, file), path.join(outDir, file));
+      writeFileSafely(path.join(outDir, file), fs.readFileSync(path.join(inDir, file)));
     }
   }
 }
@@ -86,9 +94,7 @@ function userField(cell: Cell): string {
   return text === '' ? '' : stringify([[text]]).replace(/\n$/, '');
 }
 
-/** Writes through a temporary file so a crash never leaves half a file behind. */
+/** Writes through a temporary file so a crash never leaves half a file behind (see `writeFileSafely`). */
 export function writeFileAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text, 'utf8');
-  fs.renameSync(tmp, file);
+  writeFileSafely(file, text);
 }

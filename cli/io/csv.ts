@@ -4,7 +4,7 @@ import * as path from 'path';
 import { type Grid, normalizeName } from '../../core';
 import { fromCsvCell, parseCsv } from '../../importers/csv-text';
 
-export { fromCsvCell, parseCsv, toCsv, type ParsedCsv } from '../../importers/csv-text';
+export { fromCsvCell, parseCsv, toCsv, toDataCsv, type ParsedCsv } from '../../importers/csv-text';
 
 /** Sheets the engine writes; their cells are read back through `fromCsvCell`. */
 const ENGINE_SHEETS = new Set(['results', 'summary', 'runhistory']);

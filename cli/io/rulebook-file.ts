@@ -17,6 +17,9 @@ import { InputError, firstLine } from './input-error';
 import { setCellValue } from './xlsx-cells';
 import { applyXlsxPatches } from './xlsx-patches';
 import { loadWorkbook, workbookGrids } from './xlsx-read';
+import { writeWorkbookSafely } from './safe-write';
+import { normaliseDataValidations } from './xlsx-validations';
+import { replaceXmlForbidden, xmlCharWarnings } from './xml-chars';
 
 export { InputError } from './input-error';
 
@@ -63,20 +66,21 @@ export function applyPatches(file: RulebookFile, patches: HostPatch[]): void {
 
 /**
  * Saves the file where it was read, or to `outPath`: a path ending in .xlsx gets a workbook (even from a
- * CSV folder), any other path a folder of CSV files.
+ * CSV folder), any other path a folder of CSV files. Returns warnings (text an .xlsx cannot hold).
  */
-export async function saveRulebookFile(file: RulebookFile, outPath?: string): Promise<void> {
+export async function saveRulebookFile(file: RulebookFile, outPath?: string): Promise<string[]> {
   const target = outPath ?? file.path;
   try {
     if (isXlsxPath(target)) {
       const workbook = file.workbook ?? workbookFromGrids(file.grids);
       if (!file.workbook) applyXlsxPatches(workbook, file.patches ?? []);
-      await writeWorkbook(workbook, target);
+      return await writeWorkbook(workbook, target);
     } else if (file.kind === 'csv') {
       saveCsvFolder(file.path, file.grids, file.patches ?? [], target);
     } else {
       throw new InputError(`${target}: an .xlsx rulebook can only be saved as .xlsx`, target);
     }
+    return [];
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`${target}: cannot write: ${firstLine(err)}`, target);
@@ -87,11 +91,11 @@ export async function saveRulebookFile(file: RulebookFile, outPath?: string): Pr
  * Replaces every value of one user sheet (created when absent) and leaves every other sheet as it is.
  * `target` is an .xlsx (created when absent) or a folder of CSV files (created when absent).
  */
-export async function writeUserSheet(target: string, sheet: string, rows: Cell[][]): Promise<void> {
+export async function writeUserSheet(target: string, sheet: string, rows: Cell[][]): Promise<string[]> {
   const stat = statOrUndefined(target);
   if (stat?.isDirectory() || (!stat && !isXlsxPath(target))) {
     saveCsvFolder(target, [], [replacing(sheet, [], rows)], target);
-    return;
+    return [];
   }
   if (!isXlsxPath(target)) {
     throw new InputError(
@@ -102,7 +106,7 @@ export async function writeUserSheet(target: string, sheet: string, rows: Cell[]
   const workbook = stat ? await loadWorkbook(target) : new ExcelJS.Workbook();
   const old = workbookGrids(workbook).find((g) => normalizeName(g.name) === normalizeName(sheet));
   applyXlsxPatches(workbook, [replacing(old?.name ?? sheet, old?.rows ?? [], rows)]);
-  await writeWorkbook(workbook, target);
+  return writeWorkbook(workbook, target);
 }
 
 /** A cells patch that leaves `rows` as the sheet's only values: blanks ('') over every cell the old rows used. */
@@ -132,16 +136,17 @@ function workbookFromGrids(grids: Grid[]): ExcelJS.Workbook {
   return workbook;
 }
 
-async function writeWorkbook(workbook: ExcelJS.Workbook, target: string): Promise<void> {
-  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
+/** Writes the workbook; returns warnings for the cells whose text had characters XML cannot hold. */
+async function writeWorkbook(workbook: ExcelJS.Workbook, target: string): Promise<string[]> {
+  normaliseDataValidations(workbook);
+  const replaced = replaceXmlForbidden(workbook);
   try {
-    await workbook.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, target);
+    await writeWorkbookSafely(workbook, target);
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
+    if (err instanceof InputError) throw err;
     throw new InputError(`${target}: cannot write the workbook: ${firstLine(err)}`, target);
   }
+  return xmlCharWarnings(target, replaced);
 }
 
 function inFolder(dir: string, message: string): string {

@@ -159,7 +159,7 @@ function addDropdown(ws: ExcelJS.Worksheet, dd: NonNullable<SheetFormat['dropdow
     allowBlank: true,
     formulae: [formula],
     showErrorMessage: true,
-    errorStyle: dd.strict ? 'error' : 'warning',
+    errorStyle: dd.strict ? 'stop' : 'warning',
     error: dd.strict ? 'Pick a value from the list.' : 'This value is not in the list.',
   });
 }

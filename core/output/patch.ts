@@ -94,12 +94,58 @@ const MINUS = 0x2d;
 const AT = 0x40;
 const TAB = 0x09;
 const CR = 0x0d;
+/** Full-width `＋ － ＝ ＠`, which spreadsheets in East Asian locales read as their ASCII forms. */
+const FULL_WIDTH_PLUS = 0xff0b;
+const FULL_WIDTH_MINUS = 0xff0d;
+const FULL_WIDTH_EQUALS = 0xff1d;
+const FULL_WIDTH_AT = 0xff20;
 
-/** Text that a spreadsheet would read as a formula, DDE call or the like: it opens with `= + - @`, a tab or a return. */
+/**
+ * Text that a spreadsheet would read as a formula, DDE call or the like (OWASP "CSV injection"): its first
+ * visible character is `= + - @` (or their full-width forms), a tab or a return. Invisible format characters
+ * before it (zero-width space, joiners, word joiner, byte order mark, direction marks…) do not hide it.
+ */
 export function looksLikeFormula(text: string): boolean {
-  // One char code rather than a RegExp: this runs on every text cell of every generated sheet.
-  const c = text.charCodeAt(0);
-  return c === EQUALS || c === PLUS || c === MINUS || c === AT || c === TAB || c === CR;
+  // Char codes rather than a RegExp: this runs on every text cell of every generated sheet, and most text
+  // opens with an ASCII character, which settles it at once.
+  let i = 0;
+  let c = text.charCodeAt(0);
+  while (c >= 0x80 && isFormatChar(text.codePointAt(i) as number)) {
+    i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    c = text.charCodeAt(i);
+  }
+  if (c < 0x80) return c === EQUALS || c === PLUS || c === MINUS || c === AT || c === TAB || c === CR;
+  return c === FULL_WIDTH_EQUALS || c === FULL_WIDTH_PLUS || c === FULL_WIDTH_MINUS || c === FULL_WIDTH_AT;
+}
+
+/** Unicode's format characters (general category Cf): they take no space, so a reader cannot see them. */
+const FORMAT_CHARS: readonly (readonly [number, number])[] = [
+  [0x00ad, 0x00ad],
+  [0x0600, 0x0605],
+  [0x061c, 0x061c],
+  [0x06dd, 0x06dd],
+  [0x070f, 0x070f],
+  [0x0890, 0x0891],
+  [0x08e2, 0x08e2],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x2064],
+  [0x2066, 0x206f],
+  [0xfeff, 0xfeff],
+  [0xfff9, 0xfffb],
+  [0x110bd, 0x110bd],
+  [0x110cd, 0x110cd],
+  [0x13430, 0x1343f],
+  [0x1bca0, 0x1bca3],
+  [0x1d173, 0x1d17a],
+  [0xe0001, 0xe0001],
+  [0xe0020, 0xe007f],
+];
+
+function isFormatChar(code: number): boolean {
+  for (const [from, to] of FORMAT_CHARS) if (code >= from && code <= to) return true;
+  return false;
 }
 
 /** Wraps text that would become a formula so every host writes it as text. */

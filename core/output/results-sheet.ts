@@ -86,12 +86,14 @@ const AT = 0x40;
 
 /**
  * A text cell: blank text is an empty cell; other text is fitted (cut when too long, wrapped when formula-like).
- * Text opening with a letter (above `@`) and within the limit is neither, which is most text: it is written
+ * Text opening with an ASCII letter (above `@`) and within the limit is neither, which is most text: it is written
  * straight away, without the call.
  */
 function cell(fit: CellFitter, value: string | undefined, row: number, col: number): WriteCell {
   if (!value) return null;
-  return value.length <= fit.maxChars && value.charCodeAt(0) > AT ? value : fit.text(value, row, col);
+  const first = value.charCodeAt(0);
+  // Only ASCII settles it at once: a full-width `＝` or an invisible prefix may still open a formula.
+  return value.length <= fit.maxChars && first > AT && first < 0x80 ? value : fit.text(value, row, col);
 }
 
 /** Whether a text is written exactly as it is: blank, or neither too long nor formula-like. */
