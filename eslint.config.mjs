@@ -3,12 +3,25 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeModules = ['fs', 'path', 'os', 'child_process'];
-const hostGlobals = ['Excel', 'Office', 'OfficeExtension', 'SpreadsheetApp', 'google', 'HtmlService', 'LockService', 'ScriptApp', 'Session'];
+const hostGlobals = [
+  'Excel',
+  'Office',
+  'OfficeExtension',
+  'SpreadsheetApp',
+  'google',
+  'HtmlService',
+  'LockService',
+  'ScriptApp',
+  'Session',
+];
 
 // The floors, from the ground up: core < importers < ui < the hosts (addin, apps-script, cli) < tooling (bench,
 // scripts, testkit, test). A folder imports only from the floors below it, hosts never from each other, and
 // everything outside core enters it through its public face, core/index.ts.
-const folder = (name) => ({ regex: `(^|/)${name}(/|$)`, message: `${name}/ is not below this folder: hosts stand side by side over core, ui and importers.` });
+const folder = (name) => ({
+  regex: `(^|/)${name}(/|$)`,
+  message: `${name}/ is not below this folder: hosts stand side by side over core, ui and importers.`,
+});
 const coreFace = {
   regex: '(^|/)core/(?!index$).+',
   message: 'Import core through its public face (core or core/index.ts); export what you need there.',
@@ -17,7 +30,10 @@ const tooling = ['bench', 'scripts', 'test', 'testkit'].map(folder);
 
 function boundaries(banned, extra = {}) {
   return {
-    'no-restricted-imports': ['error', { paths: extra.paths ?? [], patterns: [...banned, ...(extra.patterns ?? [])] }],
+    'no-restricted-imports': [
+      'error',
+      { paths: extra.paths ?? [], patterns: [...banned, ...(extra.patterns ?? [])] },
+    ],
   };
 }
 
@@ -37,10 +53,15 @@ export default tseslint.config(
     // core/ is the engine every host shares: no host APIs, no Node built-ins, no UI, nothing above it.
     files: ['core/**/*.ts'],
     rules: {
-      ...boundaries(['importers', 'ui', 'addin', 'apps-script', 'cli', ...['bench', 'scripts', 'test', 'testkit']].map(folder), {
-        paths: [...nodeModules, 'react', 'react-dom', 'exceljs', 'yaml'],
-        patterns: [{ group: ['node:*', '@fluentui/*', '@microsoft/*', 'office-js*'] }],
-      }),
+      ...boundaries(
+        ['importers', 'ui', 'addin', 'apps-script', 'cli', ...['bench', 'scripts', 'test', 'testkit']].map(
+          folder,
+        ),
+        {
+          paths: [...nodeModules, 'react', 'react-dom', 'exceljs', 'yaml'],
+          patterns: [{ group: ['node:*', '@fluentui/*', '@microsoft/*', 'office-js*'] }],
+        },
+      ),
       'no-restricted-globals': ['error', ...hostGlobals, 'window', 'document', 'process', 'require'],
     },
   },
@@ -91,7 +112,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -24,31 +24,58 @@ export const USAGE = `npm run bench -- [--rules N] [--resources N] [--types N] [
 
 function positiveInt(flag: string, text: string | undefined): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} wants a positive whole number, got '${text ?? ''}'`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${flag} wants a positive whole number, got '${text ?? ''}'`);
   return n;
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { size: { ...DEFAULT_SIZE }, jreSample: 1000, logicSample: null, json: false, inProcess: false, runs: 3 };
+  const options: BenchOptions = {
+    size: { ...DEFAULT_SIZE },
+    jreSample: 1000,
+    logicSample: null,
+    json: false,
+    inProcess: false,
+    runs: 3,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const next = () => argv[++i];
     switch (flag) {
-      case '--rules': options.size.rules = positiveInt(flag, next()); break;
-      case '--resources': options.size.resources = positiveInt(flag, next()); break;
-      case '--types': options.size.types = positiveInt(flag, next()); break;
-      case '--seed': options.size.seed = Number.parseInt(next() ?? '', 10) || 0; break;
-      case '--sample': options.jreSample = positiveInt(flag, next()); break;
+      case '--rules':
+        options.size.rules = positiveInt(flag, next());
+        break;
+      case '--resources':
+        options.size.resources = positiveInt(flag, next());
+        break;
+      case '--types':
+        options.size.types = positiveInt(flag, next());
+        break;
+      case '--seed':
+        options.size.seed = Number.parseInt(next() ?? '', 10) || 0;
+        break;
+      case '--sample':
+        options.jreSample = positiveInt(flag, next());
+        break;
       case '--logic-sample': {
         const v = next();
         options.logicSample = v === 'all' ? null : positiveInt(flag, v);
         break;
       }
-      case '--runs': options.runs = positiveInt(flag, next()); break;
-      case '--json': options.json = true; break;
-      case '--in-process': options.inProcess = true; break;
-      case '--help': case '-h': throw new Error(USAGE);
-      default: throw new Error(`unknown option '${flag}'\n${USAGE}`);
+      case '--runs':
+        options.runs = positiveInt(flag, next());
+        break;
+      case '--json':
+        options.json = true;
+        break;
+      case '--in-process':
+        options.inProcess = true;
+        break;
+      case '--help':
+      case '-h':
+        throw new Error(USAGE);
+      default:
+        throw new Error(`unknown option '${flag}'\n${USAGE}`);
     }
   }
   return options;

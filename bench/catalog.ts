@@ -29,7 +29,8 @@ function orBlank(rng: Prng, missing: number, make: () => Cell): Cell {
   return rng.chance(missing) ? null : make();
 }
 
-const bool = (pTrue: number, missing: number) => (rng: Prng) => orBlank(rng, missing, () => rng.chance(pTrue));
+const bool = (pTrue: number, missing: number) => (rng: Prng) =>
+  orBlank(rng, missing, () => rng.chance(pTrue));
 const fixed = (v: Cell) => () => v;
 
 export const ATTRIBUTES: readonly Attribute[] = [
@@ -46,16 +47,34 @@ export const ATTRIBUTES: readonly Attribute[] = [
     column: 'encryption.algorithm',
     value: (rng) =>
       orBlank(rng, 0.03, () =>
-        weighted(rng, [['aws:kms', 0.45], ['AES256', 0.25], ['aes256', 0.05], ['AWS:KMS', 0.05], ['aws:kms:dsse', 0.1], ['none', 0.1]]),
+        weighted(rng, [
+          ['aws:kms', 0.45],
+          ['AES256', 0.25],
+          ['aes256', 0.05],
+          ['AWS:KMS', 0.05],
+          ['aws:kms:dsse', 0.1],
+          ['none', 0.1],
+        ]),
       ),
     rules: [
-      { title: 'Encryption uses an approved algorithm', operator: 'is one of', expected: fixed('aws:kms, AES256, aws:kms:dsse') },
+      {
+        title: 'Encryption uses an approved algorithm',
+        operator: 'is one of',
+        expected: fixed('aws:kms, AES256, aws:kms:dsse'),
+      },
       { title: 'Encryption algorithm is not none', operator: 'does not equal', expected: fixed('none') },
     ],
   },
   {
     column: 'versioning.status',
-    value: (rng) => orBlank(rng, 0.03, () => weighted(rng, [['Enabled', 0.76], ['enabled', 0.08], ['Suspended', 0.16]])),
+    value: (rng) =>
+      orBlank(rng, 0.03, () =>
+        weighted(rng, [
+          ['Enabled', 0.76],
+          ['enabled', 0.08],
+          ['Suspended', 0.16],
+        ]),
+      ),
     rules: [
       { title: 'Versioning is enabled', operator: 'equals', expected: fixed('Enabled') },
       { title: 'Versioning is not suspended', operator: 'does not equal', expected: fixed('Suspended') },
@@ -65,7 +84,15 @@ export const ATTRIBUTES: readonly Attribute[] = [
     column: 'port',
     value: (rng) =>
       orBlank(rng, 0.02, () => {
-        const port = weighted(rng, [[443, 0.55], [8443, 0.15], [80, 0.1], [22, 0.07], [3389, 0.05], [5432, 0.04], [0, 0.04]]);
+        const port = weighted(rng, [
+          [443, 0.55],
+          [8443, 0.15],
+          [80, 0.1],
+          [22, 0.07],
+          [3389, 0.05],
+          [5432, 0.04],
+          [0, 0.04],
+        ]);
         return port === 0 ? rng.int(9000, 65535) : port;
       }),
     rules: [
@@ -77,7 +104,15 @@ export const ATTRIBUTES: readonly Attribute[] = [
   },
   {
     column: 'tls.minVersion',
-    value: (rng) => orBlank(rng, 0.03, () => weighted(rng, [[1.0, 0.05], [1.1, 0.07], [1.2, 0.6], [1.3, 0.28]])),
+    value: (rng) =>
+      orBlank(rng, 0.03, () =>
+        weighted(rng, [
+          [1.0, 0.05],
+          [1.1, 0.07],
+          [1.2, 0.6],
+          [1.3, 0.28],
+        ]),
+      ),
     rules: [{ title: 'TLS 1.2 or newer is required', operator: 'at least', expected: fixed(1.2) }],
   },
   {
@@ -116,7 +151,11 @@ export const ATTRIBUTES: readonly Attribute[] = [
           : `${rng.pick(['someone', 'admin'])}@gmail.com`,
       ),
     rules: [
-      { title: 'The contact is a company address', operator: 'matches', expected: fixed('^[a-z0-9._-]+@example\\.com$') },
+      {
+        title: 'The contact is a company address',
+        operator: 'matches',
+        expected: fixed('^[a-z0-9._-]+@example\\.com$'),
+      },
       { title: 'There is a contact', operator: 'is not empty', expected: fixed(null) },
     ],
   },
@@ -129,8 +168,16 @@ export const ATTRIBUTES: readonly Attribute[] = [
           : `docker.io/library/${rng.pick(['nginx', 'redis'])}:latest`,
       ),
     rules: [
-      { title: 'Images come from the company registry', operator: 'starts with', expected: fixed('registry.example.com/') },
-      { title: 'Images are pinned to a version', operator: 'matches', expected: fixed(':\\d+\\.\\d+\\.\\d+$') },
+      {
+        title: 'Images come from the company registry',
+        operator: 'starts with',
+        expected: fixed('registry.example.com/'),
+      },
+      {
+        title: 'Images are pinned to a version',
+        operator: 'matches',
+        expected: fixed(':\\d+\\.\\d+\\.\\d+$'),
+      },
       { title: 'Images are not tagged latest', operator: 'does not contain', expected: fixed(':latest') },
     ],
   },
@@ -138,11 +185,25 @@ export const ATTRIBUTES: readonly Attribute[] = [
     column: 'instance.class',
     value: (rng) =>
       orBlank(rng, 0.02, () =>
-        weighted(rng, [['db.t3.micro', 0.3], ['db.m5.large', 0.3], ['db.r5.xlarge', 0.2], ['db.t2.small', 0.15], ['db.m4.large', 0.05]]),
+        weighted(rng, [
+          ['db.t3.micro', 0.3],
+          ['db.m5.large', 0.3],
+          ['db.r5.xlarge', 0.2],
+          ['db.t2.small', 0.15],
+          ['db.m4.large', 0.05],
+        ]),
       ),
     rules: [
-      { title: 'Databases run on a current generation', operator: 'matches', expected: fixed('^db\\.(t3|m5|r5|m6g)\\.') },
-      { title: 'Database size is approved', operator: 'is one of', expected: fixed('db.t3.micro, db.m5.large, db.r5.xlarge') },
+      {
+        title: 'Databases run on a current generation',
+        operator: 'matches',
+        expected: fixed('^db\\.(t3|m5|r5|m6g)\\.'),
+      },
+      {
+        title: 'Database size is approved',
+        operator: 'is one of',
+        expected: fixed('db.t3.micro, db.m5.large, db.r5.xlarge'),
+      },
     ],
   },
   {
@@ -170,12 +231,26 @@ export const ATTRIBUTES: readonly Attribute[] = [
     column: 'region',
     value: (rng) =>
       orBlank(rng, 0.01, () =>
-        weighted(rng, [['us-east-1', 0.4], ['us-west-2', 0.2], ['eu-west-1', 0.2], ['EU-central-1', 0.1], ['ap-southeast-1', 0.1]]),
+        weighted(rng, [
+          ['us-east-1', 0.4],
+          ['us-west-2', 0.2],
+          ['eu-west-1', 0.2],
+          ['EU-central-1', 0.1],
+          ['ap-southeast-1', 0.1],
+        ]),
       ),
     rules: [
-      { title: 'Resources live in approved regions', operator: 'is one of', expected: fixed('us-east-1, us-west-2, eu-west-1, eu-central-1') },
+      {
+        title: 'Resources live in approved regions',
+        operator: 'is one of',
+        expected: fixed('us-east-1, us-west-2, eu-west-1, eu-central-1'),
+      },
       { title: 'Resources live in the US or the EU', operator: 'matches', expected: fixed('^(us|eu)-') },
-      { title: 'Resources are in a US or EU region', operator: 'starts with', expected: (rng) => rng.pick(['us-', 'eu-']) },
+      {
+        title: 'Resources are in a US or EU region',
+        operator: 'starts with',
+        expected: (rng) => rng.pick(['us-', 'eu-']),
+      },
     ],
   },
   {
@@ -190,7 +265,8 @@ export const ATTRIBUTES: readonly Attribute[] = [
   },
   {
     column: 'kms.keyId',
-    value: (rng) => orBlank(rng, 0.12, () => `arn:aws:kms:us-east-1:123456789012:key/${rng.int(100000, 999999)}`),
+    value: (rng) =>
+      orBlank(rng, 0.12, () => `arn:aws:kms:us-east-1:123456789012:key/${rng.int(100000, 999999)}`),
     rules: [
       { title: 'A KMS key is set', operator: 'exists', expected: fixed(null) },
       { title: 'The key is a KMS key', operator: 'starts with', expected: fixed('ARN:aws:kms:') },
@@ -211,7 +287,13 @@ export const BASE_TYPES = [
   'aws_lambda_function',
 ] as const;
 
-export const SEVERITY_MIX = [['Critical', 0.1], ['High', 0.3], ['Medium', 0.4], ['Low', 0.15], ['Info', 0.05]] as const;
+export const SEVERITY_MIX = [
+  ['Critical', 0.1],
+  ['High', 0.3],
+  ['Medium', 0.4],
+  ['Low', 0.15],
+  ['Info', 0.05],
+] as const;
 export const TEAMS = ['Platform', 'Payments', 'HR Systems', 'Web', 'Data'] as const;
 export const BUSINESS_UNITS = ['Finance', 'HR', 'Engineering', 'Sales'] as const;
 export const ENVIRONMENTS = ['prod', 'stage', 'dev'] as const;

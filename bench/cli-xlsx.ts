@@ -37,7 +37,16 @@ export async function benchCliXlsx(size: BenchSize = CLI_SIZE): Promise<CliFigur
     }
     await workbook.xlsx.writeFile(book);
     const main = path.join(__dirname, '..', 'cli', 'main.ts');
-    const args = ['validate', book, '--out', path.join(dir, 'out.xlsx'), '--now', '2026-01-15T09:00:00Z', '--fail-on', 'none'];
+    const args = [
+      'validate',
+      book,
+      '--out',
+      path.join(dir, 'out.xlsx'),
+      '--now',
+      '2026-01-15T09:00:00Z',
+      '--fail-on',
+      'none',
+    ];
     // ExcelJS holds the whole workbook as objects: a Results sheet of hundreds of thousands of rows needs more
     // than Node's default heap.
     const node = ['--max-old-space-size=12288', '-r', 'ts-node/register/transpile-only', '-e', CHILD, main];
@@ -45,10 +54,20 @@ export async function benchCliXlsx(size: BenchSize = CLI_SIZE): Promise<CliFigur
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
-    const last = child.stderr.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+    const last = child.stderr
+      .trim()
+      .split('\n')
+      .reverse()
+      .find((l) => l.startsWith('{'));
     if (!last) throw new Error(`the CLI run did not report: ${child.stderr.slice(-500)}`);
     const got = JSON.parse(last) as { seconds: number; peakRssMB: number; code: number };
-    return { rules: size.rules, resources: size.resources, seconds: got.seconds, peakRssMB: got.peakRssMB, exitCode: got.code };
+    return {
+      rules: size.rules,
+      resources: size.resources,
+      seconds: got.seconds,
+      peakRssMB: got.peakRssMB,
+      exitCode: got.code,
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

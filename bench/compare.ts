@@ -16,7 +16,8 @@ export function compareCounts(a: Counts, b: Counts, aName: string, bName: string
     if (a.pass[i] === b.pass[i] && a.fail[i] === b.fail[i] && a.other[i] === b.other[i]) continue;
     differing++;
     if (differences.length < 5) {
-      const show = (c: Counts) => `pass ${c.pass[i]} fail ${c.fail[i]}${c.other[i] ? ` other ${c.other[i]}` : ''}`;
+      const show = (c: Counts) =>
+        `pass ${c.pass[i]} fail ${c.fail[i]}${c.other[i] ? ` other ${c.other[i]}` : ''}`;
       differences.push(`${ruleId(i)}: ${aName} ${show(a)} vs ${bName} ${show(b)}`);
     }
   }

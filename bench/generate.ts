@@ -1,6 +1,15 @@
 // Builds the benchmark rulebook as grids (a Rules sheet and a Resources sheet), the same for the same seed.
 import type { Cell, Grid } from '../core';
-import { ATTRIBUTES, BASE_TYPES, BUSINESS_UNITS, ENVIRONMENTS, SEVERITY_MIX, TEAMS, weighted, type Attribute } from './catalog';
+import {
+  ATTRIBUTES,
+  BASE_TYPES,
+  BUSINESS_UNITS,
+  ENVIRONMENTS,
+  SEVERITY_MIX,
+  TEAMS,
+  weighted,
+  type Attribute,
+} from './catalog';
 import { mulberry32, type Prng } from './prng';
 
 export interface BenchSize {
@@ -12,7 +21,18 @@ export interface BenchSize {
 
 export const DEFAULT_SIZE: BenchSize = { rules: 500, resources: 50_000, types: 10, seed: 42 };
 
-export const RULE_HEADERS = ['Rule ID', 'Title', 'Resource Type', 'Field', 'Operator', 'Expected', 'Severity', 'Owner', 'Framework', 'Remediation'];
+export const RULE_HEADERS = [
+  'Rule ID',
+  'Title',
+  'Resource Type',
+  'Field',
+  'Operator',
+  'Expected',
+  'Severity',
+  'Owner',
+  'Framework',
+  'Remediation',
+];
 const FIXED_RESOURCE_HEADERS = ['Resource ID', 'Type', 'Name', 'Owner', 'Business Unit', 'Environment'];
 
 /** `R-0001` for the first rule. */

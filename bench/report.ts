@@ -71,17 +71,34 @@ export function targets(f: Partial<Record<EngineName, Figures>>, basis: Basis = 
         ? g?.withReadingChecksPerSecond
         : g?.checksPerSecond;
   const rs = rate(f.rulesheet);
-  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a / b);
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? undefined : a / b;
   const vsJre = ratio(rs, rate(f.jsonRulesEngine));
   const vsLogic = ratio(rs, rate(f.jsonLogic));
   const handOverRs = ratio(rate(f.handWritten), rs);
   const rss = f.rulesheet?.peakRssMB;
   const show = (x: number | undefined, unit: string) => (x === undefined ? 'n/a' : `${x.toFixed(1)}${unit}`);
   return [
-    { text: 'rulesheet ≥ 50× json-rules-engine checks/s', met: vsJre === undefined ? undefined : vsJre >= 50, actual: show(vsJre, '×') },
-    { text: 'rulesheet ≥ 10× json-logic-js checks/s', met: vsLogic === undefined ? undefined : vsLogic >= 10, actual: show(vsLogic, '×') },
-    { text: 'hand-written ÷ rulesheet checks/s ≤ 3', met: handOverRs === undefined ? undefined : handOverRs <= 3, actual: show(handOverRs, '×') },
-    { text: 'rulesheet peak RSS < 1024 MB', met: rss === undefined ? undefined : rss < 1024, actual: show(rss, ' MB') },
+    {
+      text: 'rulesheet ≥ 50× json-rules-engine checks/s',
+      met: vsJre === undefined ? undefined : vsJre >= 50,
+      actual: show(vsJre, '×'),
+    },
+    {
+      text: 'rulesheet ≥ 10× json-logic-js checks/s',
+      met: vsLogic === undefined ? undefined : vsLogic >= 10,
+      actual: show(vsLogic, '×'),
+    },
+    {
+      text: 'hand-written ÷ rulesheet checks/s ≤ 3',
+      met: handOverRs === undefined ? undefined : handOverRs <= 3,
+      actual: show(handOverRs, '×'),
+    },
+    {
+      text: 'rulesheet peak RSS < 1024 MB',
+      met: rss === undefined ? undefined : rss < 1024,
+      actual: show(rss, ' MB'),
+    },
   ];
 }
 
@@ -89,11 +106,30 @@ const num = (x: number) => x.toLocaleString('en-US');
 
 export function table(replies: Replies, f: Partial<Record<EngineName, Figures>>): string[] {
   const rs = f.rulesheet?.checksPerSecond;
-  const head = ['engine', 'checks', 'seconds', 'checks/s', 'first run s', 'reading s', 'peak RSS MB', 'vs rulesheet'];
+  const head = [
+    'engine',
+    'checks',
+    'seconds',
+    'checks/s',
+    'first run s',
+    'reading s',
+    'peak RSS MB',
+    'vs rulesheet',
+  ];
   const rows = ENGINES.map((name) => {
     const g = f[name];
     const reply = replies[name];
-    if (!g) return [ENGINE_LABELS[name], '—', '—', '—', '—', '—', '—', reply.ok ? '' : `did not run: ${reply.error.split('\n')[0]}`];
+    if (!g)
+      return [
+        ENGINE_LABELS[name],
+        '—',
+        '—',
+        '—',
+        '—',
+        '—',
+        '—',
+        reply.ok ? '' : `did not run: ${reply.error.split('\n')[0]}`,
+      ];
     return [
       ENGINE_LABELS[name],
       `${num(g.checks)}${g.scaled ? ' *' : ''}`,
@@ -107,10 +143,16 @@ export function table(replies: Replies, f: Partial<Record<EngineName, Figures>>)
   });
   const last = head.length - 1;
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (c === last ? 0 : r[c].length))));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 || c === last ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (c === 0 || c === last ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
 export function targetLines(list: Target[]): string[] {
-  return list.map((t) => `${t.met === undefined ? '?' : t.met ? '✔' : '✖'} ${t.text} (measured: ${t.actual})`);
+  return list.map(
+    (t) => `${t.met === undefined ? '?' : t.met ? '✔' : '✖'} ${t.text} (measured: ${t.actual})`,
+  );
 }

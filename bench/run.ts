@@ -22,7 +22,9 @@ function forkChild(request: ChildRequest): Promise<ChildReply> {
     });
     let reply: ChildReply | undefined;
     child.on('message', (m) => (reply = m as ChildReply));
-    child.on('exit', (code, signal) => resolve(reply ?? { ok: false, error: `child exited (${signal ?? code}) without a reply` }));
+    child.on('exit', (code, signal) =>
+      resolve(reply ?? { ok: false, error: `child exited (${signal ?? code}) without a reply` }),
+    );
   });
 }
 
@@ -38,12 +40,23 @@ async function runAll(options: BenchOptions, log: (s: string) => void): Promise<
   const grids = options.inProcess ? generateWorkbook(options.size) : undefined;
   for (const engine of ENGINES) {
     log(`running ${ENGINE_LABELS[engine]}…`);
-    const request: ChildRequest = { engine, size: options.size, perType: perType[engine], compareAt, runs: options.runs };
+    const request: ChildRequest = {
+      engine,
+      size: options.size,
+      perType: perType[engine],
+      compareAt,
+      runs: options.runs,
+    };
     if (grids) {
       const baselineRssMB = rssMB();
       const sampler = sampleRss();
       try {
-        replies[engine] = { ok: true, outcome: await runEngine(engine, grids, request.perType, compareAt, options.runs), peakRssMB: sampler.stop(), baselineRssMB };
+        replies[engine] = {
+          ok: true,
+          outcome: await runEngine(engine, grids, request.perType, compareAt, options.runs),
+          peakRssMB: sampler.stop(),
+          baselineRssMB,
+        };
       } catch (e) {
         sampler.stop();
         replies[engine] = { ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -62,9 +75,17 @@ function countsAt(reply: ChildReply, perType: number | null): Counts | undefined
   return reply.outcome.sampled.find((s) => s.perType === perType)?.counts;
 }
 
-function checkAgreement(replies: Replies, options: BenchOptions, log: (s: string) => void): Record<string, boolean | null> {
+function checkAgreement(
+  replies: Replies,
+  options: BenchOptions,
+  log: (s: string) => void,
+): Record<string, boolean | null> {
   const verdicts: Record<string, boolean | null> = {};
-  const peers: [EngineName, number | null][] = [['handWritten', null], ['jsonLogic', options.logicSample], ['jsonRulesEngine', options.jreSample]];
+  const peers: [EngineName, number | null][] = [
+    ['handWritten', null],
+    ['jsonLogic', options.logicSample],
+    ['jsonRulesEngine', options.jreSample],
+  ];
   for (const [peer, perType] of peers) {
     const reply = replies[peer];
     if (!reply.ok) continue;
@@ -75,9 +96,12 @@ function checkAgreement(replies: Replies, options: BenchOptions, log: (s: string
       const a = compareCounts(reply.outcome.counts, theirs, ENGINE_LABELS[peer], ENGINE_LABELS[judge]);
       verdicts[`${peer}~${judge}`] = a.agree;
       const where = perType === null ? 'all resources' : `first ${perType} resources per type`;
-      if (a.agree) log(`✔ ${ENGINE_LABELS[peer]} agrees with ${ENGINE_LABELS[judge]} on every rule (${where})`);
+      if (a.agree)
+        log(`✔ ${ENGINE_LABELS[peer]} agrees with ${ENGINE_LABELS[judge]} on every rule (${where})`);
       else {
-        log(`⚠ WARNING: ${ENGINE_LABELS[peer]} disagrees with ${ENGINE_LABELS[judge]} on ${a.differing} rules (${where}):`);
+        log(
+          `⚠ WARNING: ${ENGINE_LABELS[peer]} disagrees with ${ENGINE_LABELS[judge]} on ${a.differing} rules (${where}):`,
+        );
         for (const d of a.differences) log(`    ${d}`);
       }
     }
@@ -96,14 +120,24 @@ async function main(): Promise<void> {
   const out = (s: string) => (options.json ? process.stderr : process.stdout).write(`${s}\n`);
   const { rules, resources, types, seed } = options.size;
   out(`Rulesheet benchmark: ${num(rules)} rules, ${num(resources)} resources, ${types} types, seed ${seed}`);
-  out(options.inProcess ? 'engines run one after another in this process (memory figures are shared)' : 'each engine runs in its own child process (its own peak RSS)');
+  out(
+    options.inProcess
+      ? 'engines run one after another in this process (memory figures are shared)'
+      : 'each engine runs in its own child process (its own peak RSS)',
+  );
 
   const load = () => os.loadavg()[0].toFixed(2);
-  out(`Node ${process.version}, ${os.cpus().length} CPUs, load average ${load()} before the run (other work on the machine skews the figures)`);
+  out(
+    `Node ${process.version}, ${os.cpus().length} CPUs, load average ${load()} before the run (other work on the machine skews the figures)`,
+  );
   const replies = await runAll(options, out);
   out(`load average ${load()} after the run`);
   const hand = replies.handWritten;
-  const fullChecks = hand.ok ? hand.outcome.checks : replies.rulesheet.ok ? replies.rulesheet.outcome.checks : 0;
+  const fullChecks = hand.ok
+    ? hand.outcome.checks
+    : replies.rulesheet.ok
+      ? replies.rulesheet.outcome.checks
+      : 0;
   const f: Partial<Record<EngineName, Figures>> = {};
   for (const e of ENGINES) f[e] = figures(replies[e], fullChecks);
 
@@ -111,14 +145,22 @@ async function main(): Promise<void> {
   for (const line of table(replies, f)) out(line);
   for (const e of ENGINES) {
     const g = f[e];
-    if (g?.scaled) out(`* ${ENGINE_LABELS[e]} ran on a sample: ${num(g.sample)} resources (${num(g.checks)} of ${num(fullChecks)} checks); its checks/s is scaled to the whole set (≈${g.projectedSeconds.toFixed(1)} s for all).`);
+    if (g?.scaled)
+      out(
+        `* ${ENGINE_LABELS[e]} ran on a sample: ${num(g.sample)} resources (${num(g.checks)} of ${num(fullChecks)} checks); its checks/s is scaled to the whole set (≈${g.projectedSeconds.toFixed(1)} s for all).`,
+      );
   }
   if (hand.ok) {
     const t = totals(hand.outcome.counts);
-    out(`pass rate of the generated rulebook: ${((100 * t.pass) / (t.pass + t.fail)).toFixed(1)}% (${num(t.pass)} passing, ${num(t.fail)} failing)`);
+    out(
+      `pass rate of the generated rulebook: ${((100 * t.pass) / (t.pass + t.fail)).toFixed(1)}% (${num(t.pass)} passing, ${num(t.fail)} failing)`,
+    );
   }
   const full = replies.rulesheet.ok ? replies.rulesheet.outcome.validateSeconds : undefined;
-  if (full !== undefined) out(`rulesheet's whole validate() (engine plus routing, waivers, tracking, summary, history and patches): ${full.toFixed(3)} s`);
+  if (full !== undefined)
+    out(
+      `rulesheet's whole validate() (engine plus routing, waivers, tracking, summary, history and patches): ${full.toFixed(3)} s`,
+    );
   const reported = replies.rulesheet.ok ? (replies.rulesheet.outcome.problems ?? []) : [];
   if (reported.length) {
     out(`⚠ WARNING: rulesheet reported ${reported.length} problems on the generated rulebook, e.g.:`);
@@ -128,26 +170,44 @@ async function main(): Promise<void> {
   const agreement = checkAgreement(replies, options, out);
   out('');
   const list = targets(f);
-  out(`targets, on compile + evaluate (median of ${options.runs} runs of each engine after its first, cold run; each on a settled heap):`);
+  out(
+    `targets, on compile + evaluate (median of ${options.runs} runs of each engine after its first, cold run; each on a settled heap):`,
+  );
   for (const line of targetLines(list)) out(line);
   const withReading = targets(f, 'withReading');
   const cold = targets(f, 'firstRun');
-  const briefly = (list: typeof cold) => list.slice(0, 3).map((t) => `${t.text.replace(' checks/s', '')}: ${t.actual}`).join('; ');
+  const briefly = (list: typeof cold) =>
+    list
+      .slice(0, 3)
+      .map((t) => `${t.text.replace(' checks/s', '')}: ${t.actual}`)
+      .join('; ');
   out(`the same with reading the grids counted in: ${briefly(withReading)}`);
   out(`the same on the first (cold) runs: ${briefly(cold)}`);
-  out('notes: json-rules-engine and json-logic-js get custom operators for case-insensitive text, starts with and regex (JS RegExp, not RE2);');
-  out('       "seconds" is compile + evaluate: translating the rules and judging every pair; "reading s" is reading the grids');
-  out("       into each engine's input (rulesheet: every sheet with every problem; json-logic-js and json-rules-engine: a facts");
-  out('       object per resource; hand-written: rows by type). rulesheet keeps a status per check and can explain every');
+  out(
+    'notes: json-rules-engine and json-logic-js get custom operators for case-insensitive text, starts with and regex (JS RegExp, not RE2);',
+  );
+  out(
+    '       "seconds" is compile + evaluate: translating the rules and judging every pair; "reading s" is reading the grids',
+  );
+  out(
+    "       into each engine's input (rulesheet: every sheet with every problem; json-logic-js and json-rules-engine: a facts",
+  );
+  out(
+    '       object per resource; hand-written: rows by type). rulesheet keeps a status per check and can explain every',
+  );
   out('       non-passing one; hand-written lists failing rows.');
 
   // The hosts: 10,000 resources × 200 rules through each adapter on its in-memory fake.
   out('');
   const excel = await benchExcelAdapter();
   out(adapterLine(excel));
-  const sheetsLine = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'sheets-adapter.ts')], {
-    encoding: 'utf8',
-  }).trim();
+  const sheetsLine = execFileSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'sheets-adapter.ts')],
+    {
+      encoding: 'utf8',
+    },
+  ).trim();
   out(sheetsLine);
 
   if (options.json) {
@@ -163,9 +223,19 @@ async function main(): Promise<void> {
         readSeconds: g.readSeconds,
         withReadingSeconds: g.withReadingSeconds,
         withReadingChecksPerSecond: g.withReadingChecksPerSecond,
-        measuredSeconds: reply.ok ? reply.outcome.measuredSeconds.map((x) => Math.round(x * 1000) / 1000) : [],
+        measuredSeconds: reply.ok
+          ? reply.outcome.measuredSeconds.map((x) => Math.round(x * 1000) / 1000)
+          : [],
       };
-      return sampled ? { ...base, sample: g.sample, scaled: g.scaled, checks: g.checks, projectedSeconds: g.projectedSeconds } : base;
+      return sampled
+        ? {
+            ...base,
+            sample: g.sample,
+            scaled: g.scaled,
+            checks: g.checks,
+            projectedSeconds: g.projectedSeconds,
+          }
+        : base;
     };
     const json = {
       checks: fullChecks,
@@ -176,12 +246,18 @@ async function main(): Promise<void> {
       agreement,
       adapters: { excel, sheets: sheetsLine },
       targets: list.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
-      withReadingTargets: withReading.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
+      withReadingTargets: withReading.map((t) => ({
+        target: t.text,
+        met: t.met ?? null,
+        measured: t.actual,
+      })),
       firstRunTargets: cold.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
     };
     process.stdout.write(`${JSON.stringify(json)}\n`);
   }
-  const peerFailed = (['handWritten', 'jsonLogic', 'jsonRulesEngine'] as EngineName[]).some((e) => !replies[e].ok);
+  const peerFailed = (['handWritten', 'jsonLogic', 'jsonRulesEngine'] as EngineName[]).some(
+    (e) => !replies[e].ok,
+  );
   process.exitCode = peerFailed ? 1 : 0;
 }
 

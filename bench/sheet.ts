@@ -27,7 +27,13 @@ export function readRules(grids: Grid[]): BenchRule[] {
   const [header, ...rows] = grid(grids, 'Rules').rows;
   const col = (name: string) => header.indexOf(name);
   const [id, type, field, op, exp] = ['Rule ID', 'Resource Type', 'Field', 'Operator', 'Expected'].map(col);
-  return rows.map((r) => ({ id: String(r[id]), type: String(r[type]), field: String(r[field]), operator: String(r[op]), expected: r[exp] }));
+  return rows.map((r) => ({
+    id: String(r[id]),
+    type: String(r[type]),
+    field: String(r[field]),
+    operator: String(r[op]),
+    expected: r[exp],
+  }));
 }
 
 /** Resource rows by type; `perType` keeps only the first n of each type (the sample). */

@@ -30,7 +30,8 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   for (const c of candidates) {
     const hay = c.toLowerCase();
     let score = editDistance(needle, hay);
-    if (hay.startsWith(needle) || needle.startsWith(hay)) score = Math.min(score, Math.abs(hay.length - needle.length));
+    if (hay.startsWith(needle) || needle.startsWith(hay))
+      score = Math.min(score, Math.abs(hay.length - needle.length));
     if (score < bestScore) {
       bestScore = score;
       best = c;

@@ -3,7 +3,20 @@ import type { Cell } from '../../core';
 import type { BenchRule } from '../sheet';
 
 export type CheckKind =
-  | 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'oneOf' | 'contains' | 'notContains' | 'startsWith' | 'isTrue' | 'notEmpty' | 'exists' | 'matches';
+  | 'eq'
+  | 'ne'
+  | 'gt'
+  | 'ge'
+  | 'lt'
+  | 'le'
+  | 'oneOf'
+  | 'contains'
+  | 'notContains'
+  | 'startsWith'
+  | 'isTrue'
+  | 'notEmpty'
+  | 'exists'
+  | 'matches';
 
 export interface Check {
   kind: CheckKind;
@@ -54,7 +67,12 @@ export function toCheck(rule: BenchRule): Check {
     field: rule.field,
     text: e === null ? '' : lowerText(e),
     num: typeof e === 'number' ? e : Number(e),
-    items: kind === 'oneOf' ? String(e).split(',').map((s) => s.trim().toLowerCase()) : [],
+    items:
+      kind === 'oneOf'
+        ? String(e)
+            .split(',')
+            .map((s) => s.trim().toLowerCase())
+        : [],
     raw: e === null ? '' : String(e),
   };
 }

@@ -7,7 +7,8 @@ type Json = { [key: string]: unknown };
 export function flatFacts(headers: string[]): (row: Cell[]) => Json {
   return (row) => {
     const out: Json = {};
-    for (let c = 0; c < headers.length; c++) if (row[c] !== null && row[c] !== undefined) out[headers[c]] = row[c];
+    for (let c = 0; c < headers.length; c++)
+      if (row[c] !== null && row[c] !== undefined) out[headers[c]] = row[c];
     return out;
   };
 }

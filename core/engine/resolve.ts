@@ -56,7 +56,8 @@ export function compilePath(path: Path): PathReader {
     // The longest prefix column whose cell holds JSON wins; a blank or plain cell passes to the next.
     for (const p of plan.prefixes) {
       const value = jsonCell(res, p.col);
-      if (value instanceof Unreadable || (typeof value === 'object' && !(value instanceof Date))) return { value, rest: p.rest };
+      if (value instanceof Unreadable || (typeof value === 'object' && !(value instanceof Date)))
+        return { value, rest: p.rest };
     }
     if (plan.document >= 0) return { value: jsonCell(res, plan.document), rest: path.segments };
     // Nowhere to read from: missing, walked with the whole path so that `[*]` over it yields no elements.
@@ -128,7 +129,7 @@ export function isScalarCell(cell: Cell | undefined): cell is string | number | 
   if (typeof cell !== 'string') return cell === null || cell === undefined || typeof cell !== 'object';
   // Most text starts with a letter or digit: no need to trim it to know.
   const first = cell.charCodeAt(0);
-  if (first > 32 && first < 127) return first !== 123 /* { */ && first !== 91 /* [ */;
+  if (first > 32 && first < 127) return first !== 123 /* { */ && first !== 91; /* [ */
   const c = cell.trim().charCodeAt(0);
   return c !== 123 && c !== 91;
 }

@@ -4,11 +4,32 @@ import type { Cell, Grid, MatchMode, Severity } from '../types';
 
 /** A column the Rules sheet may have; the reader maps headers (and their aliases) to these keys. */
 export type RuleColumn =
-  | 'ruleId' | 'title' | 'resourceType' | 'field' | 'operator' | 'expected' | 'match' | 'condition'
-  | 'appliesWhen' | 'businessUnit' | 'severity' | 'owner' | 'framework' | 'remediation' | 'enabled';
+  | 'ruleId'
+  | 'title'
+  | 'resourceType'
+  | 'field'
+  | 'operator'
+  | 'expected'
+  | 'match'
+  | 'condition'
+  | 'appliesWhen'
+  | 'businessUnit'
+  | 'severity'
+  | 'owner'
+  | 'framework'
+  | 'remediation'
+  | 'enabled';
 
 /** The engine's generated Rules columns, in the order they are first written. */
-export const GENERATED_RULE_COLUMNS = ['Reads As', 'Status', 'Passing', 'Failing', 'Waived', 'Problems', 'Last Run'] as const;
+export const GENERATED_RULE_COLUMNS = [
+  'Reads As',
+  'Status',
+  'Passing',
+  'Failing',
+  'Waived',
+  'Problems',
+  'Last Run',
+] as const;
 
 export interface Rule {
   /** 0-based row in the Rules grid (row 0 is the header). */

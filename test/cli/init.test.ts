@@ -109,7 +109,13 @@ test('Validate on the starter rulebook: the example rule passes with no error pr
 describe('init --pack', () => {
   it('adds the pack rules after the example rule', async () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rs-init-pack-')), 'book');
-    const code = await runInit(dir, new Date('2026-11-28T00:00:00Z'), () => {}, () => {}, ['aws-foundations']);
+    const code = await runInit(
+      dir,
+      new Date('2026-11-28T00:00:00Z'),
+      () => {},
+      () => {},
+      ['aws-foundations'],
+    );
     expect(code).toBe(0);
     const rules = fs.readFileSync(path.join(dir, 'Rules.csv'), 'utf8');
     expect(rules.split('\n').filter((l) => l.trim() !== '').length).toBeGreaterThan(10);
@@ -118,7 +124,13 @@ describe('init --pack', () => {
   it('refuses an unknown pack with exit 2', async () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rs-init-pack-')), 'book');
     const errors: string[] = [];
-    const code = await runInit(dir, new Date(), () => {}, (l) => errors.push(l), ['aws-foundation']);
+    const code = await runInit(
+      dir,
+      new Date(),
+      () => {},
+      (l) => errors.push(l),
+      ['aws-foundation'],
+    );
     expect(code).toBe(2);
     expect(errors[0]).toMatch(/Unknown rule pack 'aws-foundation'/);
     expect(fs.existsSync(dir)).toBe(false);

@@ -5,8 +5,16 @@ const pod = (spec: unknown) => ({ podSpec: JSON.stringify(spec) });
 
 describe('Condition: expression → status', () => {
   const cases: [string, Record<string, unknown>, string][] = [
-    ['versioning.status = "Enabled" and encrypted is true', { 'versioning.status': 'Enabled', encrypted: true }, 'PASS'],
-    ['versioning.status = "Enabled" and encrypted is true', { 'versioning.status': 'Enabled', encrypted: false }, 'FAIL'],
+    [
+      'versioning.status = "Enabled" and encrypted is true',
+      { 'versioning.status': 'Enabled', encrypted: true },
+      'PASS',
+    ],
+    [
+      'versioning.status = "Enabled" and encrypted is true',
+      { 'versioning.status': 'Enabled', encrypted: false },
+      'FAIL',
+    ],
     ['a = 1 or b = 2', { a: 5, b: '2' }, 'PASS'],
     ['a = 1 or b = 2', { a: 5, b: 3 }, 'FAIL'],
     ['not (acl is one of "public-read, public-read-write")', { acl: 'private' }, 'PASS'],
@@ -34,16 +42,30 @@ describe('quantifiers and first()', () => {
 
   it('nests: any container with none of its ports privileged', () => {
     const condition = 'any(podSpec.containers[*], none(ports[*], hostPort > 0))';
-    expect(statusOf({ condition }, pod({ containers: [{ ports: [{ hostPort: 1 }] }, { ports: [] }] }))).toBe('PASS');
+    expect(statusOf({ condition }, pod({ containers: [{ ports: [{ hostPort: 1 }] }, { ports: [] }] }))).toBe(
+      'PASS',
+    );
     expect(statusOf({ condition }, pod({ containers: [{ ports: [{ hostPort: 1 }] }] }))).toBe('FAIL');
   });
 
   const runAsNonRoot =
     'first(podSpec.containers[*].securityContext.runAsNonRoot, podSpec.securityContext.runAsNonRoot, FALSE) is true';
   it.each([
-    ['pod setting covers containers', { securityContext: { runAsNonRoot: true }, containers: [{}, {}] }, 'PASS'],
-    ['a container overrides the pod', { securityContext: { runAsNonRoot: true }, containers: [{ securityContext: { runAsNonRoot: false } }] }, 'FAIL'],
-    ['container sets it, pod does not', { containers: [{ securityContext: { runAsNonRoot: true } }] }, 'PASS'],
+    [
+      'pod setting covers containers',
+      { securityContext: { runAsNonRoot: true }, containers: [{}, {}] },
+      'PASS',
+    ],
+    [
+      'a container overrides the pod',
+      { securityContext: { runAsNonRoot: true }, containers: [{ securityContext: { runAsNonRoot: false } }] },
+      'FAIL',
+    ],
+    [
+      'container sets it, pod does not',
+      { containers: [{ securityContext: { runAsNonRoot: true } }] },
+      'PASS',
+    ],
     ['nobody sets it: the default FALSE', { containers: [{}] }, 'FAIL'],
   ])('first(): %s → %s', (_name, spec, status) => {
     expect(statusOf({ condition: runAsNonRoot }, pod(spec))).toBe(status);
@@ -68,7 +90,10 @@ describe('scope: Applies When, Business Unit, Resource Type', () => {
       { Type: 'aws_ebs_volume', encrypted: false },
       { Type: 'gcp_bucket', encrypted: false },
     ];
-    const results = runRule({ field: 'encrypted', operator: 'is true', type: 'aws_s3_*, AWS_EBS_VOLUME' }, resources);
+    const results = runRule(
+      { field: 'encrypted', operator: 'is true', type: 'aws_s3_*, AWS_EBS_VOLUME' },
+      resources,
+    );
     expect(results.map((r) => `${r.resource?.type}:${r.status}`)).toEqual([
       'aws_s3_bucket:PASS',
       'aws_s3_bucket_policy:PASS',

@@ -19,7 +19,10 @@ export interface RuleRow {
 /** A grid from a header row and objects keyed by header. */
 export function sheet(name: string, rows: Record<string, Cell>[], extraHeaders: string[] = []): Grid {
   const headers = [...new Set([...rows.flatMap((r) => Object.keys(r)), ...extraHeaders])];
-  return { name, rows: [headers, ...rows.map((r) => headers.map((h) => (r[h] === undefined ? null : r[h])))] };
+  return {
+    name,
+    rows: [headers, ...rows.map((r) => headers.map((h) => (r[h] === undefined ? null : r[h])))],
+  };
 }
 
 export function rulesGrid(rules: RuleRow[]): Grid {

@@ -27,7 +27,9 @@ describe('row form: rule row, resource row → status', () => {
     ['cidr', 'not within network', '0.0.0.0/0', { cidr: null }, 'PASS'],
   ];
   it.each(cases)('%s %s %p on %p → %s', (field, operator, expected, cells, status) => {
-    expect(statusOf({ field, operator, expected: expected as string }, cells as Record<string, string>)).toBe(status);
+    expect(statusOf({ field, operator, expected: expected as string }, cells as Record<string, string>)).toBe(
+      status,
+    );
   });
 });
 
@@ -52,9 +54,16 @@ describe('row form: lists under Match', () => {
   });
 
   it('hands a list value whole to includes, per element', () => {
-    const rule = { field: 'podSpec.containers[*].securityContext.capabilities.drop', operator: 'includes', expected: 'ALL' };
+    const rule = {
+      field: 'podSpec.containers[*].securityContext.capabilities.drop',
+      operator: 'includes',
+      expected: 'ALL',
+    };
     const ok = pod([{ securityContext: { capabilities: { drop: ['ALL'] } } }]);
-    const bad = pod([{ securityContext: { capabilities: { drop: ['ALL'] } } }, { securityContext: { capabilities: { drop: ['NET_RAW'] } } }]);
+    const bad = pod([
+      { securityContext: { capabilities: { drop: ['ALL'] } } },
+      { securityContext: { capabilities: { drop: ['NET_RAW'] } } },
+    ]);
     expect(statusOf(rule, ok)).toBe('PASS');
     expect(statusOf(rule, bad)).toBe('FAIL');
   });
@@ -78,7 +87,9 @@ describe('values from JSON cells and the Document column', () => {
     expect(statusOf(rule, { Document: '{"spec":{"replicas":null}}' })).toBe('FAIL');
   });
   it('gives ERROR naming the cell when JSON it must walk into does not parse', () => {
-    const [r] = runRule({ field: 'spec.replicas', operator: 'at least', expected: 2 }, [{ Document: '{"spec": ' }]);
+    const [r] = runRule({ field: 'spec.replicas', operator: 'at least', expected: 2 }, [
+      { Document: '{"spec": ' },
+    ]);
     expect(r.status).toBe('ERROR');
     expect(r.message).toMatch(/Resources!C2/);
   });
@@ -92,7 +103,11 @@ describe('Expected from another sheet', () => {
     expect(statusOf(rule, { image: 'nginx:latest' }, [approved])).toBe('FAIL');
   });
   it('is a problem when the sheet or column is missing', () => {
-    const [r] = runRule({ field: 'image', operator: 'is one of', expected: "'Approved Imgs'!Image" }, [{ image: 'x' }], [approved]);
+    const [r] = runRule(
+      { field: 'image', operator: 'is one of', expected: "'Approved Imgs'!Image" },
+      [{ image: 'x' }],
+      [approved],
+    );
     expect(r.status).toBe('ERROR');
     expect(r.resource).toBeUndefined();
     expect(r.message).toContain("Did you mean 'Approved Images'?");
@@ -101,12 +116,16 @@ describe('Expected from another sheet', () => {
 
 describe('messages a non-coder understands', () => {
   it('says what was found and what was expected', () => {
-    const [r] = runRule({ field: 'versioning.status', operator: 'equals', expected: 'Enabled' }, [{ 'versioning.status': 'Suspended' }]);
+    const [r] = runRule({ field: 'versioning.status', operator: 'equals', expected: 'Enabled' }, [
+      { 'versioning.status': 'Suspended' },
+    ]);
     expect(r).toMatchObject({ field: 'versioning.status', expected: 'Enabled', actual: 'Suspended' });
     expect(r.message).toBe('versioning.status is "Suspended"; expected "Enabled"');
   });
   it('says when a value is missing', () => {
-    const [r] = runRule({ field: 'versioning.status', operator: 'equals', expected: 'Enabled' }, [{ other: 'x' }]);
+    const [r] = runRule({ field: 'versioning.status', operator: 'equals', expected: 'Enabled' }, [
+      { other: 'x' },
+    ]);
     expect(r.message).toMatch(/^versioning\.status is missing/);
   });
   it('says why a value cannot be compared', () => {
