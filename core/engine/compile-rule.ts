@@ -55,7 +55,8 @@ export function compileRule(rule: Rule, sheet: RulesSheet | undefined, env: Comp
     const row = rowFormExpr(rule);
     problems.push(...at(row.column, row.problems));
     condition = row.value;
-  } else if (!rule.broken) {
+  } else if (!rule.broken && rule.enabled) {
+    // A disabled rule without a check is a draft: it runs nowhere, so it is not an error yet.
     problems.push(...at('field', [problem('no_check')]));
   }
 
@@ -135,8 +136,12 @@ function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: R
 function literalOf(cell: Cell): Extract<Operand, { kind: 'literal' }> | undefined {
   if (cell === null) return undefined;
   if (cell instanceof Date) return { kind: 'literal', value: isoDateOrTime(cell) };
-  if (typeof cell === 'string')
-    return cell.trim() === '' ? undefined : { kind: 'literal', value: cell.trim() };
+  if (typeof cell === 'string') {
+    const text = cell.trim();
+    // A blank cell is no Expected; `""` written in the cell is empty text, as in a formula.
+    if (text === '') return undefined;
+    return { kind: 'literal', value: text === '""' ? '' : text };
+  }
   return { kind: 'literal', value: cell };
 }
 
