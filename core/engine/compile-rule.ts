@@ -100,6 +100,12 @@ function columnOf(found: Problem[]): RuleColumn {
   return found.some((p) => p.code === 'unknown_operator') ? 'operator' : 'expected';
 }
 
+/** The comparison a count operator becomes when its Field ends in `[*]`: the list's length against Expected. */
+const COUNTS_OF_LIST: Record<string, string | undefined> = {
+  'count at least': 'at least',
+  'count at most': 'at most',
+};
+
 /** Field / Operator / Expected as the same tree the expression form gives. */
 function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: RuleColumn } {
   if (rule.field.trim() === '')
@@ -121,11 +127,16 @@ function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: R
   if (op.expected === 'none' && expected !== undefined) {
     problems.push(problem('expected_ignored', { operator: op.name, value: String(expected.value) }));
   }
+  const path: Operand = { kind: 'path', path: field.value };
+  const counted = COUNTS_OF_LIST[op.name];
+  // `containers[*]` with a count operator means "how many containers", not "each container counted as one".
+  const last = field.value.segments[field.value.segments.length - 1];
+  const countsList = counted !== undefined && last !== undefined && 'wildcard' in last;
   return {
     value: {
       kind: 'check',
-      left: { kind: 'path', path: field.value },
-      op: op.name,
+      left: countsList ? { kind: 'call', name: 'count', args: [path] } : path,
+      op: countsList ? counted : op.name,
       right: op.expected === 'none' ? undefined : expected,
     },
     problems,
@@ -152,7 +163,8 @@ function readsAs(rule: Rule, condition: Expr | undefined, scope: Expr | undefine
   const when = scope ? ` where ${renderExpression(scope)}` : '';
   if (!condition) return `Every ${types}${units}${when}: (no valid check)`;
   let body = renderExpression(condition);
-  const rowForm = rule.condition.trim() === '';
+  const rowForm =
+    rule.condition.trim() === '' && !(condition.kind === 'check' && condition.left.kind === 'call');
   if (rowForm && rule.match !== 'all' && /\[\*\]/.test(rule.field))
     body = `${rule.match === 'any' ? 'at least one' : 'no'} ${body}`;
   else if (rowForm && /\[\*\]/.test(rule.field)) body = `every ${body}`;
