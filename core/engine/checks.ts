@@ -218,7 +218,9 @@ function compileRight(
 } {
   if (op.expected === 'none' || right === undefined || right.kind === 'literal') {
     const raw = right?.kind === 'literal' ? right.value : null;
-    const { items, problems, ref } = expectedItems(op, raw ?? null, env.grids);
+    // A literal `""` is empty text the author wrote, not a blank Expected.
+    const { items, problems, ref } =
+      raw === '' ? { items: [''], problems: [], ref: undefined } : expectedItems(op, raw ?? null, env.grids);
     const exp = expectation(op, items, ref ? `'${ref.sheet}'!${ref.column}` : undefined);
     if (problems.length) return { exp, problems };
     if (op.expected !== 'none' && items.length === 0) {

@@ -55,7 +55,8 @@ export function compileRule(rule: Rule, sheet: RulesSheet | undefined, env: Comp
     const row = rowFormExpr(rule);
     problems.push(...at(row.column, row.problems));
     condition = row.value;
-  } else if (!rule.broken) {
+  } else if (!rule.broken && rule.enabled) {
+    // A disabled rule without a check is a draft: it runs nowhere, so it is not an error yet.
     problems.push(...at('field', [problem('no_check')]));
   }
 
@@ -99,6 +100,12 @@ function columnOf(found: Problem[]): RuleColumn {
   return found.some((p) => p.code === 'unknown_operator') ? 'operator' : 'expected';
 }
 
+/** The comparison a count operator becomes when its Field ends in `[*]`: the list's length against Expected. */
+const COUNTS_OF_LIST: Record<string, string | undefined> = {
+  'count at least': 'at least',
+  'count at most': 'at most',
+};
+
 /** Field / Operator / Expected as the same tree the expression form gives. */
 function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: RuleColumn } {
   if (rule.field.trim() === '')
@@ -120,11 +127,16 @@ function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: R
   if (op.expected === 'none' && expected !== undefined) {
     problems.push(problem('expected_ignored', { operator: op.name, value: String(expected.value) }));
   }
+  const path: Operand = { kind: 'path', path: field.value };
+  const counted = COUNTS_OF_LIST[op.name];
+  // `containers[*]` with a count operator means "how many containers", not "each container counted as one".
+  const last = field.value.segments[field.value.segments.length - 1];
+  const countsList = counted !== undefined && last !== undefined && 'wildcard' in last;
   return {
     value: {
       kind: 'check',
-      left: { kind: 'path', path: field.value },
-      op: op.name,
+      left: countsList ? { kind: 'call', name: 'count', args: [path] } : path,
+      op: countsList ? counted : op.name,
       right: op.expected === 'none' ? undefined : expected,
     },
     problems,
@@ -135,8 +147,12 @@ function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: R
 function literalOf(cell: Cell): Extract<Operand, { kind: 'literal' }> | undefined {
   if (cell === null) return undefined;
   if (cell instanceof Date) return { kind: 'literal', value: isoDateOrTime(cell) };
-  if (typeof cell === 'string')
-    return cell.trim() === '' ? undefined : { kind: 'literal', value: cell.trim() };
+  if (typeof cell === 'string') {
+    const text = cell.trim();
+    // A blank cell is no Expected; `""` written in the cell is empty text, as in a formula.
+    if (text === '') return undefined;
+    return { kind: 'literal', value: text === '""' ? '' : text };
+  }
   return { kind: 'literal', value: cell };
 }
 
@@ -147,7 +163,8 @@ function readsAs(rule: Rule, condition: Expr | undefined, scope: Expr | undefine
   const when = scope ? ` where ${renderExpression(scope)}` : '';
   if (!condition) return `Every ${types}${units}${when}: (no valid check)`;
   let body = renderExpression(condition);
-  const rowForm = rule.condition.trim() === '';
+  const rowForm =
+    rule.condition.trim() === '' && !(condition.kind === 'check' && condition.left.kind === 'call');
   if (rowForm && rule.match !== 'all' && /\[\*\]/.test(rule.field))
     body = `${rule.match === 'any' ? 'at least one' : 'no'} ${body}`;
   else if (rowForm && /\[\*\]/.test(rule.field)) body = `every ${body}`;

@@ -25,7 +25,8 @@ export interface Expectation {
 export function expectation(op: OperatorSpec, items: Value[], ref?: string): Expectation {
   const kind = op.expected;
   if (kind === 'none') return { plain: op.name, quoted: op.name, kind };
-  const plain = ref ?? items.map((v) => plainValue(v)).join(', ');
+  // Empty text is shown as written, `""`, so an Expected cell never looks blank when it is not.
+  const plain = ref ?? items.map((v) => (v === '' ? '""' : plainValue(v))).join(', ');
   const quoted = kind === 'days' ? `${plain} days` : (ref ?? items.map((v) => displayValue(v)).join(', '));
   if (op.name === 'equals') return { plain, quoted, kind };
   return {

@@ -41,11 +41,16 @@ export function listOf(list: Value[]): string {
 export type Prepared<P> = { value?: P; problems: Problem[] };
 
 /** Expected with its missing values dropped and lists (a column of another sheet) flattened. */
+/** An Expected item that counts: not missing, not blank space; empty text `""` counts (it was written on purpose). */
+function present(item: Value): boolean {
+  return item !== undefined && !(typeof item === 'string' && item !== '' && item.trim() === '');
+}
+
 export function presentItems(items: Value[]): Value[] {
   const out: Value[] = [];
   for (const item of items) {
     if (Array.isArray(item)) out.push(...presentItems(item));
-    else if (item !== undefined && !(typeof item === 'string' && item.trim() === '')) out.push(item);
+    else if (present(item)) out.push(item);
   }
   return out;
 }
@@ -61,10 +66,10 @@ export function single(
   listForm?: string,
   allowList = false,
 ): Prepared<Value> {
-  const present = items.filter((v) => v !== undefined && !(typeof v === 'string' && v.trim() === ''));
-  if (present.length === 0) return { problems: [problem('expected_missing', { operator })] };
-  const only = present[0];
-  const count = present.length > 1 ? present.length : Array.isArray(only) && !allowList ? only.length : 1;
+  const kept = items.filter(present);
+  if (kept.length === 0) return { problems: [problem('expected_missing', { operator })] };
+  const only = kept[0];
+  const count = kept.length > 1 ? kept.length : Array.isArray(only) && !allowList ? only.length : 1;
   if (count > 1) return { problems: [problem('expected_single', { operator, count, suggestion: listForm })] };
   if (Array.isArray(only) && !allowList) return single(operator, only, listForm, allowList);
   return { value: only, problems: [] };

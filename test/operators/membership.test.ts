@@ -25,12 +25,12 @@ describe('is one of', () => {
     expect(check(actual, op, expected)).toBe(verdict);
   });
 
-  test('items from a column of another sheet arrive as cells, blanks among them ignored', () => {
+  test('items from a column of another sheet arrive as values, blank cells among them as undefined and ignored', () => {
     const op = lookupOperator('is one of');
     const { value, problems } = op!.prepare([
       'nginx:1.25',
       undefined,
-      '',
+      '  ',
       443,
       new Date(Date.UTC(2026, 2, 1)),
     ]);
@@ -40,6 +40,16 @@ describe('is one of', () => {
     expect(op!.test('443', value, ctx)).toBe(true);
     expect(op!.test('2026-03-01', value, ctx)).toBe(true);
     expect(op!.test('', value, ctx)).toBe(false);
+  });
+
+  test('empty text written on purpose ("" in Expected) is an item like any other', () => {
+    const op = lookupOperator('is one of');
+    const { value, problems } = op!.prepare(['', 'apps']);
+    expect(problems).toEqual([]);
+    const ctx = { nowMs: 0 };
+    expect(op!.test('', value, ctx)).toBe(true);
+    expect(op!.test('APPS', value, ctx)).toBe(true);
+    expect(op!.test('batch', value, ctx)).toBe(false);
   });
 });
 
