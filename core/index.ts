@@ -35,6 +35,7 @@ export type { ValidateOptions, RunOutput } from './run/validate';
 export { runHeadline } from './run/headline';
 export { evaluateRules, Evaluation, CODE } from './engine/evaluate';
 export type { RuleRun } from './engine/evaluate';
+export { resultsOf } from './engine/results';
 export type { Result, Outcome } from './engine/result';
 
 // What a run writes

@@ -28,7 +28,7 @@ export async function timeRulesheet(grids: Grid[]): Promise<{ readSeconds: numbe
 
 /** Core is loaded on first use, so a core that does not build yet fails this engine only, not the benchmark. */
 export async function runRulesheet(grids: Grid[], comparePerType: number[] = []): Promise<RulesheetRun> {
-  const { validate, formatProblem, readRulebook, compileRulebook, evaluateRules } =
+  const { validate, formatProblem, readRulebook, compileRulebook, evaluateRules, resultsOf } =
     await import('../../core');
   // Reading the grids (every sheet, with every problem), then the engine figure: compile every rule once and
   // evaluate every pair, a status for each and an explanation for each non-passing one to hand.
@@ -44,7 +44,7 @@ export async function runRulesheet(grids: Grid[], comparePerType: number[] = [])
   const fullStart = process.hrtime.bigint();
   const out = validate(grids, { now: BENCH_NOW });
   const validateSeconds = secondsSince(fullStart);
-  const outResults = evaluation.results;
+  const outResults = resultsOf(evaluation);
 
   const rules = readRules(grids);
   const table = readResources(grids);

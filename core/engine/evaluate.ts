@@ -7,8 +7,7 @@ import { CODE } from './codes';
 import { ColumnStore, UNJUDGED } from './columns';
 import type { ColumnCheck } from './checks';
 import type { CompiledRule } from './compile-rule';
-import { resultsOf } from './results';
-import type { Outcome, Result } from './result';
+import type { Outcome } from './result';
 
 export { CODE } from './codes';
 
@@ -28,16 +27,9 @@ export interface RuleRun {
   outcome(k: number): Outcome;
 }
 
-/** What evaluation gives: compact per-rule runs; the full list of results is built only when asked for. */
+/** What evaluation gives: compact per-rule runs; `resultsOf` (results.ts) lists them as results when asked. */
 export class Evaluation {
-  private all?: Result[];
   constructor(readonly runs: readonly RuleRun[]) {}
-
-  /** Every (rule, resource) pair whose type matches, NOT_APPLICABLE included, in rule then resource order, as judged. */
-  get results(): Result[] {
-    if (!this.all) this.all = resultsOf(this);
-    return this.all;
-  }
 }
 
 export function evaluateRules(rules: CompiledRule[], resources: Resource[], ctx: EvalContext): Evaluation {

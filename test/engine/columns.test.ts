@@ -1,6 +1,6 @@
 // Column checks judge each distinct cell once and share outcomes: they must say exactly what the full check says.
 import fc from 'fast-check';
-import { compileRulebook, evaluateRules, OPERATORS, readRulebook } from '../../core';
+import { compileRulebook, evaluateRules, OPERATORS, readRulebook, resultsOf } from '../../core';
 import type { Cell, Grid } from '../../core';
 import { ColumnStore } from '../../core/engine/columns';
 import { compilePath, ROOT } from '../../core/engine/resolve';
@@ -12,7 +12,7 @@ const ctx = { nowMs: NOW.getTime() };
 /** Every (rule, resource) result in words, from the engine's compact runs. */
 function engineWords(grids: Grid[]): string[] {
   const book = readRulebook(grids);
-  return evaluateRules(compileRulebook(book), book.resources, ctx).results.map(
+  return resultsOf(evaluateRules(compileRulebook(book), book.resources, ctx)).map(
     (r) =>
       `${r.rule.id} ${r.resource?.id} ${r.status} | ${r.field ?? ''} | ${r.expected ?? ''} | ${r.actual ?? ''} | ${r.message ?? ''}`,
   );

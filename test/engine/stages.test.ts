@@ -42,7 +42,7 @@ test("waivers give their own statuses and leave evaluation's codes as judged", (
   // The codes evaluation made are untouched, and R-2, which no waiver names, keeps its own.
   expect([...r1.codes]).toEqual([CODE.FAIL, CODE.PASS, CODE.FAIL]);
   expect(decisions[1].statuses).toBe(r2.codes);
-  expect(evaluation.results.map(words)).toEqual([
+  expect(resultsOf(evaluation).map(words)).toEqual([
     'R-1/b1: FAIL',
     'R-1/b2: PASS',
     'R-1/b3: FAIL',
