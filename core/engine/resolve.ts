@@ -3,6 +3,7 @@ import { sheetRef } from '../a1';
 import type { Path, Segment } from '../lang/ast';
 import type { Resource, ResourceSheet } from '../rulebook/model';
 import type { Cell, Value } from '../types';
+import { nestsDeeperThan, TOO_DEEP } from '../values/json-depth';
 
 /** A cell whose JSON the path had to walk into but could not parse: the result is ERROR, naming the cell. */
 export class Unreadable {
@@ -11,6 +12,9 @@ export class Unreadable {
     readonly reason: string,
   ) {}
 }
+
+/** JSON nested past the depth bound: never parsed, and an ERROR even where unparsable JSON would read as text. */
+class TooDeep extends Unreadable {}
 
 export type Resolved = Value | Unreadable;
 
@@ -106,8 +110,11 @@ function makePlan(path: Path, sheet: ResourceSheet): Plan {
   return { exact, prefixes, document: sheet.documentCol ?? -1 };
 }
 
-/** A plain cell: blank is missing; text is trimmed; text that holds a JSON list or object is read as one. */
-function cellValue(res: Resource, col: number): Value {
+/**
+ * A plain cell: blank is missing; text is trimmed; text that holds a JSON list or object is read as one. JSON
+ * nested past the bound cannot be read as text either: it is unreadable.
+ */
+function cellValue(res: Resource, col: number): Resolved {
   const cell = res.cells[col];
   if (cell === null || cell === undefined) return undefined;
   if (typeof cell !== 'string') return cell;
@@ -116,6 +123,7 @@ function cellValue(res: Resource, col: number): Value {
   const c = text.charCodeAt(0);
   if (c === 123 /* { */ || c === 91 /* [ */) {
     const parsed = jsonCell(res, col);
+    if (parsed instanceof TooDeep) return parsed;
     return parsed instanceof Unreadable ? text : parsed;
   }
   return text;
@@ -161,6 +169,8 @@ function parseJsonCell(cell: Cell | undefined, sheet: string, row: number, col: 
   if (text === '') return undefined;
   const c = text.charCodeAt(0);
   if (c !== 123 && c !== 91) return text;
+  // Bounded before parsing: every walk over the parsed value recurses, and a deep enough one overflows the stack.
+  if (nestsDeeperThan(text)) return new TooDeep(sheetRef(sheet, row, col), TOO_DEEP);
   try {
     return fromJson(JSON.parse(text));
   } catch (e) {

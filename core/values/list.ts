@@ -1,6 +1,7 @@
 // Lists in cells: splitting an Expected list, and reading a value as a list for the includes family.
 import type { Value } from '../types';
 import { isObject } from './coerce';
+import { nestsDeeperThan } from './json-depth';
 
 /**
  * Splits Expected into items: comma or new-line separated, each item trimmed, blank items dropped.
@@ -69,6 +70,8 @@ export function toList(value: Value): Value[] | undefined {
 }
 
 function parseJsonList(text: string): Value[] | undefined {
+  // Too deep to walk without overflowing the stack: read as plain text instead.
+  if (nestsDeeperThan(text)) return undefined;
   try {
     const parsed: unknown = JSON.parse(text);
     return Array.isArray(parsed) ? parsed.map(fromJson) : undefined;
