@@ -10,6 +10,8 @@ export interface ResourcesWrite extends SheetWrite {
   added: number;
   replaced: number;
   newColumns: string[];
+  /** What the import skipped and why, one line each, naming the file (see ImportOutput). */
+  warnings: string[];
 }
 
 /**
@@ -32,6 +34,7 @@ export function planResourcesWrite(
     added: merged.added,
     replaced: merged.replaced,
     newColumns: merged.newColumns,
+    warnings: [],
     patches: [{ kind: 'cells', sheet: name, row: 0, col: 0, rows, create: true }],
   };
 }
