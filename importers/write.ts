@@ -1,5 +1,5 @@
 // Import: resources merged into a Resources sheet, as one cells patch that rewrites the sheet's values.
-import { type Grid, normalizeName, type SheetWrite } from '../core';
+import { type Cell, type Grid, normalizeName, type SheetWrite, type WriteCell } from '../core';
 import { mergeResources } from './merge';
 import type { ImportedResource } from './types';
 
@@ -27,7 +27,7 @@ export function planResourcesWrite(
   const grid = grids.find((g) => normalizeName(g.name) === normalizeName(sheet));
   const name = grid?.name ?? sheet;
   const merged = mergeResources(grid?.rows ?? [], [...resources]);
-  const rows = merged.rows.map((r) => r.map((c) => c ?? ''));
+  const rows = merged.rows.map((r) => r.map(asWritten));
   return {
     sheet: name,
     imported: resources.length,
@@ -37,4 +37,15 @@ export function planResourcesWrite(
     warnings: [],
     patches: [{ kind: 'cells', sheet: name, row: 0, col: 0, rows, create: true }],
   };
+}
+
+/**
+ * A merged cell as the patch writes it. Text is `{ text }`, which every host writes as literal text: a host
+ * would otherwise let the spreadsheet retype it (`012345678901` → a number, `1.10` → 1.1, `50%` → 0.5, `TRUE`
+ * → a boolean), in imported rows and in the user's rows the rewrite passes through alike. Numbers, booleans
+ * and dates stay what they are; a blank is '' so it clears a value the import removed.
+ */
+function asWritten(cell: Cell): WriteCell {
+  if (cell === null || cell === '') return '';
+  return typeof cell === 'string' ? { text: cell } : cell;
 }
