@@ -22,7 +22,8 @@ export function isScalar(v: unknown): v is string | number | boolean {
 
 /** Collects the cells of one resource; the first header spelling of a normalized name wins. */
 export class RowBuilder {
-  private readonly cells: Record<string, Cell> = {};
+  // No prototype: a column named `__proto__` (a CSV header, a JSON key) is a cell like any other, not lost.
+  private readonly cells: Record<string, Cell> = Object.create(null) as Record<string, Cell>;
   private readonly names = new Map<string, string>();
   readonly errors: string[] = [];
 
