@@ -104,6 +104,20 @@ describe('a file nested or aliased past the bounds', () => {
     expect(bytes()).toEqual(before);
   });
 
+  test('a manifest with a few anchors and aliases still imports', async () => {
+    const { folder } = rulebook();
+    const input = path.join(dir, 'anchors.yaml');
+    const labels = 'metadata:\n  labels: &labels {app: web, team: shop}\n';
+    fs.writeFileSync(
+      input,
+      `apiVersion: v1\nkind: ConfigMap\n${labels.replace('metadata:', 'metadata:\n  name: web')}data:\n  a: *labels\n  b: *labels\n`,
+    );
+    const io = capture();
+    expect(await runImport('kubernetes', [input], { into: folder }, io.log, io.logError)).toBe(0);
+    expect(io.err).toEqual([]);
+    expect(fs.readFileSync(path.join(folder, 'Resources.csv'), 'utf8')).toContain('default/web');
+  });
+
   test('a Terraform plan whose modules nest 50 deep imports the innermost bucket', async () => {
     const { folder } = rulebook();
     const input = path.join(dir, 'plan.json');
