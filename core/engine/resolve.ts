@@ -3,7 +3,7 @@ import { sheetRef } from '../a1';
 import type { Path, Segment } from '../lang/ast';
 import type { Resource, ResourceSheet } from '../rulebook/model';
 import type { Cell, Value } from '../types';
-import { nestsDeeperThan, TOO_DEEP } from '../values/json-depth';
+import { enterLevel, JsonTooDeep, TOO_DEEP } from '../values/json-depth';
 
 /** A cell whose JSON the path had to walk into but could not parse: the result is ERROR, naming the cell. */
 export class Unreadable {
@@ -169,23 +169,26 @@ function parseJsonCell(cell: Cell | undefined, sheet: string, row: number, col: 
   if (text === '') return undefined;
   const c = text.charCodeAt(0);
   if (c !== 123 && c !== 91) return text;
-  // Bounded before parsing: every walk over the parsed value recurses, and a deep enough one overflows the stack.
-  if (nestsDeeperThan(text)) return new TooDeep(sheetRef(sheet, row, col), TOO_DEEP);
   try {
-    return fromJson(JSON.parse(text));
+    return fromJson(JSON.parse(text), 0);
   } catch (e) {
+    if (e instanceof JsonTooDeep) return new TooDeep(sheetRef(sheet, row, col), TOO_DEEP);
     return new Unreadable(sheetRef(sheet, row, col), e instanceof Error ? e.message : 'invalid JSON');
   }
 }
 
 /** JSON null is missing, like a blank cell. */
-function fromJson(v: unknown): Value {
+function fromJson(v: unknown, depth: number): Value {
   if (v === null) return undefined;
-  if (Array.isArray(v)) return v.map(fromJson);
+  if (Array.isArray(v)) {
+    const inner = enterLevel(depth);
+    return v.map((x) => fromJson(x, inner));
+  }
   if (typeof v === 'object') {
+    const inner = enterLevel(depth);
     // No prototype: `out.__proto__ = …` would set the prototype and lose the key; `constructor` would be inherited.
     const out: { [k: string]: Value } = Object.create(null);
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = fromJson(x);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = fromJson(x, inner);
     return out;
   }
   return v as Value;

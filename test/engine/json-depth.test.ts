@@ -1,7 +1,7 @@
 // JSON cells nested far too deep (50,000 levels) give ERROR naming the cell, never a stack overflow.
 import { runRule, type RuleRow } from './one-rule';
 import { toList } from '../../core/values/list';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../core/values/json-depth';
+import { MAX_JSON_DEPTH } from '../../core/values/json-depth';
 
 const DEPTH = 50_000;
 const deepList = '['.repeat(DEPTH) + ']'.repeat(DEPTH);
@@ -26,11 +26,20 @@ describe('a resource cell holding JSON nested 50,000 deep', () => {
     expect(r.message).toMatch(/Resources![A-Z]+2 .*nested deeper than 1,000 levels/);
   });
 
+  test('one level past the bound is ERROR', () => {
+    const past = '['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1);
+    const [r] = runRule({ field: 'tags', operator: 'is not empty' }, [{ tags: past }]);
+    expect(r.status).toBe('ERROR');
+    expect(toList(past)).toEqual([past]);
+  });
+
   test('JSON exactly at the bound is still read', () => {
     const atBound = '{"a":'.repeat(MAX_JSON_DEPTH - 1) + '[7]' + '}'.repeat(MAX_JSON_DEPTH - 1);
     const path = `Document${'.a'.repeat(MAX_JSON_DEPTH - 1)}`;
     const [r] = runRule({ field: path, operator: 'includes', expected: 7 }, [{ Document: atBound }]);
     expect(r.status).toBe('PASS');
+    const list = '['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH);
+    expect(toList(list)).toHaveLength(1);
   });
 
   test('text inside a document that holds deep JSON is read as text, as a list would be', () => {
@@ -38,19 +47,5 @@ describe('a resource cell holding JSON nested 50,000 deep', () => {
     const [r] = runRule({ field: 'Document.tags', operator: 'includes', expected: 'x' }, [{ Document: doc }]);
     expect(r.status).toBe('FAIL');
     expect(toList(deepList)).toEqual([deepList]);
-  });
-});
-
-describe('nestsDeeperThan', () => {
-  test.each([
-    ['[[1]]', 2, false],
-    ['[[[1]]]', 2, true],
-    ['{"a": {"b": 1}}', 2, false],
-    ['{"a": {"b": {}}}', 2, true],
-    // Brackets inside strings, escaped quotes included, do not count.
-    ['["[[[[", "\\"[[[["]', 1, false],
-    ['[[1], [2], [3]]', 2, false],
-  ])('%s deeper than %d → %s', (text, limit, deeper) => {
-    expect(nestsDeeperThan(text, limit)).toBe(deeper);
   });
 });
