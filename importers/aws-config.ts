@@ -35,7 +35,12 @@ export function importAwsConfig(text: string, fileName: string, _options: Import
   items.forEach((raw, i) => {
     const where = `${fileName} item ${i + 1}`;
     // `select-resource-config` and the history API hand items (and configuration) over as JSON text.
-    const item = typeof raw === 'string' ? parseJsonText(raw, where).value : raw;
+    const text = typeof raw === 'string' ? parseJsonText(raw, where) : undefined;
+    if (text?.error !== undefined) {
+      errors.push(text.error);
+      return;
+    }
+    const item = text ? text.value : raw;
     if (
       !isObject(item) ||
       typeof item.resourceType !== 'string' ||
@@ -80,11 +85,8 @@ function scalar(v: Json | undefined): string | number | boolean | undefined {
 /** JSON text that holds an object or list becomes that value; anything else stays as it is. */
 function decoded(v: Json | undefined): Json | undefined {
   if (typeof v !== 'string' || !/^\s*[[{]/.test(v)) return v;
-  try {
-    return JSON.parse(v) as Json;
-  } catch {
-    return v;
-  }
+  const parsed = parseJsonText(v, '');
+  return parsed.error === undefined ? parsed.value : v;
 }
 
 function decodedEach(v: Json | undefined): Json | undefined {

@@ -49,9 +49,10 @@ export function planTextImport(
       added: 0,
       replaced: 0,
       newColumns: [],
+      warnings: out.warnings ?? [],
       patches: [],
       refusal: out.errors.join('\n'),
     };
   }
-  return planResourcesWrite(grids, RESOURCES_SHEET_NAME, out.rows);
+  return { ...planResourcesWrite(grids, RESOURCES_SHEET_NAME, out.rows), warnings: out.warnings ?? [] };
 }

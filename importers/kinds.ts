@@ -6,12 +6,27 @@ import { importKubernetes } from './kubernetes';
 import { importTerraformPlan } from './terraform-plan';
 import type { ImportKind } from './types';
 
+/**
+ * A kind that never throws: whatever a hostile file makes a parser do (run out of stack or memory on a case
+ * the bounds miss), the caller gets an error naming the file, and the run goes on.
+ */
+function guarded(kind: ImportKind): ImportKind {
+  return (text, fileName, options) => {
+    try {
+      return kind(text, fileName, options);
+    } catch (e) {
+      const reason = String((e as Error)?.message ?? e).split('\n')[0];
+      return { rows: [], errors: [`${fileName}: cannot import the file: ${reason}`] };
+    }
+  };
+}
+
 export const IMPORT_KINDS: Record<string, ImportKind> = {
-  kubernetes: importKubernetes,
-  'terraform-plan': importTerraformPlan,
-  'aws-config': importAwsConfig,
-  json: importJson,
-  csv: importCsv,
+  kubernetes: guarded(importKubernetes),
+  'terraform-plan': guarded(importTerraformPlan),
+  'aws-config': guarded(importAwsConfig),
+  json: guarded(importJson),
+  csv: guarded(importCsv),
 };
 
 /** Accepted spellings beside the names. */

@@ -1,5 +1,6 @@
 // Kubernetes import: YAML manifests (several documents, List kinds) into `k8s:<Kind>` resource rows.
 import { parseAllDocuments } from 'yaml';
+import { depthError, valueTooDeep } from './depth';
 import { isObject, routingFromTags, RowBuilder, type Json } from './row-builder';
 import type { ImportedResource, ImportOptions, ImportOutput } from './types';
 
@@ -56,16 +57,41 @@ export function importKubernetes(text: string, fileName: string, _options: Impor
     if (doc.errors.length) {
       const e = doc.errors[0];
       const at = e.linePos?.[0]?.line ?? line;
+      errors.push(`${fileName} line ${at}: cannot read the YAML: ${yamlReason(e.message)}`);
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+    } catch (e) {
       errors.push(
-        `${fileName} line ${at}: cannot read the YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+        `${fileName} line ${line}: cannot read the YAML: ${yamlReason(String((e as Error).message ?? e))}`,
       );
       continue;
     }
-    const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
     if (value === null || value === undefined) continue;
+    if (valueTooDeep(value)) {
+      errors.push(depthError(`${fileName} line ${line}`));
+      continue;
+    }
     collect(value, undefined, `${fileName} line ${line}`, rows, errors);
   }
   return { rows, errors };
+}
+
+/**
+ * Aliases a document may expand, counted as the yaml package counts them (each alias times the nodes it
+ * stands for): a few anchors in a real manifest stay far below it; a "billion laughs" file passes it at once.
+ */
+const MAX_ALIAS_COUNT = 1000;
+
+/** The yaml package's message in a user's words: its position is given apart, its stack overflow means depth. */
+function yamlReason(message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (/Maximum call stack size exceeded/i.test(first)) return 'it is nested too deeply to read';
+  if (/Excessive alias count/i.test(first))
+    return `its aliases (*name) expand past the limit of ${MAX_ALIAS_COUNT.toLocaleString('en-US')}; write the repeated parts out, or use fewer aliases`;
+  return first;
 }
 
 /** Walks a document: a List's items, or one object. */

@@ -1,10 +1,16 @@
-// JSON parsing with a one-line error naming the file and line.
+// JSON parsing with a one-line error naming the file and line; nesting bounded before parsing.
+import { jsonDepthError } from './depth';
 import type { Json } from './row-builder';
 
 export type JsonParse = { value: Json; error?: undefined } | { value?: undefined; error: string };
 
-/** Parses JSON text; on failure the message names the file and, where the parser says, the line. */
+/**
+ * Parses JSON text; on failure the message names the file and, where the parser says, the line. Text nested
+ * past MAX_DEPTH is refused unparsed: every walk over the value after it recurses.
+ */
 export function parseJsonText(text: string, fileName: string): JsonParse {
+  const tooDeep = jsonDepthError(text, fileName);
+  if (tooDeep !== undefined) return { error: tooDeep };
   try {
     return { value: JSON.parse(text.replace(/^\uFEFF/, '')) as Json };
   } catch (err) {

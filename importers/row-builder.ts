@@ -1,6 +1,7 @@
 // Builds one imported resource row: reserved names kept out, scalars promoted, nesting as JSON, cell limit enforced.
 import { type Cell, normalizeName } from '../core';
 import { DOCUMENT_NAMES, ID_NAMES, TYPE_NAMES } from './columns';
+import { depthError, jsonDepthError } from './depth';
 import type { ImportedResource } from './types';
 
 /** Excel's limit of characters a cell; CSV rulebooks are opened in Excel too. */
@@ -21,7 +22,8 @@ export function isScalar(v: unknown): v is string | number | boolean {
 
 /** Collects the cells of one resource; the first header spelling of a normalized name wins. */
 export class RowBuilder {
-  private readonly cells: Record<string, Cell> = {};
+  // No prototype: a column named `__proto__` (a CSV header, a JSON key) is a cell like any other, not lost.
+  private readonly cells: Record<string, Cell> = Object.create(null) as Record<string, Cell>;
   private readonly names = new Map<string, string>();
   readonly errors: string[] = [];
 
@@ -41,10 +43,19 @@ export class RowBuilder {
     return this;
   }
 
-  /** Sets a cell to the JSON text of a value (objects and lists), or the value itself when it is a scalar. */
+  /**
+   * Sets a cell to the JSON text of a value (objects and lists), or the value itself when it is a scalar. A
+   * value nested past MAX_DEPTH is an error: core would not read the cell.
+   */
   setJson(header: string, value: unknown): this {
     if (value === undefined || value === null) return this;
-    return this.set(header, isScalar(value) ? value : JSON.stringify(value));
+    if (isScalar(value)) return this.set(header, value);
+    const text = JSON.stringify(value);
+    if (jsonDepthError(text, '') !== undefined) {
+      this.errors.push(depthError(`${this.where}: ${this.type} ${this.id}: ${header}`));
+      return this;
+    }
+    return this.set(header, text);
   }
 
   /** Promotes every top-level scalar to a column of its name, except names that mean the key or Document

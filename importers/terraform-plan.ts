@@ -29,6 +29,7 @@ export function importTerraformPlan(
       ],
     };
   }
+  const warnings: string[] = [];
   const planned = new Map<string, Planned>();
   plannedResources(
     isObject(plan.planned_values)
@@ -36,30 +37,45 @@ export function importTerraformPlan(
       : isObject(plan.values)
         ? plan.values.root_module
         : undefined,
+    isObject(plan.planned_values) ? 'planned_values' : 'values',
     planned,
+    (w) => warnings.push(`${fileName}: ${w}`),
   );
 
   const rows: ImportedResource[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
   const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
-  for (const change of changes) {
-    if (!isObject(change) || typeof change.address !== 'string' || change.mode === 'data') continue;
-    seen.add(change.address);
-    const detail = isObject(change.change) ? change.change : {};
+  changes.forEach((change, i) => {
+    const malformed = malformedEntry(change, 'change');
+    if (malformed) {
+      const instead =
+        isObject(change) && typeof change.address === 'string' && planned.has(change.address)
+          ? '; its planned values are imported instead'
+          : '';
+      warnings.push(
+        `${fileName}: resource_changes[${i}]${addressOf(change)}: skipped: ${malformed}${instead}.`,
+      );
+      return;
+    }
+    const entry = change as { [key: string]: Json };
+    if (entry.mode === 'data') return;
+    const address = entry.address as string;
+    seen.add(address);
+    const detail = entry.change as { [key: string]: Json };
     const actions = Array.isArray(detail.actions) ? detail.actions.map(String) : [];
     // A plain delete leaves nothing to check once applied; a replace (delete + create) is checked as its new self.
-    if (actions.length === 1 && actions[0] === 'delete') continue;
-    const after = detail.after ?? planned.get(change.address)?.values ?? null;
+    if (actions.length === 1 && actions[0] === 'delete') return;
+    const after = detail.after ?? planned.get(address)?.values ?? null;
     add(rows, errors, fileName, {
-      address: change.address,
-      type: String(change.type ?? ''),
-      name: String(change.name ?? ''),
-      module: typeof change.module_address === 'string' ? change.module_address : undefined,
+      address,
+      type: entry.type as string,
+      name: String(entry.name ?? ''),
+      module: typeof entry.module_address === 'string' ? entry.module_address : undefined,
       action: actionWord(actions),
       values: after,
     });
-  }
+  });
   // Resources only in planned_values (or a state's values): nothing changes, but they are still there.
   for (const p of planned.values()) {
     if (seen.has(p.address)) continue;
@@ -69,7 +85,7 @@ export function importTerraformPlan(
       action: changes.length ? 'no-op' : undefined,
     });
   }
-  return { rows, errors };
+  return { rows, errors, warnings };
 }
 
 function add(
@@ -92,20 +108,59 @@ function add(
   errors.push(...b.errors);
 }
 
-/** planned_values' module tree, child modules included, managed resources only. */
-function plannedResources(module: Json | undefined, out: Map<string, Planned>) {
-  if (!isObject(module)) return;
-  for (const r of Array.isArray(module.resources) ? module.resources : []) {
-    if (!isObject(r) || typeof r.address !== 'string' || r.mode === 'data') continue;
-    out.set(r.address, {
-      address: r.address,
-      type: String(r.type ?? ''),
-      name: String(r.name ?? ''),
-      values: r.values ?? null,
+/**
+ * Why an entry of resource_changes (`what` 'change') or of a module's resources (`what` 'values') cannot be
+ * imported, or undefined when it can. Data sources are well formed: they are left out, not skipped.
+ */
+function malformedEntry(entry: Json, what: 'change' | 'values'): string | undefined {
+  if (!isObject(entry)) return `it is ${Array.isArray(entry) ? 'a list' : 'not an object'}`;
+  if (typeof entry.address !== 'string' || entry.address.trim() === '') return 'it has no address';
+  if (entry.mode === 'data') return undefined;
+  if (typeof entry.type !== 'string' || entry.type.trim() === '') return 'it has no type';
+  if (what === 'change' && !isObject(entry.change)) return 'its "change" is not an object';
+  return undefined;
+}
+
+/** ` (address)` for a message, when the entry has one. */
+function addressOf(entry: Json): string {
+  return isObject(entry) && typeof entry.address === 'string' ? ` (${entry.address})` : '';
+}
+
+/**
+ * planned_values' module tree, child modules included, managed resources only. Walked with a list, not by
+ * recursion: depth is bounded when the file is read, but a walk should not depend on it.
+ */
+function plannedResources(
+  root: Json | undefined,
+  rootPath: string,
+  out: Map<string, Planned>,
+  warn: (message: string) => void,
+) {
+  const pending: { module: Json | undefined; path: string }[] = [
+    { module: root, path: `${rootPath}.root_module` },
+  ];
+  while (pending.length) {
+    const { module, path } = pending.shift()!;
+    if (!isObject(module)) continue;
+    const resources = Array.isArray(module.resources) ? module.resources : [];
+    resources.forEach((r, i) => {
+      const malformed = malformedEntry(r, 'values');
+      if (malformed) {
+        warn(`${path}.resources[${i}]${addressOf(r)}: skipped: ${malformed}.`);
+        return;
+      }
+      const entry = r as { [key: string]: Json };
+      if (entry.mode === 'data') return;
+      out.set(entry.address as string, {
+        address: entry.address as string,
+        type: entry.type as string,
+        name: String(entry.name ?? ''),
+        values: entry.values ?? null,
+      });
     });
+    const children = Array.isArray(module.child_modules) ? module.child_modules : [];
+    children.forEach((child, i) => pending.push({ module: child, path: `${path}.child_modules[${i}]` }));
   }
-  for (const child of Array.isArray(module.child_modules) ? module.child_modules : [])
-    plannedResources(child, out);
 }
 
 function moduleOf(address: string): string | undefined {

@@ -20,6 +20,8 @@ export interface ImportOutput {
   rows: ImportedResource[];
   /** One-line messages naming the file (and line or resource); any error stops the import. */
   errors: string[];
+  /** One-line messages naming the file and entry: what was skipped and why; the rest is still imported. */
+  warnings?: string[];
 }
 
 /** A pure import kind: file text in, resource rows out. */

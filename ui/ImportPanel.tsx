@@ -25,6 +25,7 @@ export const IMPORT_KINDS: { value: ImportKind; text: string }[] = [
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
 
 export function ImportPanel({
@@ -36,7 +37,12 @@ export function ImportPanel({
   const [kind, setKind] = React.useState<ImportKind>('auto');
   const [file, setFile] = React.useState<File>();
   const [busy, setBusy] = React.useState(false);
-  const [outcome, setOutcome] = React.useState<{ intent: 'success' | 'error' | 'warning'; text: string }>();
+  const [outcome, setOutcome] = React.useState<{
+    intent: 'success' | 'error' | 'warning';
+    text: string;
+    /** What was skipped and why, one line each, so a long list stays readable. */
+    notes?: string[];
+  }>();
   const inputId = React.useId();
 
   const run = async () => {
@@ -45,10 +51,11 @@ export function ImportPanel({
     setOutcome(undefined);
     try {
       const r = await importResources(kind, file.name, await file.text());
-      const notes = r.problems.map((p) => `${cellRef(p.sheet, p.cell)} ${p.message}`.trim()).join(' ');
+      const notes = r.problems.map((p) => `${cellRef(p.sheet, p.cell)} ${p.message}`.trim());
       setOutcome({
         intent: r.problems.length ? 'warning' : 'success',
-        text: `${r.added} resources added to ${r.sheet}${r.skipped ? `, ${r.skipped} skipped` : ''}. ${notes}`.trim(),
+        text: `${r.added} resources added to ${r.sheet}${r.skipped ? `, ${r.skipped} skipped` : ''}.`,
+        notes,
       });
     } catch (e) {
       setOutcome({ intent: 'error', text: `Nothing was imported: ${errorText(e)}` });
@@ -85,7 +92,16 @@ export function ImportPanel({
       </Button>
       {outcome && (
         <MessageBar intent={outcome.intent}>
-          <MessageBarBody>{outcome.text}</MessageBarBody>
+          <MessageBarBody>
+            {outcome.text}
+            {outcome.notes && outcome.notes.length > 0 && (
+              <ul className={styles.notes}>
+                {outcome.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
         </MessageBar>
       )}
     </div>

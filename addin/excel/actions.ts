@@ -60,8 +60,15 @@ export function excelActions(): HostActions {
     },
 
     importResources: async (kind, fileName, text) => {
-      const { added, sheet } = await write((book) => planTextImport(kind, fileName, text, book));
-      return { added, skipped: 0, sheet, problems: [] };
+      const { added, sheet, warnings } = await write((book) => planTextImport(kind, fileName, text, book));
+      const problems = warnings.map((message) => ({
+        sheet: '',
+        cell: '',
+        message,
+        suggestion: '',
+        severity: 'warning' as const,
+      }));
+      return { added, skipped: warnings.length, sheet, problems };
     },
 
     // Excel's API does not name the signed-in user; the pane asks once and remembers.

@@ -1,6 +1,6 @@
 // A patch's cells as rectangular blocks of values and number formats, ready to write; sized in bytes for chunking.
 import type { HostPatch, SheetFormat, WriteCell } from '../../core';
-import { utf8Length, writeCell, writeUserCell } from './cells';
+import { TEXT_FORMAT, type UserExcelCell, utf8Length, writeCell, writeUserCell } from './cells';
 
 /** A rectangle to write at (row, col): values and their number formats, one entry per row; null leaves a cell's value or format. */
 export interface ValueBlock {
@@ -28,6 +28,16 @@ function formatLookup(format: SheetFormat | undefined): FormatLookup {
   };
 }
 
+/**
+ * A user-sheet cell: `{ text }` is text the patch says must stay text (imported text, say), so it gets the Text
+ * format, which Excel needs to keep `012345678901`, `1.10` or `50%` as typed; the rest as `writeUserCell`.
+ */
+function userCell(cell: WriteCell | undefined): UserExcelCell {
+  if (typeof cell === 'object' && cell !== null && !(cell instanceof Date))
+    return { value: cell.text, format: TEXT_FORMAT };
+  return writeUserCell(cell);
+}
+
 function block(
   sheet: string,
   row: number,
@@ -44,7 +54,7 @@ function block(
     const v: ValueBlock['values'][number] = [];
     const f: ValueBlock['formats'][number] = [];
     for (let c = 0; c < width; c++) {
-      const cell = userSheet ? writeUserCell(cells[c]) : writeCell(cells[c], fmt(row + i, col + c));
+      const cell = userSheet ? userCell(cells[c]) : writeCell(cells[c], fmt(row + i, col + c));
       v.push(cell.value);
       f.push(cell.format);
     }

@@ -39,6 +39,7 @@ export async function runImport(
   }
   const rows: ImportedResource[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
   for (const input of inputs) {
     let text: string;
     try {
@@ -50,7 +51,9 @@ export async function runImport(
     const out = kind(text, path.basename(input), { type: options.type, id: options.id });
     rows.push(...out.rows);
     errors.push(...out.errors);
+    warnings.push(...(out.warnings ?? []));
   }
+  for (const w of warnings) logError(`Warning: ${w}`);
   if (errors.length) {
     for (const e of errors) logError(e);
     logError(

@@ -13,6 +13,13 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   } catch (err) {
     throw new InputError(`${file}: cannot read the workbook (is it an .xlsx file?): ${firstLine(err)}`, file);
   }
+  // ExcelJS reads a zip without xl/workbook.xml as an empty workbook (its properties unset) and fails only
+  // when writing it: say now that it cannot be read.
+  if (workbook.properties === undefined)
+    throw new InputError(
+      `${file}: cannot read the workbook (is it an .xlsx file?): it has no xl/workbook.xml`,
+      file,
+    );
   return workbook;
 }
 

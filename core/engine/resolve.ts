@@ -3,6 +3,7 @@ import { sheetRef } from '../a1';
 import type { Path, Segment } from '../lang/ast';
 import type { Resource, ResourceSheet } from '../rulebook/model';
 import type { Cell, Value } from '../types';
+import { enterLevel, JsonTooDeep, TOO_DEEP } from '../values/json-depth';
 
 /** A cell whose JSON the path had to walk into but could not parse: the result is ERROR, naming the cell. */
 export class Unreadable {
@@ -11,6 +12,9 @@ export class Unreadable {
     readonly reason: string,
   ) {}
 }
+
+/** JSON nested past the depth bound: never parsed, and an ERROR even where unparsable JSON would read as text. */
+class TooDeep extends Unreadable {}
 
 export type Resolved = Value | Unreadable;
 
@@ -106,8 +110,11 @@ function makePlan(path: Path, sheet: ResourceSheet): Plan {
   return { exact, prefixes, document: sheet.documentCol ?? -1 };
 }
 
-/** A plain cell: blank is missing; text is trimmed; text that holds a JSON list or object is read as one. */
-function cellValue(res: Resource, col: number): Value {
+/**
+ * A plain cell: blank is missing; text is trimmed; text that holds a JSON list or object is read as one. JSON
+ * nested past the bound cannot be read as text either: it is unreadable.
+ */
+function cellValue(res: Resource, col: number): Resolved {
   const cell = res.cells[col];
   if (cell === null || cell === undefined) return undefined;
   if (typeof cell !== 'string') return cell;
@@ -116,6 +123,7 @@ function cellValue(res: Resource, col: number): Value {
   const c = text.charCodeAt(0);
   if (c === 123 /* { */ || c === 91 /* [ */) {
     const parsed = jsonCell(res, col);
+    if (parsed instanceof TooDeep) return parsed;
     return parsed instanceof Unreadable ? text : parsed;
   }
   return text;
@@ -162,20 +170,25 @@ function parseJsonCell(cell: Cell | undefined, sheet: string, row: number, col: 
   const c = text.charCodeAt(0);
   if (c !== 123 && c !== 91) return text;
   try {
-    return fromJson(JSON.parse(text));
+    return fromJson(JSON.parse(text), 0);
   } catch (e) {
+    if (e instanceof JsonTooDeep) return new TooDeep(sheetRef(sheet, row, col), TOO_DEEP);
     return new Unreadable(sheetRef(sheet, row, col), e instanceof Error ? e.message : 'invalid JSON');
   }
 }
 
 /** JSON null is missing, like a blank cell. */
-function fromJson(v: unknown): Value {
+function fromJson(v: unknown, depth: number): Value {
   if (v === null) return undefined;
-  if (Array.isArray(v)) return v.map(fromJson);
+  if (Array.isArray(v)) {
+    const inner = enterLevel(depth);
+    return v.map((x) => fromJson(x, inner));
+  }
   if (typeof v === 'object') {
+    const inner = enterLevel(depth);
     // No prototype: `out.__proto__ = …` would set the prototype and lose the key; `constructor` would be inherited.
     const out: { [k: string]: Value } = Object.create(null);
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = fromJson(x);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = fromJson(x, inner);
     return out;
   }
   return v as Value;

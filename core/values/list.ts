@@ -1,6 +1,7 @@
 // Lists in cells: splitting an Expected list, and reading a value as a list for the includes family.
 import type { Value } from '../types';
 import { isObject } from './coerce';
+import { enterLevel } from './json-depth';
 
 /**
  * Splits Expected into items: comma or new-line separated, each item trimmed, blank items dropped.
@@ -71,20 +72,25 @@ export function toList(value: Value): Value[] | undefined {
 function parseJsonList(text: string): Value[] | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? parsed.map(fromJson) : undefined;
+    return Array.isArray(parsed) ? parsed.map((x) => fromJson(x, 1)) : undefined;
   } catch {
+    // Not JSON, or nested past the bound (too deep to walk without overflowing the stack): read as plain text.
     return undefined;
   }
 }
 
 /** JSON into a Value: null becomes missing. */
-function fromJson(json: unknown): Value {
+function fromJson(json: unknown, depth: number): Value {
   if (json === null || json === undefined) return undefined;
-  if (Array.isArray(json)) return json.map(fromJson);
+  if (Array.isArray(json)) {
+    const inner = enterLevel(depth);
+    return json.map((x) => fromJson(x, inner));
+  }
   if (typeof json === 'object') {
+    const inner = enterLevel(depth);
     // No prototype, so a `__proto__` key is kept as a key (see resolve.ts).
     const out: { [key: string]: Value } = Object.create(null);
-    for (const [k, v] of Object.entries(json as Record<string, unknown>)) out[k] = fromJson(v);
+    for (const [k, v] of Object.entries(json as Record<string, unknown>)) out[k] = fromJson(v, inner);
     return out;
   }
   if (typeof json === 'string' || typeof json === 'number' || typeof json === 'boolean') return json;
