@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { InputError } from './input-error';
 import { rangeCells } from './xlsx-ranges';
 
-/** Merged cells a workbook may hold: ExcelJS makes an object for every cell of a merge as it reads. */
+/** Merged cells a workbook may hold, all sheets together: ExcelJS makes an object for every cell of a merge as it reads. */
 export const MAX_MERGED_CELLS = 100_000;
 /** Merges a sheet may hold: ExcelJS checks each new merge against every earlier one. */
 export const MAX_MERGES = 10_000;
@@ -51,6 +51,7 @@ export async function preparePackage(file: string, bytes: Buffer): Promise<Prepa
   const workbookRels = await rels(zip, 'xl/_rels/workbook.xml.rels');
   // ExcelJS files comments as xl/commentsN.xml and xl/drawings/vmlDrawingN.vml; other tools use other names.
   let partNo = 1000;
+  let mergedCells = 0;
   for (const sheet of sheetsOf(workbookXml)) {
     const rel = workbookRels.find((r) => r.id === sheet.rid);
     if (!rel) continue;
@@ -98,7 +99,7 @@ export async function preparePackage(file: string, bytes: Buffer): Promise<Prepa
       zip.file(relsPath, relsXml(sheetRels.filter((r) => r.target !== '')));
       changed = true;
     }
-    checkMerges(file, sheet.name, xml);
+    mergedCells = checkMerges(file, sheet.name, xml, mergedCells);
     const placed = placeValidations(xml);
     if (placed.ranges.size > 0) {
       validations.set(sheet.name, placed.ranges);
@@ -123,9 +124,9 @@ function plainCommentsAsRuns(xml: string): string {
   );
 }
 
-/** Refuses a sheet whose merges would make ExcelJS allocate beyond the bounds. */
-function checkMerges(file: string, sheet: string, xml: string): void {
-  let cells = 0;
+/** Refuses a sheet whose merges would make ExcelJS allocate beyond the bounds; returns the merged cells so far. */
+function checkMerges(file: string, sheet: string, xml: string, before: number): number {
+  let cells = before;
   let count = 0;
   for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]*)"/g)) {
     count++;
@@ -135,13 +136,14 @@ function checkMerges(file: string, sheet: string, xml: string): void {
       const what =
         count > MAX_MERGES
           ? `more than ${MAX_MERGES.toLocaleString('en-US')} merged ranges`
-          : `the merged range ${m[1]} (${size.toLocaleString('en-US')} cells); Rulesheet reads at most ${MAX_MERGED_CELLS.toLocaleString('en-US')} merged cells`;
+          : `the merged range ${m[1]} (${size.toLocaleString('en-US')} cells); Rulesheet reads at most ${MAX_MERGED_CELLS.toLocaleString('en-US')} merged cells a workbook`;
       throw new InputError(
         `${file}: cannot read the workbook: the sheet '${sheet}' has ${what}; unmerge them and run again`,
         file,
       );
     }
   }
+  return cells;
 }
 
 /**

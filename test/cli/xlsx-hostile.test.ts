@@ -71,6 +71,28 @@ test('many small merges beyond the bound are refused the same way', async () => 
   expect(r.stderr).toContain(`the sheet 'Team Notes' has more than 10,000 merged ranges`);
 }, 20_000);
 
+test('merges count across sheets: 60,000 merged cells on Rules and 60,000 on another sheet are refused', async () => {
+  const file = path.join(dir, 'merges-across-sheets.xlsx');
+  await rulebookWithUserSheet(file);
+  await editUserSheet(file, MERGE_MARK, (xml) => xml.replace(MERGE_MARK, '<mergeCell ref="C1:H10000"/>'));
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const rules = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  expect(rules).not.toContain('<mergeCells');
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    rules.replace(
+      '</sheetData>',
+      '</sheetData><mergeCells count="1"><mergeCell ref="M1:R10000"/></mergeCells>',
+    ),
+  );
+  fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  const r = await cli('validate', file, '--now', NOW, '--quiet');
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(
+    `the sheet 'Team Notes' has the merged range C1:H10000 (60,000 cells); Rulesheet reads at most 100,000 merged cells a workbook`,
+  );
+}, 20_000);
+
 test.each([
   ['one dropdown over the whole sheet', 'A1:XFD1048576', ['A1:XFD1048576']],
   [
