@@ -1,4 +1,4 @@
-// Import: resources merged into a Resources sheet, as one cells patch that rewrites the sheet's values.
+// Import: resources merged into a Resources sheet, as one cells patch that writes only the cells the import changes.
 import { type Cell, type Grid, normalizeName, type SheetWrite, type WriteCell } from '../core';
 import { mergeResources } from './merge';
 import type { ImportedResource } from './types';
@@ -16,8 +16,10 @@ export interface ResourcesWrite extends SheetWrite {
 
 /**
  * The patch that merges resources into the sheet named `sheet` (matched as core matches names): same Type +
- * Resource ID replaced, the rest kept. Every value of the sheet is rewritten: the merged rows cover every cell
- * the sheet had, and a blank among them is '' so it clears a value the import removed.
+ * Resource ID replaced, the rest kept. Only the rows the import owns (those it replaces or appends) and the
+ * headers of new columns are written, and of those only the cells whose value changes (a blank is '', which
+ * clears a value the import removed). Every other cell stays null, which every host leaves as it is, so the
+ * user's formulas, links, error cells and formats elsewhere in the sheet survive the import.
  */
 export function planResourcesWrite(
   grids: readonly Grid[],
@@ -26,8 +28,9 @@ export function planResourcesWrite(
 ): ResourcesWrite {
   const grid = grids.find((g) => normalizeName(g.name) === normalizeName(sheet));
   const name = grid?.name ?? sheet;
-  const merged = mergeResources(grid?.rows ?? [], [...resources]);
-  const rows = merged.rows.map((r) => r.map(asWritten));
+  const old = grid?.rows ?? [];
+  const merged = mergeResources(old, [...resources]);
+  const rows = merged.rows.map((row, r) => changedCells(old[r] ?? [], row));
   return {
     sheet: name,
     imported: resources.length,
@@ -37,6 +40,21 @@ export function planResourcesWrite(
     warnings: [],
     patches: [{ kind: 'cells', sheet: name, row: 0, col: 0, rows, create: true }],
   };
+}
+
+/** The new row as a patch row: null where the cell keeps its value, '' where a value is cleared. */
+function changedCells(before: readonly Cell[], after: readonly Cell[]): WriteCell[] {
+  const out: WriteCell[] = after.map((cell, c) => (same(before[c] ?? null, cell) ? null : asWritten(cell)));
+  while (out.length && out[out.length - 1] === null) out.pop();
+  return out;
+}
+
+function same(a: Cell, b: Cell): boolean {
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  const blank = (v: Cell) => v === null || v === '';
+  return a === b || (blank(a) && blank(b));
 }
 
 /**

@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import { applyPatches, readRulebookFile, saveRulebookFile } from '../io/rulebook-file';
-import { firstLine } from '../io/input-error';
+import { firstLine, InputError } from '../io/input-error';
 import { IMPORT_KINDS, importKind } from '../../importers/kinds';
 import { sheetNameProblem } from '../../importers/sheet-name';
 import { planResourcesWrite } from '../../importers/write';
@@ -81,7 +81,11 @@ export async function runImport(
     const warnings = await saveRulebookFile(book);
     for (const w of warnings) logError(`Warning: ${w}`);
   } catch (err) {
-    logError(`${options.into}: cannot write the ${target} sheet: ${firstLine(err)}`);
+    logError(
+      err instanceof InputError
+        ? err.message
+        : `${options.into}: cannot write the ${target} sheet: ${firstLine(err)}`,
+    );
     return 2;
   }
   const cols = merged.newColumns.length

@@ -103,9 +103,20 @@ export async function runValidate(
     phases.enter('checking');
     const output = validate(file.grids, { now: opts.now ?? new Date(), limits: EXCEL_LIMITS });
     phases.enter('writing');
-    applyPatches(file, output.patches);
-    const warnings = await saveRulebookFile(file, opts.out);
-    for (const w of warnings) io.stderr.write(`rulesheet: warning: ${w}\n`);
+    // A workbook with charts is not rewritten in place (ExcelJS would drop them): with --report, only the report is written.
+    const reportOnly = Boolean(file.charts?.length && !opts.out && opts.report);
+    if (reportOnly) {
+      io.stderr.write(`rulesheet: ${rulebookPath} was not rewritten: it has charts Rulesheet cannot keep\n`);
+    } else {
+      applyPatches(file, output.patches);
+      const warnings = await saveRulebookFile(file, opts.out);
+      for (const w of warnings) io.stderr.write(`rulesheet: warning: ${w}\n`);
+      if (file.charts?.length) {
+        io.stderr.write(
+          `rulesheet: warning: ${written} has no charts: Rulesheet cannot copy those of ${rulebookPath}\n`,
+        );
+      }
+    }
     let reportText: string | undefined;
     if (format) {
       reportText = REPORTS[format](output, reportContext(file));
@@ -123,7 +134,9 @@ export async function runValidate(
     if (reportText !== undefined && toStdout) io.stdout.write(reportText);
     if (!opts.quiet) {
       say(summaryText(output));
-      say(`Wrote ${written}${opts.report ? ` and ${opts.report}` : ''}.`);
+      say(
+        reportOnly ? `Wrote ${opts.report}.` : `Wrote ${written}${opts.report ? ` and ${opts.report}` : ''}.`,
+      );
       if (failOn) {
         say(
           gating.length

@@ -31,6 +31,8 @@ export interface RulebookFile {
   workbook?: ExcelJS.Workbook;
   /** For a CSV folder: the patches applied so far, written out when saving. */
   patches?: HostPatch[];
+  /** For an .xlsx: the sheets holding charts, which the workbook would lose if it were rewritten. */
+  charts?: string[];
 }
 
 const isXlsxPath = (p: string) => /\.xlsx$/i.test(p);
@@ -54,8 +56,8 @@ export async function readRulebookFile(file: string): Promise<RulebookFile> {
   if (!isXlsxPath(file)) {
     throw new InputError(`${file}: not a rulebook; give an .xlsx workbook or a folder of .csv files`, file);
   }
-  const workbook = await loadWorkbook(file);
-  return { kind: 'xlsx', path: file, grids: workbookGrids(workbook), workbook };
+  const { workbook, charts } = await loadWorkbook(file);
+  return { kind: 'xlsx', path: file, grids: workbookGrids(workbook), workbook, charts };
 }
 
 /** Applies core's patches (a run's, or the write path's) to the file in memory; nothing is written until `saveRulebookFile`. */
@@ -70,6 +72,9 @@ export function applyPatches(file: RulebookFile, patches: HostPatch[]): void {
  */
 export async function saveRulebookFile(file: RulebookFile, outPath?: string): Promise<string[]> {
   const target = outPath ?? file.path;
+  if (file.charts?.length && path.resolve(target) === path.resolve(file.path)) {
+    throw new InputError(chartsRefusal(file.path, file.charts), file.path);
+  }
   try {
     if (isXlsxPath(target)) {
       const workbook = file.workbook ?? workbookFromGrids(file.grids);
@@ -103,10 +108,22 @@ export async function writeUserSheet(target: string, sheet: string, rows: Cell[]
       target,
     );
   }
-  const workbook = stat ? await loadWorkbook(target) : new ExcelJS.Workbook();
+  const loaded = stat ? await loadWorkbook(target) : undefined;
+  if (loaded?.charts.length) throw new InputError(chartsRefusal(target, loaded.charts), target);
+  const workbook = loaded?.workbook ?? new ExcelJS.Workbook();
   const old = workbookGrids(workbook).find((g) => normalizeName(g.name) === normalizeName(sheet));
   applyXlsxPatches(workbook, [replacing(old?.name ?? sheet, old?.rows ?? [], rows)]);
   return writeWorkbook(workbook, target);
+}
+
+/** Why a workbook with charts is not rewritten in place, and what to do instead. */
+export function chartsRefusal(file: string, charts: string[]): string {
+  const where = charts.map((c) => `'${c}'`).join(', ');
+  return (
+    `${file}: not rewritten: it has charts (on ${where}) that Rulesheet cannot keep when it rewrites a workbook; ` +
+    `nothing was written. Write the results to a new workbook with --out <new.xlsx>, or only a report with ` +
+    `--format <format> --report <file>`
+  );
 }
 
 /** A cells patch that leaves `rows` as the sheet's only values: blanks ('') over every cell the old rows used. */

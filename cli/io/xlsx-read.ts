@@ -3,13 +3,30 @@ import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import type { Cell, Grid } from '../../core';
 import { InputError, firstLine } from './input-error';
+import { preparePackage } from './xlsx-package';
+
+export interface LoadedWorkbook {
+  workbook: ExcelJS.Workbook;
+  /** Sheets holding charts, which ExcelJS drops: the workbook must not be rewritten in place. */
+  charts: string[];
+}
 
 /** Loads a workbook, or raises an InputError naming the file. */
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  if (!fs.existsSync(file)) throw new InputError(`${file}: no such file or folder`, file);
+export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    const missing = (err as { code?: unknown }).code === 'ENOENT';
+    throw new InputError(
+      missing ? `${file}: no such file or folder` : `${file}: cannot read: ${firstLine(err)}`,
+      file,
+    );
+  }
+  const prepared = await preparePackage(file, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.load(prepared.data as unknown as ExcelJS.Buffer);
   } catch (err) {
     throw new InputError(`${file}: cannot read the workbook (is it an .xlsx file?): ${firstLine(err)}`, file);
   }
@@ -20,7 +37,25 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
       `${file}: cannot read the workbook (is it an .xlsx file?): it has no xl/workbook.xml`,
       file,
     );
-  return workbook;
+  restoreValidations(workbook, prepared.validations);
+  return { workbook, charts: prepared.charts };
+}
+
+/** Puts each validation back under the ranges the file gave it, in the file's order, one entry a range. */
+function restoreValidations(workbook: ExcelJS.Workbook, bySheet: Map<string, Map<string, string[]>>): void {
+  for (const [name, ranges] of bySheet) {
+    const ws = workbook.getWorksheet(name);
+    const holder =
+      ws && (ws as unknown as { dataValidations?: { model: Record<string, unknown> } }).dataValidations;
+    if (!holder?.model) continue;
+    const model: Record<string, unknown> = {};
+    for (const [key, validation] of Object.entries(holder.model)) {
+      const parts = ranges.get(key);
+      if (!parts) model[key] = validation;
+      else for (const part of parts) model[part] = validation;
+    }
+    holder.model = model;
+  }
 }
 
 /** One ExcelJS cell value as the engine's Cell. */

@@ -1,0 +1,255 @@
+// An .xlsx package looked at before ExcelJS reads it: charts found, other tools' layouts and hostile ranges made safe to load.
+import JSZip from 'jszip';
+import { InputError } from './input-error';
+import { rangeCells } from './xlsx-ranges';
+
+/** Merged cells a workbook may hold, all sheets together: ExcelJS makes an object for every cell of a merge as it reads. */
+export const MAX_MERGED_CELLS = 100_000;
+/** Merges a sheet may hold: ExcelJS checks each new merge against every earlier one. */
+export const MAX_MERGES = 10_000;
+
+export interface PreparedPackage {
+  /** The package to give ExcelJS: the file's own bytes when nothing needed changing. */
+  data: Buffer;
+  /** Sheets that hold a chart (the workbook's name for a chart sheet); ExcelJS cannot keep them. */
+  charts: string[];
+  /** Per sheet name, the data validations' ranges as written, by the placeholder address ExcelJS read them under. */
+  validations: Map<string, Map<string, string[]>>;
+}
+
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+}
+
+const REL_COMMENTS = /\/comments$/;
+const REL_VML = /\/vmlDrawing$/;
+const REL_DRAWING = /\/drawing$/;
+const REL_CHART = /\/chart(?:Ex)?$/;
+const REL_CHARTSHEET = /\/chartsheet$/;
+const REL_WORKSHEET = /\/worksheet$/;
+
+/**
+ * Reads the package and returns what ExcelJS can load within bounds. Raises InputError (naming the file and
+ * the sheet) for a package that is not a zip, lacks its workbook, or holds more merged cells than the bounds.
+ */
+export async function preparePackage(file: string, bytes: Buffer): Promise<PreparedPackage> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new InputError(`${file}: cannot read the workbook: it is not an .xlsx (zip) file`, file);
+  }
+  const workbookXml = await text(zip, 'xl/workbook.xml');
+  if (workbookXml === undefined) {
+    throw new InputError(`${file}: cannot read the workbook: the package has no xl/workbook.xml`, file);
+  }
+  let changed = false;
+  const charts: string[] = [];
+  const validations = new Map<string, Map<string, string[]>>();
+  const workbookRels = await rels(zip, 'xl/_rels/workbook.xml.rels');
+  // ExcelJS files comments as xl/commentsN.xml and xl/drawings/vmlDrawingN.vml; other tools use other names.
+  let partNo = 1000;
+  let mergedCells = 0;
+  for (const sheet of sheetsOf(workbookXml)) {
+    const rel = workbookRels.find((r) => r.id === sheet.rid);
+    if (!rel) continue;
+    const part = resolve('xl/workbook.xml', rel.target);
+    if (REL_CHARTSHEET.test(rel.type)) {
+      charts.push(sheet.name);
+      continue;
+    }
+    if (!REL_WORKSHEET.test(rel.type)) continue;
+    let xml = await text(zip, part);
+    if (xml === undefined) continue;
+    const original = xml;
+    const relsPath = relsOf(part);
+    const sheetRels = await rels(zip, relsPath);
+    let relsChanged = false;
+    for (const r of sheetRels) {
+      const target = resolve(part, r.target);
+      if (REL_COMMENTS.test(r.type)) {
+        const name = `comments${partNo++}`;
+        const xml = await text(zip, target);
+        if (xml === undefined) continue;
+        zip.remove(target);
+        zip.file(`xl/${name}.xml`, plainCommentsAsRuns(xml));
+        r.target = `../${name}.xml`;
+        relsChanged = true;
+      } else if (REL_VML.test(r.type) && !/^xl\/drawings\/vmlDrawing\d+\.vml$/.test(target)) {
+        const name = `vmlDrawing${partNo++}`;
+        move(zip, target, `xl/drawings/${name}.vml`);
+        r.target = `../drawings/${name}.vml`;
+        relsChanged = true;
+      } else if (REL_DRAWING.test(r.type)) {
+        const drawingRels = await rels(zip, relsOf(target));
+        if (drawingRels.some((d) => REL_CHART.test(d.type))) {
+          // ExcelJS cannot read or write a chart: the drawing is left out of what it reads.
+          charts.push(sheet.name);
+          xml = xml.replace(new RegExp(`<(\\w+:)?drawing\\b[^>]*\\b${attrValue(r.id)}[^>]*/>`), '');
+          r.target = '';
+          relsChanged = true;
+          zip.remove(target);
+          zip.remove(relsOf(target));
+        }
+      }
+    }
+    if (relsChanged) {
+      zip.file(relsPath, relsXml(sheetRels.filter((r) => r.target !== '')));
+      changed = true;
+    }
+    mergedCells = checkMerges(file, sheet.name, xml, mergedCells);
+    const placed = placeValidations(xml);
+    if (placed.ranges.size > 0) {
+      validations.set(sheet.name, placed.ranges);
+      xml = placed.xml;
+    }
+    if (xml !== original) {
+      zip.file(part, xml);
+      changed = true;
+    }
+  }
+  if (charts.length === 0 && zip.file(/^xl\/charts\//).length > 0) charts.push('(workbook)');
+  const data = changed ? await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) : bytes;
+  return { data, charts, validations };
+}
+
+/** ExcelJS reads a note's text from runs (`<r><t>`); a plain `<text><t>` (openpyxl's) would come back empty. */
+function plainCommentsAsRuns(xml: string): string {
+  return xml.replace(
+    /<((?:\w+:)?)text>(\s*)<((?:\w+:)?)t\b([^>]*)>([\s\S]*?)<\/\3t>(\s*)<\/\1text>/g,
+    (_all, p: string, _a: string, q: string, attrs: string, body: string) =>
+      `<${p}text><${q}r><${q}t${attrs}>${body}</${q}t></${q}r></${p}text>`,
+  );
+}
+
+/** Refuses a sheet whose merges would make ExcelJS allocate beyond the bounds; returns the merged cells so far. */
+function checkMerges(file: string, sheet: string, xml: string, before: number): number {
+  let cells = before;
+  let count = 0;
+  for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]*)"/g)) {
+    count++;
+    const size = rangeCells(m[1]);
+    cells += size;
+    if (cells > MAX_MERGED_CELLS || count > MAX_MERGES) {
+      const what =
+        count > MAX_MERGES
+          ? `more than ${MAX_MERGES.toLocaleString('en-US')} merged ranges`
+          : `the merged range ${m[1]} (${size.toLocaleString('en-US')} cells); Rulesheet reads at most ${MAX_MERGED_CELLS.toLocaleString('en-US')} merged cells a workbook`;
+      throw new InputError(
+        `${file}: cannot read the workbook: the sheet '${sheet}' has ${what}; unmerge them and run again`,
+        file,
+      );
+    }
+  }
+  return cells;
+}
+
+/**
+ * ExcelJS reads a validation over a range as one entry per cell (a whole column is a million). Each sqref is
+ * replaced by a placeholder it reads as one entry, and the ranges are put back as ranges after loading.
+ */
+function placeValidations(xml: string): { xml: string; ranges: Map<string, string[]> } {
+  const ranges = new Map<string, string[]>();
+  const out = xml.replace(
+    /(<(?:\w+:)?dataValidation\b[^>]*\bsqref=")([^"]*)(")/g,
+    (_all, open: string, sqref: string, close: string) => {
+      const placeholder = `RULESHEETDV${ranges.size + 1}`;
+      ranges.set(placeholder, sqref.trim().split(/\s+/).filter(Boolean));
+      return `${open}${placeholder}${close}`;
+    },
+  );
+  return { xml: out, ranges };
+}
+
+function sheetsOf(workbookXml: string): { name: string; rid: string }[] {
+  const out: { name: string; rid: string }[] = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
+    const name = attr(m[1], 'name');
+    const rid = attr(m[1], '(?:\\w+:)?id');
+    if (name !== undefined && rid !== undefined) out.push({ name: unescapeXml(name), rid });
+  }
+  return out;
+}
+
+async function rels(zip: JSZip, path: string): Promise<Rel[]> {
+  const xml = await text(zip, path);
+  if (xml === undefined) return [];
+  const out: Rel[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
+    const id = attr(m[1], 'Id');
+    const type = attr(m[1], 'Type');
+    const target = attr(m[1], 'Target');
+    if (
+      id !== undefined &&
+      type !== undefined &&
+      target !== undefined &&
+      attr(m[1], 'TargetMode') !== 'External'
+    ) {
+      out.push({ id, type, target: unescapeXml(target) });
+    } else if (id !== undefined && type !== undefined && target !== undefined) {
+      out.push({ id, type: `${type}#external`, target: unescapeXml(target) });
+    }
+  }
+  return out;
+}
+
+function relsXml(list: Rel[]): string {
+  const items = list.map((r) => {
+    const external = r.type.endsWith('#external');
+    const type = external ? r.type.slice(0, -'#external'.length) : r.type;
+    return `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(type)}" Target="${escapeXml(r.target)}"${external ? ' TargetMode="External"' : ''}/>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
+}
+
+async function text(zip: JSZip, path: string): Promise<string | undefined> {
+  return zip.file(path)?.async('string');
+}
+
+function move(zip: JSZip, from: string, to: string): void {
+  const entry = zip.file(from);
+  if (!entry) return;
+  zip.file(to, entry.async('uint8array'));
+  zip.remove(from);
+}
+
+/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
+function relsOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A relationship's target as a path inside the package, from the part that holds the relationship. */
+function resolve(source: string, target: string): string {
+  const parts = target.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  for (const p of target.replace(/^\//, '').split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '.' && p !== '') parts.push(p);
+  }
+  return parts.join('/');
+}
+
+function attr(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`).exec(attrs);
+  return m?.[1];
+}
+
+/** `r:id="rId3"` as a pattern that matches whatever the namespace prefix is. */
+function attrValue(id: string): string {
+  return `\\w*:?id\\s*=\\s*"${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`;
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

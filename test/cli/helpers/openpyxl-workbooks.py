@@ -1,0 +1,122 @@
+# A real-world-shaped rulebook made by openpyxl, and a snapshot of any workbook as openpyxl reads it (JSON on stdout).
+# usage: openpyxl-workbooks.py make <out.xlsx> <sheets.json> <chart|nochart>
+#        openpyxl-workbooks.py snapshot <file.xlsx>
+import json
+import sys
+
+import openpyxl
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+
+def make(out, sheets_file, chart):
+    with open(sheets_file, encoding="utf-8") as f:
+        sheets = json.load(f)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    rules = wb["Rules"]
+    for cell in rules[1]:
+        cell.font = Font(bold=True, color="FFFFFFFF")
+        cell.fill = PatternFill("solid", fgColor="FF305496")
+    rules["B2"].comment = Comment("Ask Dana before changing this rule", "Dana")
+    rules.column_dimensions["B"].width = 42
+
+    inv = wb.create_sheet("Inventory")
+    inv.append(["Team", "Buckets", "Share", "Link", "Tier"])
+    inv.append(["Payments", 12, None, None, "Gold"])
+    inv.append(["Search", 30, None, None, "Silver"])
+    inv.append(["Ledger", 8, None, None, "Bronze"])
+    for r in range(2, 5):
+        inv.cell(r, 3).value = f"=B{r}/SUM($B$2:$B$4)"
+        inv.cell(r, 3).number_format = "0.0%"
+    inv["A6"] = "Total"
+    inv["B6"] = "=SUM(B2:B4)"
+    inv["B6"].font = Font(bold=True, italic=True, color="FFC00000")
+    inv["D2"] = "runbook"
+    inv["D2"].hyperlink = "https://wiki.example.com/payments"
+    inv["D3"] = "search"
+    inv["D3"].hyperlink = "https://wiki.example.com/search"
+    inv["A7"] = "#DIV/0!"
+    inv["A8"] = "Reviewed quarterly by the platform team"
+    inv.merge_cells("A8:E8")
+    inv["A8"].alignment = Alignment(horizontal="center", wrap_text=True)
+    inv["A1"].comment = Comment("Teams from the CMDB export", "Ops")
+    tiers = DataValidation(type="list", formula1='"Gold,Silver,Bronze"', allow_blank=True)
+    tiers.add("E2:E50")
+    inv.add_data_validation(tiers)
+    whole = DataValidation(type="whole", operator="between", formula1="0", formula2="1000", errorStyle="warning")
+    whole.add("B2:B1048576")
+    inv.add_data_validation(whole)
+    if chart:
+        bar = BarChart()
+        bar.title = "Buckets per team"
+        bar.add_data(Reference(inv, min_col=2, min_row=1, max_row=4), titles_from_data=True)
+        bar.set_categories(Reference(inv, min_col=1, min_row=2, max_row=4))
+        inv.add_chart(bar, "G2")
+
+    lookups = wb.create_sheet("Lookups")
+    lookups.append(["Tier"])
+    for t in ["Gold", "Silver", "Bronze"]:
+        lookups.append([t])
+    lookups.sheet_state = "hidden"
+
+    locked = wb.create_sheet("Locked")
+    locked["A1"] = "Do not edit"
+    locked["A1"].fill = PatternFill("solid", fgColor="FFFFFF00")
+    locked.protection.sheet = True
+    locked.protection.password = "audit"
+    wb.save(out)
+
+
+def colour(c):
+    return None if c is None else str(c.rgb) if c.type == "rgb" else f"{c.type}:{c.value}"
+
+
+def snapshot(file):
+    wb = openpyxl.load_workbook(file)
+    out = []
+    for ws in wb.worksheets:
+        cells = {}
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is None and c.comment is None and c.hyperlink is None and not c.has_style:
+                    continue
+                v = c.value
+                cells[c.coordinate] = {
+                    "value": v if v is None or isinstance(v, (str, int, float, bool)) else str(v),
+                    "font": [c.font.b, c.font.i, colour(c.font.color), c.font.name, c.font.sz],
+                    "fill": [c.fill.fill_type, colour(c.fill.fgColor)],
+                    "format": c.number_format,
+                    "align": [c.alignment.horizontal, c.alignment.wrap_text],
+                    "comment": c.comment.text if c.comment else None,
+                    "link": c.hyperlink.target if c.hyperlink else None,
+                }
+        out.append(
+            {
+                "name": ws.title,
+                "state": ws.sheet_state,
+                "protected": bool(ws.protection.sheet),
+                "merges": sorted(str(m) for m in ws.merged_cells.ranges),
+                "validations": sorted(
+                    [str(dv.sqref), dv.type, dv.operator, dv.formula1, dv.formula2, dv.errorStyle]
+                    for dv in ws.data_validations.dataValidation
+                ),
+                "charts": [type(ch).__name__ for ch in ws._charts],
+                "widths": {k: d.width for k, d in ws.column_dimensions.items() if d.customWidth},
+                "cells": cells,
+            }
+        )
+    print(json.dumps(out, default=str))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "make":
+        make(sys.argv[2], sys.argv[3], sys.argv[4] == "chart")
+    else:
+        snapshot(sys.argv[2])

@@ -1,0 +1,43 @@
+// Runs openpyxl-workbooks.py: a rulebook made by openpyxl, and a snapshot of a workbook as openpyxl reads it.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { SHEETS } from './rulebook';
+
+const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const SCRIPT = path.join(__dirname, 'openpyxl-workbooks.py');
+
+function python(args: string[]): string {
+  const run = spawnSync(PYTHON, [SCRIPT, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.error || run.status !== 0) {
+    const last = (run.stderr ?? '').trim().split('\n').pop() ?? String(run.error);
+    throw new Error(
+      `openpyxl-workbooks.py ${args[0]} failed (python3-openpyxl installed, as .ci/run does?): ${last}`,
+    );
+  }
+  return run.stdout;
+}
+
+/** The test rulebook (SHEETS) dressed by openpyxl: a user sheet with formulas, links, a merge, notes, dropdowns and, when asked, a chart; a hidden and a protected sheet. */
+export function makeOpenpyxlRulebook(file: string, options: { chart: boolean }): void {
+  const sheets = path.join(path.dirname(file), 'sheets.json');
+  fs.writeFileSync(sheets, JSON.stringify(SHEETS));
+  python(['make', file, sheets, options.chart ? 'chart' : 'nochart']);
+  fs.rmSync(sheets);
+}
+
+export interface OpenpyxlSnapshotSheet {
+  name: string;
+  state: string;
+  protected: boolean;
+  merges: string[];
+  validations: (string | null)[][];
+  charts: string[];
+  widths: Record<string, number>;
+  cells: Record<string, Record<string, unknown>>;
+}
+
+/** Every sheet as openpyxl reads it (throws when openpyxl refuses the file). */
+export function openpyxlSnapshot(file: string): OpenpyxlSnapshotSheet[] {
+  return JSON.parse(python(['snapshot', file])) as OpenpyxlSnapshotSheet[];
+}
