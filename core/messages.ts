@@ -134,6 +134,12 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
       `No resource of the rule's types has a column ${q(p.path)}, so it is missing on every resource.`,
     suggestion: mean,
   },
+  rule_judged_nothing: {
+    severity: 'warning',
+    message: (p) =>
+      `The rule judged none of the resources of its types (${p.resources}): ${p.by} left out every one, so it checks nothing.`,
+    suggestion: () => 'Compare the cell with the values the resources have, or disable the rule.',
+  },
   waiver_no_approver: {
     severity: 'error',
     message: () => 'The waiver has no approver, so it is not applied.',
