@@ -178,13 +178,26 @@ describe('terraform-plan', () => {
 describe('aws-config', () => {
   const { rows, errors } = importAwsConfig(fixture('aws-config-snapshot.json'), 'snapshot.json', {});
 
-  test('types kept as AWS names, IDs from resourceId', () => {
+  test('types the packs know are named as Terraform names them, IDs from resourceId', () => {
     expect(errors).toEqual([]);
     expect(rows.map((r) => `${r.type} ${r.id}`)).toEqual([
-      'AWS::S3::Bucket acme-payroll-exports',
-      'AWS::EC2::SecurityGroup sg-0a1b2c3d4e5f',
-      'AWS::IAM::User AIDAEXAMPLEUSER1',
+      'aws_s3_bucket acme-payroll-exports',
+      'aws_security_group sg-0a1b2c3d4e5f',
+      'aws_iam_user AIDAEXAMPLEUSER1',
     ]);
+  });
+
+  test("fields in the packs' vocabulary: versioning Off is Disabled, ports and ranges as Terraform ingress", () => {
+    const bucket = byId(rows, 'acme-payroll-exports').cells;
+    expect(bucket).toMatchObject({
+      'versioning.status': 'Disabled',
+      'public_access_block.block_public_acls': true,
+      'server_side_encryption.algorithm': 'aws:kms',
+    });
+    expect(json(byId(rows, 'sg-0a1b2c3d4e5f').cells.ingress)).toEqual([
+      { from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [] },
+    ]);
+    expect(json(byId(rows, 'AIDAEXAMPLEUSER1').cells.attached_policies)).toEqual(['AdministratorAccess']);
   });
 
   test('configuration and supplementaryConfiguration as JSON columns, JSON text decoded', () => {
