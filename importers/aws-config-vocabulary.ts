@@ -54,14 +54,14 @@ const MAPPINGS: Record<string, (conf: Obj, supp: Obj) => AwsColumns> = {
         .filter((n): n is string => n !== undefined),
     },
   }),
+  // Recorded in CloudFormation's shape (IsLogging, TrailName…); the API's camelCase is read as well.
   'aws::cloudtrail::trail': (conf, supp) => ({
     type: 'aws_cloudtrail',
     columns: {
-      name: str(conf.name) ?? str(conf.trailName),
-      is_multi_region_trail: bool(conf.isMultiRegionTrail),
-      enable_log_file_validation: bool(conf.logFileValidationEnabled ?? conf.enableLogFileValidation),
-      // Only when the item carries the trail's status; Config items often do not.
-      enable_logging: bool(conf.isLogging ?? obj(supp.TrailStatus).isLogging),
+      name: str(conf.TrailName ?? conf.name),
+      is_multi_region_trail: bool(conf.IsMultiRegionTrail ?? conf.isMultiRegionTrail),
+      enable_log_file_validation: bool(conf.EnableLogFileValidation ?? conf.logFileValidationEnabled),
+      enable_logging: bool(conf.IsLogging ?? conf.isLogging ?? obj(supp.TrailStatus).isLogging),
     },
   }),
   'aws::rds::dbinstance': (conf) => ({

@@ -140,7 +140,7 @@ function ownColumns(type: string, v: Obj): Record<string, Json | undefined> | un
     const logging = obj(first(v.logging));
     return {
       'versioning.status':
-        typeof versioning.enabled === 'boolean' ? (versioning.enabled ? 'Enabled' : 'Suspended') : undefined,
+        typeof versioning.enabled === 'boolean' ? (versioning.enabled ? 'Enabled' : 'Disabled') : undefined,
       'server_side_encryption.algorithm': sseAlgorithm(
         obj(first(v.server_side_encryption_configuration)).rule,
       ),
