@@ -137,7 +137,7 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
   rule_judged_nothing: {
     severity: 'warning',
     message: (p) =>
-      `The rule judged none of the resources of its types (${p.resources}): ${p.by} left out every one, so it checks nothing.`,
+      `No resource of the rule's types was judged: ${p.by} left out all ${p.resources}, so the rule checks nothing.`,
     suggestion: () => 'Compare the cell with the values the resources have, or disable the rule.',
   },
   waiver_no_approver: {
