@@ -152,3 +152,43 @@ describe.each(readRulePacks().map((p) => p.name))('rule pack %s on its own Resou
     expect(judgedNothing(pack, validate(grids, { now: NOW }).results)).toEqual([]);
   });
 });
+
+/** Where each workload kind keeps its pod spec in a manifest. */
+const POD_SPEC_AT: Record<string, string[]> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+describe('kubernetes-workloads: the pack sample written as manifests and imported', () => {
+  const { grids } = readCsvFolder(path.join(PACKS_DIR, 'kubernetes-workloads'));
+  const [header, ...rows] = grids.find((g) => g.name === 'Resources')!.rows.map((r) => r.map(String));
+  const col = (name: string) => header.indexOf(name);
+  // One manifest a row: kind from the type, the podSpec cell at the kind's path. JSON is YAML too.
+  const manifests = rows.map((r) => {
+    const kind = r[col('Type')].replace(/^k8s:/, '');
+    const doc: Record<string, unknown> = {
+      apiVersion: 'v1',
+      kind,
+      metadata: { name: r[col('Name')], namespace: r[col('Namespace')] },
+    };
+    const at = POD_SPEC_AT[kind];
+    if (at && r[col('podSpec')]) {
+      let cur = doc;
+      at.slice(0, -1).forEach((k) => (cur = (cur[k] ??= {}) as Record<string, unknown>));
+      cur[at[at.length - 1]] = JSON.parse(r[col('podSpec')]);
+    }
+    return JSON.stringify(doc);
+  });
+  const fromCsv = verdicts(validate(grids, { now: NOW }).results);
+  const imported = verdicts(
+    runPack('kubernetes-workloads', importKubernetes(manifests.join('\n---\n'), 'workloads.yaml')),
+  );
+
+  test('identical per-rule verdicts for every pack rule and every workload', () => {
+    expect(fromCsv.size).toBeGreaterThan(100);
+    expect([...fromCsv].map(([key]) => [key, imported.get(key)])).toEqual([...fromCsv]);
+  });
+});
