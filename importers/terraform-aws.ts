@@ -109,18 +109,29 @@ export function terraformAwsColumns(
     if (own) out.set(r.address, own);
   }
   const refs = references(configuration);
+  // Owners by `type key=value` and by address without index, so a large plan links in one pass.
+  const byValue = new Map<string, PlannedAws>();
+  const byAddress = new Map<string, PlannedAws>();
+  for (const o of resources) {
+    byAddress.set(unindexed(o.address), o);
+    for (const k of ['bucket', 'id', 'name']) {
+      const v = str(obj(o.values)[k]);
+      if (v !== undefined && !byValue.has(`${o.type} ${k}=${v}`)) byValue.set(`${o.type} ${k}=${v}`, o);
+    }
+  }
   for (const c of resources) {
     const link = LINKS[c.type];
     if (!link) continue;
     const values = obj(c.values);
     const held = str(values[link.key]);
-    const referenced = refs.get(unindexed(c.address))?.get(link.key) ?? [];
-    const owner = resources.find(
-      (o) =>
-        o.type === link.owner &&
-        ((held !== undefined && link.ownerKeys.some((k) => str(obj(o.values)[k]) === held)) ||
-          referenced.includes(unindexed(o.address))),
-    );
+    const byHeld =
+      held === undefined
+        ? undefined
+        : link.ownerKeys.map((k) => byValue.get(`${link.owner} ${k}=${held}`)).find((o) => o !== undefined);
+    const byRef = (refs.get(unindexed(c.address))?.get(link.key) ?? [])
+      .map((a) => byAddress.get(a))
+      .find((o) => o !== undefined && o.type === link.owner);
+    const owner = byHeld ?? byRef;
     if (!owner) continue;
     const cols = out.get(owner.address) ?? {};
     for (const [k, v] of Object.entries(link.fold(values))) {
