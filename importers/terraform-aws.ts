@@ -58,7 +58,7 @@ const LINKS: Record<string, Link> = {
     ownerKeys: ['id'],
     fold: (v) => ({
       [v.type === 'egress' ? 'egress' : 'ingress']: [
-        rule(v.from_port, v.to_port, v.protocol, list(v.cidr_blocks), list(v.ipv6_cidr_blocks)),
+        rule(v, v.from_port, v.to_port, v.protocol, list(v.cidr_blocks), list(v.ipv6_cidr_blocks)),
       ],
     }),
   },
@@ -67,7 +67,7 @@ const LINKS: Record<string, Link> = {
     owner: 'aws_security_group',
     ownerKeys: ['id'],
     fold: (v) => ({
-      ingress: [rule(v.from_port, v.to_port, v.ip_protocol, opt(v.cidr_ipv4), opt(v.cidr_ipv6))],
+      ingress: [rule(v, v.from_port, v.to_port, v.ip_protocol, opt(v.cidr_ipv4), opt(v.cidr_ipv6))],
     }),
   },
   aws_iam_user_policy_attachment: {
@@ -162,7 +162,7 @@ function ownColumns(type: string, v: Obj): Record<string, Json | undefined> | un
   if (type === 'aws_security_group') {
     const block = (b: Json) => {
       const o = obj(b);
-      return rule(o.from_port, o.to_port, o.protocol, list(o.cidr_blocks), list(o.ipv6_cidr_blocks));
+      return rule(o, o.from_port, o.to_port, o.protocol, list(o.cidr_blocks), list(o.ipv6_cidr_blocks));
     };
     return { ingress: list(v.ingress).map(block), egress: list(v.egress).map(block) };
   }
@@ -196,7 +196,9 @@ function references(configuration: Json | undefined): Map<string, Map<string, st
   return out;
 }
 
+/** A Terraform ingress/egress block in the packs' shape; the block's other attributes (description, self…) are kept. */
 function rule(
+  block: Obj,
   from: Json | undefined,
   to: Json | undefined,
   protocol: Json | undefined,
@@ -204,6 +206,7 @@ function rule(
   v6: Json[],
 ): Json {
   return {
+    ...block,
     from_port: typeof from === 'number' ? from : 0,
     to_port: typeof to === 'number' ? to : 0,
     protocol: str(protocol) ?? '-1',

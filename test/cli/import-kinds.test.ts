@@ -292,3 +292,52 @@ describe('csv', () => {
     ]);
   });
 });
+
+describe('terraform-plan: AWS companions folded onto their owner', () => {
+  const { rows, errors } = importTerraformPlan(fixture('aws-estate-plan.json'), 'plan.json', {});
+
+  test.each([
+    ['by value', 'aws_s3_bucket.payroll', 'versioning.status', 'Enabled'],
+    ['by reference, unknown until apply', 'aws_s3_bucket.public_site', 'versioning.status', 'Suspended'],
+    ['from the inline block', 'aws_s3_bucket.legacy', 'versioning.status', 'Disabled'],
+    ['logging', 'aws_s3_bucket.payroll', 'logging.target_bucket', 'acme-access-logs'],
+    [
+      'public access block by reference',
+      'aws_s3_bucket.public_site',
+      'public_access_block.block_public_policy',
+      false,
+    ],
+  ])('%s: %s %s', (_how, address, column, value) => {
+    expect(errors).toEqual([]);
+    expect(byId(rows, address).cells[column]).toBe(value);
+  });
+
+  test('security group rules join the inline ingress, other attributes kept', () => {
+    expect(json(byId(rows, 'aws_security_group.bastion').cells.ingress)[0]).toMatchObject({
+      from_port: 22,
+      cidr_blocks: ['0.0.0.0/0'],
+      description: '',
+      self: false,
+    });
+    expect(json(byId(rows, 'aws_security_group.web').cells.ingress)).toMatchObject([
+      { from_port: 443, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: ['::/0'] },
+    ]);
+    expect(json(byId(rows, 'aws_security_group.rdp').cells.ingress)).toMatchObject([
+      { from_port: 3389, cidr_blocks: ['10.0.0.0/8'], ipv6_cidr_blocks: [] },
+      { from_port: 3389, cidr_blocks: [], ipv6_cidr_blocks: ['::/0'] },
+    ]);
+  });
+
+  test('policy attachments by value and across a module reference', () => {
+    expect(json(byId(rows, 'aws_iam_user.ci').cells.attached_policies)).toEqual(['AdministratorAccess']);
+    expect(json(byId(rows, 'module.people.aws_iam_user.alice').cells.attached_policies)).toEqual([
+      'ReadOnlyAccess',
+    ]);
+  });
+
+  test('the companion keeps its own row and Document', () => {
+    expect(json(byId(rows, 'aws_s3_bucket_versioning.payroll').cells.Document)).toMatchObject({
+      bucket: 'acme-payroll-exports',
+    });
+  });
+});
