@@ -6,7 +6,10 @@ type Obj = { [key: string]: Json };
 /** The Terraform type and the columns one Config item gives; undefined for a type without a mapping. */
 export interface AwsColumns {
   type: string;
-  /** Column header (a dotted name where the packs read one) → value; undefined values are left out. */
+  /**
+   * Column header (a dotted name where the packs read one) → value; undefined values are left out. No `name`:
+   * it would land in Name (headers match ignoring case), which holds resourceName as it always has.
+   */
   columns: Record<string, Json | undefined>;
 }
 
@@ -39,7 +42,6 @@ const MAPPINGS: Record<string, (conf: Obj, supp: Obj) => AwsColumns> = {
   'aws::ec2::securitygroup': (conf) => ({
     type: 'aws_security_group',
     columns: {
-      name: str(conf.groupName),
       vpc_id: str(conf.vpcId),
       ingress: list(conf.ipPermissions).map(permission),
       egress: list(conf.ipPermissionsEgress).map(permission),
@@ -48,7 +50,6 @@ const MAPPINGS: Record<string, (conf: Obj, supp: Obj) => AwsColumns> = {
   'aws::iam::user': (conf) => ({
     type: 'aws_iam_user',
     columns: {
-      name: str(conf.userName),
       attached_policies: list(conf.attachedManagedPolicies)
         .map((p) => str(obj(p).policyName) ?? policyName(str(obj(p).policyArn)))
         .filter((n): n is string => n !== undefined),
@@ -58,7 +59,6 @@ const MAPPINGS: Record<string, (conf: Obj, supp: Obj) => AwsColumns> = {
   'aws::cloudtrail::trail': (conf, supp) => ({
     type: 'aws_cloudtrail',
     columns: {
-      name: str(conf.TrailName ?? conf.name),
       is_multi_region_trail: bool(conf.IsMultiRegionTrail ?? conf.isMultiRegionTrail),
       enable_log_file_validation: bool(conf.EnableLogFileValidation ?? conf.logFileValidationEnabled),
       enable_logging: bool(conf.IsLogging ?? conf.isLogging ?? obj(supp.TrailStatus).isLogging),
