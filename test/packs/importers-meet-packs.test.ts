@@ -88,6 +88,9 @@ describe('aws-foundations: AWS Config and a Terraform plan of the same estate', 
     ['AWS-RDS-01 aws_db_instance reporting', 'FAIL'],
     ['AWS-RDS-02 aws_db_instance reporting', 'FAIL'],
     ['AWS-RDS-02 aws_db_instance orders', 'PASS'],
+    // Neither source records access keys here: not judged (and said so), never a PASS on nothing.
+    ['AWS-IAM-02 aws_iam_user ci-deployer', 'NOT_APPLICABLE'],
+    ['AWS-IAM-03 aws_iam_user ci-deployer', 'NOT_APPLICABLE'],
   ])('%s is %s from both', (key, status) => {
     expect([fromConfig.get(key), fromPlan.get(key)]).toEqual([status, status]);
   });
@@ -104,6 +107,8 @@ const SAMPLES: [string, string, () => ImportOutput, Record<string, string>][] = 
     () => importAwsConfig(fixture('aws-estate-config.json'), 'config.json'),
     {
       'AWS-IAM-01': 'AWS Config does not record console passwords (console_access) or MFA devices',
+      'AWS-IAM-02': 'AWS Config does not record access keys',
+      'AWS-IAM-03': 'AWS Config does not record access keys',
       'AWS-ROOT-01': 'the root user is no Config resource',
       'AWS-ROOT-02': 'the root user is no Config resource',
       'AWS-ROOT-03': 'the root user is no Config resource',
@@ -116,6 +121,8 @@ const SAMPLES: [string, string, () => ImportOutput, Record<string, string>][] = 
     () => importTerraformPlan(fixture('aws-estate-plan.json'), 'plan.json'),
     {
       'AWS-IAM-01': 'no aws_iam_user_login_profile in the plan: nobody signs in to the console',
+      'AWS-IAM-02': 'no aws_iam_access_key in the plan, so that it matches the AWS Config sample',
+      'AWS-IAM-03': 'no aws_iam_access_key in the plan, so that it matches the AWS Config sample',
       'AWS-ROOT-01': 'the root user is not managed by Terraform',
       'AWS-ROOT-02': 'the root user is not managed by Terraform',
       'AWS-ROOT-03': 'the root user is not managed by Terraform',
@@ -133,11 +140,24 @@ const SAMPLES: [string, string, () => ImportOutput, Record<string, string>][] = 
     () =>
       importJson(fixture('github-repos.json'), 'repos.json', { type: 'github_repository', id: 'full_name' }),
     {
+      'SCM-06': 'a repository listing has no outside collaborators (a call of its own)',
       'SCM-07': 'the sample lists repositories, no organization',
       'SCM-08': 'the sample lists repositories, no organization',
     },
   ],
 ];
+
+test('source-code-hosting: repositories listed without their collaborators are not judged by SCM-06', () => {
+  const out = importJson(fixture('github-repos.json'), 'repos.json', {
+    type: 'github_repository',
+    id: 'full_name',
+  });
+  const scm06 = runPack('source-code-hosting', out).filter((r) => r.rule.id === 'SCM-06');
+  expect(scm06.map((r) => `${r.resource?.id} ${r.status}`)).toEqual([
+    'acme/payments-api NOT_APPLICABLE',
+    'acme/website NOT_APPLICABLE',
+  ]);
+});
 
 describe.each(SAMPLES)('%s on the importer sample %s', (pack, _file, load, onPurpose) => {
   test('every rule judges at least one resource, except those named with their reason', () => {
