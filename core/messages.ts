@@ -134,6 +134,12 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
       `No resource of the rule's types has a column ${q(p.path)}, so it is missing on every resource.`,
     suggestion: mean,
   },
+  rule_judged_nothing: {
+    severity: 'warning',
+    message: (p) =>
+      `No resource of the rule's types was judged: ${p.by} left out all ${p.resources}, so the rule checks nothing.`,
+    suggestion: () => 'Compare the cell with the values the resources have, or disable the rule.',
+  },
   waiver_no_approver: {
     severity: 'error',
     message: () => 'The waiver has no approver, so it is not applied.',

@@ -39,6 +39,7 @@ export interface ProblemParamsByCode {
   unknown_function: { name: string } & Guess;
   unknown_resource_type: { type: string } & Guess;
   unknown_field: { path: string } & Guess;
+  rule_judged_nothing: { resources: number; by: string };
   waiver_no_approver: NoParams;
   waiver_no_expiry: NoParams;
   waiver_unknown_rule: { ruleId: string } & Guess;

@@ -1,4 +1,5 @@
-// AWS Config import: snapshots and `aws configservice` output into rows typed `AWS::S3::Bucket`, keyed by resourceId.
+// AWS Config import: snapshots and `aws configservice` output into rows keyed by resourceId, in the packs' vocabulary.
+import { awsConfigColumns } from './aws-config-vocabulary';
 import { parseJsonText } from './parse-json';
 import { isObject, routingFromTags, RowBuilder, tagObject, type Json } from './row-builder';
 import type { ImportedResource, ImportOptions, ImportOutput } from './types';
@@ -51,9 +52,16 @@ export function importAwsConfig(text: string, fileName: string, _options: Import
       return;
     }
     const tags = tagObject(item.tags);
-    const b = new RowBuilder(item.resourceType, String(item.resourceId), where);
+    // A type the packs know is named and shaped as Terraform names it, so one rule judges both imports alike.
+    const mapped = awsConfigColumns(
+      item.resourceType,
+      decoded(item.configuration),
+      decodedEach(item.supplementaryConfiguration),
+    );
+    const b = new RowBuilder(mapped?.type ?? item.resourceType, String(item.resourceId), where);
     b.set('Name', typeof item.resourceName === 'string' ? item.resourceName : undefined);
     for (const [col, v] of Object.entries(routingFromTags(tags))) b.set(col, v);
+    for (const [col, v] of Object.entries(mapped?.columns ?? {})) b.setJson(col, v);
     for (const key of PROMOTED) b.set(key, scalar(item[key]));
     b.setJson('configuration', decoded(item.configuration) ?? {});
     b.setJson('supplementaryConfiguration', decodedEach(item.supplementaryConfiguration) ?? {});

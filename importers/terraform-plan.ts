@@ -1,5 +1,6 @@
 // Terraform import: `terraform show -json` (a plan, or state) into rows keyed by resource address.
 import { parseJsonText } from './parse-json';
+import { terraformAwsColumns } from './terraform-aws';
 import { isObject, routingFromTags, RowBuilder, tagObject, type Json } from './row-builder';
 import type { ImportedResource, ImportOptions, ImportOutput } from './types';
 
@@ -42,8 +43,7 @@ export function importTerraformPlan(
     (w) => warnings.push(`${fileName}: ${w}`),
   );
 
-  const rows: ImportedResource[] = [];
-  const errors: string[] = [];
+  const pending: Pending[] = [];
   const seen = new Set<string>();
   const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
   changes.forEach((change, i) => {
@@ -67,9 +67,9 @@ export function importTerraformPlan(
     // A plain delete leaves nothing to check once applied; a replace (delete + create) is checked as its new self.
     if (actions.length === 1 && actions[0] === 'delete') return;
     const after = detail.after ?? planned.get(address)?.values ?? null;
-    add(rows, errors, fileName, {
+    pending.push({
       address,
-      type: entry.type as string,
+      type: String(entry.type ?? ''),
       name: String(entry.name ?? ''),
       module: typeof entry.module_address === 'string' ? entry.module_address : undefined,
       action: actionWord(actions),
@@ -79,20 +79,28 @@ export function importTerraformPlan(
   // Resources only in planned_values (or a state's values): nothing changes, but they are still there.
   for (const p of planned.values()) {
     if (seen.has(p.address)) continue;
-    add(rows, errors, fileName, {
+    pending.push({
       ...p,
       module: moduleOf(p.address),
       action: changes.length ? 'no-op' : undefined,
     });
   }
+  // Companions (aws_s3_bucket_versioning…) are folded onto their owner, in the columns the packs read.
+  const aws = terraformAwsColumns(pending, plan.configuration);
+  const rows: ImportedResource[] = [];
+  const errors: string[] = [];
+  for (const p of pending) add(rows, errors, fileName, p, aws.get(p.address));
   return { rows, errors, warnings };
 }
+
+type Pending = Planned & { module?: string; action?: string };
 
 function add(
   rows: ImportedResource[],
   errors: string[],
   fileName: string,
-  r: Planned & { module?: string; action?: string },
+  r: Pending,
+  vocabulary: Record<string, Json | undefined> = {},
 ) {
   const values = isObject(r.values) ? r.values : {};
   const tags = tagObject(values.tags_all ?? values.tags);
@@ -101,6 +109,7 @@ function add(
   b.set('Name', typeof displayName === 'string' ? displayName : r.name);
   for (const [col, v] of Object.entries(routingFromTags(tags))) b.set(col, v);
   b.set('Module', r.module).set('Plan Action', r.action);
+  for (const [col, v] of Object.entries(vocabulary)) b.setJson(col, v);
   b.promoteScalars(values);
   b.setJson('Document', values);
   const row = b.build();

@@ -1,9 +1,10 @@
 // `rulesheet lint <rulebook>`: list the rulebook's problems without writing anything; exit 1 on any error.
 import type { Command } from 'commander';
-import { EXCEL_LIMITS, formatProblem, validate } from '../../core';
+import { EXCEL_LIMITS, formatProblem, validate, type Problem } from '../../core';
 import { InputError } from '../io/input-error';
 import { readRulebookFile } from '../io/rulebook-file';
 import type { CliIO } from '../io/streams';
+import { COVERAGE_CODES } from '../report/fail-on';
 import { plural } from '../report/summary';
 import { parseNow } from './validate';
 
@@ -26,7 +27,7 @@ export function registerLint(program: Command, io: CliIO, setExitCode: (code: nu
     });
 }
 
-/** 0 when there is no error-severity problem (warnings allowed), 1 when there is, 2 when the input is unreadable. */
+/** 0 when there is no error-severity or coverage problem (other warnings allowed), 1 when there is, 2 when the input is unreadable. */
 export async function runLint(rulebookPath: string, opts: LintCommandOptions, io: CliIO): Promise<number> {
   let file;
   try {
@@ -37,10 +38,12 @@ export async function runLint(rulebookPath: string, opts: LintCommandOptions, io
     return 2;
   }
   const { problems } = validate(file.grids, { now: opts.now ?? new Date(), limits: EXCEL_LIMITS });
-  const errors = problems.filter((p) => p.severity === 'error');
+  // A rule that checks nothing is as bad as a broken one: lint fails on it as validate's --fail-on does.
+  const isError = (p: Problem) => p.severity === 'error' || COVERAGE_CODES.has(p.code);
+  const errors = problems.filter(isError);
   for (const p of problems) {
-    if (opts.quiet && p.severity !== 'error') continue;
-    io.stdout.write(`${p.severity === 'error' ? 'error  ' : 'warning'} ${formatProblem(p)}\n`);
+    if (opts.quiet && !isError(p)) continue;
+    io.stdout.write(`${isError(p) ? 'error  ' : 'warning'} ${formatProblem(p)}\n`);
   }
   if (!opts.quiet) {
     const warnings = problems.length - errors.length;

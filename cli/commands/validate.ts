@@ -10,7 +10,7 @@ import { Phases } from '../io/phases';
 import { assertReplaceable, writeFileSafely } from '../io/safe-write';
 import { applyPatches, readRulebookFile, saveRulebookFile, type RulebookFile } from '../io/rulebook-file';
 import type { CliIO } from '../io/streams';
-import { gatingResults, parseFailOn } from '../report/fail-on';
+import { gatingEmptyRules, gatingResults, parseFailOn } from '../report/fail-on';
 import { REPORT_FORMATS, REPORTS, type ReportContext, type ReportFormat } from '../report';
 import { plural, summaryText } from '../report/summary';
 import { packageVersion } from '../report/version';
@@ -128,6 +128,7 @@ export async function runValidate(
 
     const failOn = opts.failOn === undefined ? output.rulebook.settings.failOn : (opts.failOn ?? undefined);
     const gating = failOn ? gatingResults(output.results, failOn) : [];
+    const empty = failOn ? gatingEmptyRules(output, failOn) : [];
     // With a report on standard output, the human summary moves to standard error so pipes stay clean.
     const toStdout = Boolean(format && !opts.report);
     const say = (text: string) => (toStdout ? io.stderr : io.stdout).write(`${text}\n`);
@@ -143,9 +144,15 @@ export async function runValidate(
             ? `Fail on ${failOn}: ${plural(gating.length, 'check')} at ${failOn} or above failed.`
             : `Fail on ${failOn}: nothing at ${failOn} or above failed.`,
         );
+        if (empty.length) {
+          const ids = empty.map((r) => r.id).join(', ');
+          say(
+            `Fail on ${failOn}: ${plural(empty.length, 'rule')} at ${failOn} or above checked nothing (${ids}); fix them or disable them.`,
+          );
+        }
       }
     }
-    return gating.length ? 1 : 0;
+    return gating.length || empty.length ? 1 : 0;
   } catch (err) {
     phases.stop();
     if (err instanceof InputError) {

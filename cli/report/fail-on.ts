@@ -1,5 +1,5 @@
-// The CI gate: which FAIL/ERROR results are at or above the --fail-on severity.
-import { type Result, SEVERITIES, type Severity } from '../../core';
+// The CI gate: which FAIL/ERROR results, and which rules that checked nothing, are at or above the --fail-on severity.
+import { type Result, type Rule, type RunOutput, SEVERITIES, type Severity } from '../../core';
 
 /** `high` → `High`; `none` → null (nothing fails); anything else → undefined (not a severity). */
 export function parseFailOn(text: string): Severity | null | undefined {
@@ -13,5 +13,35 @@ export function gatingResults(results: Result[], threshold: Severity): Result[] 
   const limit = SEVERITIES.indexOf(threshold);
   return results.filter(
     (r) => (r.status === 'FAIL' || r.status === 'ERROR') && SEVERITIES.indexOf(r.rule.severity) <= limit,
+  );
+}
+
+/** Warnings that say a rule checks nothing real: no resource of its types, a column none of them has, or none judged. */
+export const COVERAGE_CODES: ReadonlySet<string> = new Set([
+  'unknown_resource_type',
+  'unknown_field',
+  'rule_judged_nothing',
+]);
+
+/**
+ * Enabled rules at `threshold` or above that checked nothing: no PASS, FAIL, WAIVED or ERROR result, or a coverage
+ * warning on their row (a verdict on a column no resource has is no verdict). They gate like an ERROR of their
+ * severity, so a typo cannot turn a gate green; disabling the rule is the way out.
+ */
+export function gatingEmptyRules(output: RunOutput, threshold: Severity): Rule[] {
+  const limit = SEVERITIES.indexOf(threshold);
+  const judged = new Set<Rule>();
+  for (const r of output.results) if (r.status !== 'NOT_APPLICABLE') judged.add(r.rule);
+  const sheet = output.rulebook.rulesSheet?.name;
+  const warnedRows = new Set<number>();
+  for (const p of output.problems) {
+    if (COVERAGE_CODES.has(p.code) && p.location.sheet === sheet && p.location.row !== undefined)
+      warnedRows.add(p.location.row);
+  }
+  return output.rulebook.rules.filter(
+    (rule) =>
+      rule.enabled &&
+      (!judged.has(rule) || warnedRows.has(rule.row)) &&
+      SEVERITIES.indexOf(rule.severity) <= limit,
   );
 }

@@ -1,11 +1,13 @@
-// Rules that read a column no resource of their types has: a typo there makes the rule check nothing, silently.
+// Rules that check nothing: a column no resource of their types has, or resources that Applies When leaves out.
 import type { Expr, Operand, Path } from '../lang/ast';
 import { parseRowPath } from '../lang/path';
 import { parseExpression } from '../lang/parser';
 import { didYouMean } from '../names';
 import { locate, problem } from '../problems';
 import type { Resource, ResourceSheet, RuleColumn, RulesSheet } from '../rulebook/model';
+import { CODE } from './codes';
 import type { CompiledRule } from './compile-rule';
+import type { RuleRun } from './evaluate';
 
 /**
  * Adds an `unknown_field` warning to each enabled, runnable rule for each path it reads against the row (Field,
@@ -42,6 +44,39 @@ export function reportUnknownFields(
         c.problems.push(...locate([problem('unknown_field', params)], where));
       }
     }
+  }
+}
+
+/**
+ * Adds a `rule_judged_nothing` warning to each enabled, runnable rule that has resources of its types but judged
+ * none of them (every one NOT_APPLICABLE), at its Applies When cell, or its Business Unit cell when only the scope
+ * left them out. A rule already warned of an unknown field or type has its cause said and gets nothing more.
+ */
+export function reportRulesJudgingNothing(
+  runs: readonly RuleRun[],
+  rulesSheet: RulesSheet | undefined,
+): void {
+  const byRule = new Map<CompiledRule, RuleRun[]>();
+  for (const run of runs) {
+    const list = byRule.get(run.compiled);
+    if (list) list.push(run);
+    else byRule.set(run.compiled, [run]);
+  }
+  for (const [c, list] of byRule) {
+    if (!c.rule.enabled || c.broken) continue;
+    if (c.problems.some((p) => p.code === 'unknown_field' || p.code === 'unknown_resource_type')) continue;
+    let resources = 0;
+    let judged = false;
+    for (const run of list) {
+      resources += run.resources.length;
+      judged ||= run.codes.some((code) => code !== CODE.NOT_APPLICABLE);
+    }
+    if (resources === 0 || judged) continue;
+    const byAppliesWhen = c.rule.appliesWhen.trim() !== '';
+    const column: RuleColumn = byAppliesWhen ? 'appliesWhen' : 'businessUnit';
+    const params = { resources, by: byAppliesWhen ? 'Applies When' : 'Business Unit' };
+    const where = { sheet: rulesSheet?.name, row: c.rule.row, col: rulesSheet?.columns[column] };
+    c.problems.push(...locate([problem('rule_judged_nothing', params)], where));
   }
 }
 

@@ -8,7 +8,7 @@ import { compileRule, type CompiledRule } from '../engine/compile-rule';
 import { decide } from '../engine/decide';
 import { evaluateRules } from '../engine/evaluate';
 import { resultsOf } from '../engine/results';
-import { reportUnknownFields } from '../engine/coverage';
+import { reportRulesJudgingNothing, reportUnknownFields } from '../engine/coverage';
 import { fixOwnerRouter } from '../engine/route';
 import { localDate, waiverMatcher } from '../engine/waivers';
 import type { Grid } from '../types';
@@ -43,6 +43,7 @@ export function validate(grids: Grid[], options: ValidateOptions): RunOutput {
   // Each stage adds its own part and leaves the others' as they were: evaluation judges, routing and waivers
   // decide, the results are made from both, and output tracks them into dated results of its own.
   const evaluation = evaluateRules(compiled, rulebook.resources, { nowMs: now.getTime() });
+  reportRulesJudgingNothing(evaluation.runs, rulebook.rulesSheet);
   const fixOwnerOf = fixOwnerRouter(rulebook.owners);
   const waiverOf = waiverMatcher(rulebook.waivers, localDate(now, rulebook.settings.timeZone));
   const decisions = decide(evaluation, fixOwnerOf, waiverOf);

@@ -178,13 +178,26 @@ describe('terraform-plan', () => {
 describe('aws-config', () => {
   const { rows, errors } = importAwsConfig(fixture('aws-config-snapshot.json'), 'snapshot.json', {});
 
-  test('types kept as AWS names, IDs from resourceId', () => {
+  test('types the packs know are named as Terraform names them, IDs from resourceId', () => {
     expect(errors).toEqual([]);
     expect(rows.map((r) => `${r.type} ${r.id}`)).toEqual([
-      'AWS::S3::Bucket acme-payroll-exports',
-      'AWS::EC2::SecurityGroup sg-0a1b2c3d4e5f',
-      'AWS::IAM::User AIDAEXAMPLEUSER1',
+      'aws_s3_bucket acme-payroll-exports',
+      'aws_security_group sg-0a1b2c3d4e5f',
+      'aws_iam_user AIDAEXAMPLEUSER1',
     ]);
+  });
+
+  test("fields in the packs' vocabulary: versioning Off is Disabled, ports and ranges as Terraform ingress", () => {
+    const bucket = byId(rows, 'acme-payroll-exports').cells;
+    expect(bucket).toMatchObject({
+      'versioning.status': 'Disabled',
+      'public_access_block.block_public_acls': true,
+      'server_side_encryption.algorithm': 'aws:kms',
+    });
+    expect(json(byId(rows, 'sg-0a1b2c3d4e5f').cells.ingress)).toEqual([
+      { from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [] },
+    ]);
+    expect(json(byId(rows, 'AIDAEXAMPLEUSER1').cells.attached_policies)).toEqual(['AdministratorAccess']);
   });
 
   test('configuration and supplementaryConfiguration as JSON columns, JSON text decoded', () => {
@@ -277,5 +290,54 @@ describe('csv', () => {
     expect(importCsv('ID,Name\n,x\n', 'a.csv', { type: 't' }).errors).toEqual([
       'a.csv line 2: the Resource ID is empty.',
     ]);
+  });
+});
+
+describe('terraform-plan: AWS companions folded onto their owner', () => {
+  const { rows, errors } = importTerraformPlan(fixture('aws-estate-plan.json'), 'plan.json', {});
+
+  test.each([
+    ['by value', 'aws_s3_bucket.payroll', 'versioning.status', 'Enabled'],
+    ['by reference, unknown until apply', 'aws_s3_bucket.public_site', 'versioning.status', 'Suspended'],
+    ['from the inline block', 'aws_s3_bucket.legacy', 'versioning.status', 'Disabled'],
+    ['logging', 'aws_s3_bucket.payroll', 'logging.target_bucket', 'acme-access-logs'],
+    [
+      'public access block by reference',
+      'aws_s3_bucket.public_site',
+      'public_access_block.block_public_policy',
+      false,
+    ],
+  ])('%s: %s %s', (_how, address, column, value) => {
+    expect(errors).toEqual([]);
+    expect(byId(rows, address).cells[column]).toBe(value);
+  });
+
+  test('security group rules join the inline ingress, other attributes kept', () => {
+    expect(json(byId(rows, 'aws_security_group.bastion').cells.ingress)[0]).toMatchObject({
+      from_port: 22,
+      cidr_blocks: ['0.0.0.0/0'],
+      description: '',
+      self: false,
+    });
+    expect(json(byId(rows, 'aws_security_group.web').cells.ingress)).toMatchObject([
+      { from_port: 443, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: ['::/0'] },
+    ]);
+    expect(json(byId(rows, 'aws_security_group.rdp').cells.ingress)).toMatchObject([
+      { from_port: 3389, cidr_blocks: ['10.0.0.0/8'], ipv6_cidr_blocks: [] },
+      { from_port: 3389, cidr_blocks: [], ipv6_cidr_blocks: ['::/0'] },
+    ]);
+  });
+
+  test('policy attachments by value and across a module reference', () => {
+    expect(json(byId(rows, 'aws_iam_user.ci').cells.attached_policies)).toEqual(['AdministratorAccess']);
+    expect(json(byId(rows, 'module.people.aws_iam_user.alice').cells.attached_policies)).toEqual([
+      'ReadOnlyAccess',
+    ]);
+  });
+
+  test('the companion keeps its own row and Document', () => {
+    expect(json(byId(rows, 'aws_s3_bucket_versioning.payroll').cells.Document)).toMatchObject({
+      bucket: 'acme-payroll-exports',
+    });
   });
 });

@@ -134,7 +134,7 @@ describe('rulesheet import into an .xlsx', () => {
     ]);
     await writeUserSheet(book, 'Resources', [
       ['Resource ID', 'Type', 'Notes'],
-      ['acme-payroll-exports', 'AWS::S3::Bucket', 'keep me'],
+      ['acme-payroll-exports', 'aws_s3_bucket', 'keep me'],
     ]);
     const io = capture();
     const code = await runImport(
@@ -157,6 +157,7 @@ describe('rulesheet import into an .xlsx', () => {
       JSON.parse(String(res[1][h.indexOf('supplementaryConfiguration')])).BucketVersioningConfiguration
         .status,
     ).toBe('Off');
+    expect(res[1][h.indexOf('versioning.status')]).toBe('Disabled');
   });
 });
 

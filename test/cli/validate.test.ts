@@ -213,13 +213,21 @@ describe('exit codes', () => {
 });
 
 describe('lint', () => {
-  test('exit 0 with warnings only, and nothing is written', async () => {
+  test('a rule whose type no resource has is an error for lint (it checks nothing), and nothing is written', async () => {
     const b = writeCsvRulebook(path.join(dir, 'book'));
     const r = await cli('lint', b, '--now', NOW);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/warning Rules!C5: No resource has type 'k8s:Deployment'/);
-    expect(r.stdout).toMatch(/0 errors, 1 warning/);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error {3}Rules!C5: No resource has type 'k8s:Deployment'/);
+    expect(r.stdout).toMatch(/1 error, 0 warnings/);
     expect(fs.readdirSync(b)).not.toContain('Results.csv');
+  });
+
+  test('exit 0 once the rule that checked nothing is gone', async () => {
+    const rules = SHEETS.Rules.filter((_, i) => i !== 4);
+    const b = writeCsvRulebook(path.join(dir, 'book'), { ...SHEETS, Rules: rules });
+    const r = await cli('lint', b, '--now', NOW);
+    expect(r.stdout).toBe(`No problems in ${b}.\n`);
+    expect(r.code).toBe(0);
   });
 
   test('exit 1 on an error-severity problem, shown as Rules!E2', async () => {
