@@ -1,6 +1,7 @@
 // Every report format, written by `validate --format … --report …`: JSON shape, SARIF schema, JUnit structure, CSV, HTML.
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { SaxesParser } from 'saxes';
@@ -134,7 +135,11 @@ test('sarif: valid against the SARIF 2.1.0 schema; rules, levels, locations, sup
     fullyQualifiedName: `aws_s3_bucket/${SCRIPT}`,
     kind: 'resource',
   });
-  expect(fail.locations[0].physicalLocation.artifactLocation.uri).toMatch(/book\/Rules\.csv$/);
+  expect(fail.locations[0].physicalLocation.artifactLocation).toEqual({
+    uri: 'Rules.csv',
+    uriBaseId: '%SRCROOT%',
+  });
+  expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(`${pathToFileURL(book).href}/`);
   expect(fail.locations[0].physicalLocation.region).toEqual({ startLine: 2, startColumn: 1 });
   expect(fail.locations[0].message.text).toBe('Rule S3-001 at Rules!A2');
   const waived = run.results.filter((r: { suppressions?: unknown[] }) => r.suppressions);
@@ -205,6 +210,7 @@ test('csv: one row per pair, formula-like text neutralised', async () => {
   expect(error).toBeUndefined();
   expect(rows[0]).toEqual([
     'ruleId',
+    'title',
     'resourceId',
     'resourceType',
     'status',
@@ -215,12 +221,15 @@ test('csv: one row per pair, formula-like text neutralised', async () => {
     'expected',
     'actual',
     'message',
+    'remediation',
     'firstSeen',
     'due',
     'overdue',
   ]);
   expect(rows).toHaveLength(8);
-  const ids = rows.map((r) => r[1]);
+  const s3 = rows.find((r) => r[0] === 'S3-002')!;
+  expect([s3[1], s3[12]]).toEqual(['Buckets keep versions', 'Turn on versioning']);
+  const ids = rows.map((r) => r[2]);
   expect(ids).toContain(`'${EVIL_AT}`);
   expect(ids).not.toContain(EVIL_AT);
   for (const row of rows) for (const cell of row) expect(String(cell ?? '')).not.toMatch(/^[=+\-@\t\r]/);
