@@ -4,6 +4,7 @@ import { EXCEL_LIMITS, formatProblem, validate } from '../../core';
 import { InputError } from '../io/input-error';
 import { readRulebookFile } from '../io/rulebook-file';
 import type { CliIO } from '../io/streams';
+import { inSheetOrder } from '../report/order';
 import { plural } from '../report/summary';
 import { parseNow } from './validate';
 
@@ -38,7 +39,11 @@ export async function runLint(rulebookPath: string, opts: LintCommandOptions, io
   }
   const { problems } = validate(file.grids, { now: opts.now ?? new Date(), limits: EXCEL_LIMITS });
   const errors = problems.filter((p) => p.severity === 'error');
-  for (const p of problems) {
+  const ordered = inSheetOrder(
+    problems,
+    file.grids.map((g) => g.name),
+  );
+  for (const p of ordered) {
     if (opts.quiet && p.severity !== 'error') continue;
     io.stdout.write(`${p.severity === 'error' ? 'error  ' : 'warning'} ${formatProblem(p)}\n`);
   }

@@ -57,3 +57,24 @@ export function failingRules(results: readonly Result[]): FailingRule[] {
     })),
   );
 }
+
+/**
+ * Problems as a reader walks the rulebook: whole-rulebook ones first, then sheet by sheet in the workbook's order
+ * (sheets it does not hold after, by name), and within a sheet by row, then column. Ties keep the engine's order.
+ */
+export function inSheetOrder<P extends { location: { sheet?: string; row?: number; col?: number } }>(
+  problems: readonly P[],
+  sheetNames: readonly string[],
+): P[] {
+  const sheetIndex = new Map(sheetNames.map((n, i) => [n.toLowerCase(), i]));
+  const sheetKey = (s: string | undefined) =>
+    s === undefined ? -1 : (sheetIndex.get(s.toLowerCase()) ?? sheetNames.length);
+  const pos = (n: number | undefined) => (n === undefined ? -1 : n);
+  return [...problems].sort(
+    (a, b) =>
+      sheetKey(a.location.sheet) - sheetKey(b.location.sheet) ||
+      (a.location.sheet ?? '').localeCompare(b.location.sheet ?? '', 'en') ||
+      pos(a.location.row) - pos(b.location.row) ||
+      pos(a.location.col) - pos(b.location.col),
+  );
+}
