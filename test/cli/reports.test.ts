@@ -198,7 +198,7 @@ test('junit: a testsuite per rule, a testcase per pair, failures, skipped; escap
   ]);
   const failure = cases[1].children[0];
   expect(failure.name).toBe('failure');
-  expect(failure.attributes.message).toBe('public_access_block is "FALSE"; expected is true');
+  expect(failure.attributes.message).toBe('public_access_block is FALSE; expected is true');
   expect(failure.text).toMatch(/Field: public_access_block/);
   const skipped = suites[1].children.filter((c) => c.name === 'testcase')[2].children[0];
   expect(skipped.name).toBe('skipped');
