@@ -29,6 +29,7 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
   empty_required: {
     severity: 'error',
     message: (p) => `${p.column} is empty; every row needs one.`,
+    suggestion: (p) => (p.every ? `Write * for every ${p.every}.` : undefined),
   },
   duplicate_rule_id: {
     severity: 'error',

@@ -16,7 +16,10 @@ type Guess = { suggestion?: string };
 export interface ProblemParamsByCode {
   missing_sheet: { sheet: string } & Guess;
   missing_column: { sheet: string; column: string } & Guess;
-  empty_required: { column: string };
+  empty_required: {
+    column: string;
+    /** A waiver's blank: `*` is how to say every rule or resource. */ every?: 'rule' | 'resource';
+  };
   duplicate_rule_id: { id: string; first: string };
   duplicate_resource_id: { id: string; type: string; first: string };
   unknown_operator: { operator: string } & Guess;

@@ -1,7 +1,7 @@
 // CSV text in and out, with no file system: parsing one file's text, writing rows with formula-like text neutralised.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { type Cell, looksLikeFormula, type WriteCell } from '../core';
+import { a1, type Cell, looksLikeFormula, type WriteCell } from '../core';
 
 const QUOTE = 0x27;
 
@@ -30,14 +30,39 @@ export function parseCsv(text: string, fileName: string): ParsedCsv {
     }) as string[][];
     return { rows: records.map((r) => r.map((v) => (v === '' ? null : v))) };
   } catch (err) {
-    const e = err as { lines?: number; message?: string };
-    const line = typeof e.lines === 'number' ? e.lines : undefined;
-    const reason = String(e.message ?? err).replace(/^Invalid Record Length: /, '');
-    return {
-      rows: [],
-      error: `${fileName}${line !== undefined ? ` line ${line}` : ''}: cannot read the CSV: ${reason}`,
-    };
+    return { rows: [], error: csvErrorText(err, fileName) };
   }
+}
+
+/** What csv-parse reports when it gives up: its line, how many records were complete, the 0-based column. */
+interface CsvParseError {
+  code?: string;
+  lines?: number;
+  records?: number;
+  column?: number;
+  message?: string;
+}
+
+const FIX_QUOTES = 'put the whole value in quotes and write each " inside it as ""';
+
+/** Why the CSV cannot be read, said as a spreadsheet user counts: line and cell from 1, the cell as A1. */
+function csvErrorText(err: unknown, fileName: string): string {
+  const e = (err ?? {}) as CsvParseError;
+  const line = typeof e.lines === 'number' ? ` line ${e.lines}` : '';
+  const cell =
+    typeof e.records === 'number' && typeof e.column === 'number' ? `, cell ${a1(e.records, e.column)}` : '';
+  const reasons: Record<string, string> = {
+    CSV_QUOTE_NOT_CLOSED: `a quoted value is never closed: end it with " and write each " inside it as ""`,
+    INVALID_OPENING_QUOTE: `a quote is inside a value that does not start with one: ${FIX_QUOTES}`,
+    CSV_INVALID_CLOSING_QUOTE: `a quoted value goes on after its closing quote: ${FIX_QUOTES}`,
+  };
+  const reason =
+    reasons[e.code ?? ''] ??
+    String(e.message ?? err)
+      .replace(/^Invalid Record Length: /, '')
+      // csv-parse counts fields from 0; a reader counts them from 1.
+      .replace(/\bfield (\d+)/g, (_m, n: string) => `field ${Number(n) + 1}`);
+  return `${fileName}${line}${cell}: cannot read the CSV: ${reason}`;
 }
 
 function dateText(d: Date): string {

@@ -1,5 +1,6 @@
 // `rulesheet init <file.xlsx | folder>`: a new rulebook with every sheet, its headers, an example row each and dropdowns.
 import * as fs from 'fs';
+import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Command } from 'commander';
 import { type HostPatch, listRulePacks, planStarterWrite } from '../../core';
@@ -10,7 +11,7 @@ import { applyXlsxPatches } from '../io/xlsx-patches';
 
 type Log = (line: string) => void;
 
-/** Creates the rulebook and returns the exit code: 0 done, 2 when the target exists (nothing touched). */
+/** Creates the rulebook and returns the exit code: 0 done, 2 when the target exists or is not .xlsx or a folder name (nothing touched). */
 export async function runInit(
   target: string,
   now: Date = new Date(),
@@ -20,6 +21,16 @@ export async function runInit(
 ): Promise<number> {
   const xlsx = /\.xlsx$/i.test(target);
   const existing = statOrUndefined(target);
+  // `init foo.txt` once made a folder named foo.txt: a name with another extension is almost surely a mistake.
+  const ext = path.extname(path.basename(target.replace(/[\\/]+$/, '')));
+  if (!xlsx && ext !== '' && !existing?.isDirectory()) {
+    const stem = target.slice(0, target.length - ext.length);
+    logError(
+      `${target}: rulesheet init creates an .xlsx workbook or a folder of CSV files, not a ${ext} file. ` +
+        `Give ${stem}.xlsx for a workbook, or ${stem} for a folder.`,
+    );
+    return 2;
+  }
   if (existing && (xlsx || !existing.isDirectory())) {
     logError(
       `${target}: already exists; rulesheet init never overwrites. Pick a new name or remove it first.`,

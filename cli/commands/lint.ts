@@ -5,6 +5,7 @@ import { InputError } from '../io/input-error';
 import { readRulebookFile } from '../io/rulebook-file';
 import type { CliIO } from '../io/streams';
 import { COVERAGE_CODES } from '../report/fail-on';
+import { inSheetOrder } from '../report/order';
 import { plural } from '../report/summary';
 import { parseNow } from './validate';
 
@@ -41,7 +42,11 @@ export async function runLint(rulebookPath: string, opts: LintCommandOptions, io
   // A rule that checks nothing is as bad as a broken one: lint fails on it as validate's --fail-on does.
   const isError = (p: Problem) => p.severity === 'error' || COVERAGE_CODES.has(p.code);
   const errors = problems.filter(isError);
-  for (const p of problems) {
+  const ordered = inSheetOrder(
+    problems,
+    file.grids.map((g) => g.name),
+  );
+  for (const p of ordered) {
     if (opts.quiet && !isError(p)) continue;
     io.stdout.write(`${isError(p) ? 'error  ' : 'warning'} ${formatProblem(p)}\n`);
   }

@@ -1,5 +1,7 @@
 // The SARIF 2.1.0 report: one rule descriptor per rule, one result per FAIL/ERROR/WAIVED, problems as notifications.
+import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { type Result, type Rule, type Severity, sheetRef } from '../../core';
 import { isoDate, problemRows, resultRow, type Report, type ReportContext } from './rows';
 
@@ -21,7 +23,12 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
   Info: '0.0',
 };
 
+/** Every artifact URI is relative to this base, which the log itself maps to a folder (code scanning maps it to the repository). */
+const SRCROOT = '%SRCROOT%';
+
 export const sarifReport: Report = (output, ctx) => {
+  const root = sourceRoot(ctx.rulebookPath);
+  const artifact = (file: string) => ({ uri: uriOf(file, root), uriBaseId: SRCROOT });
   const rulesSheet = output.rulebook.rulesSheet;
   const rulesName = rulesSheet?.name ?? 'Rules';
   const idCol = rulesSheet?.columns.ruleId ?? 0;
@@ -38,7 +45,7 @@ export const sarifReport: Report = (output, ctx) => {
 
   const ruleLocation = (rule: Rule) => ({
     physicalLocation: {
-      artifactLocation: { uri: uriOf(ctx.fileOf(rulesName)) },
+      artifactLocation: artifact(ctx.fileOf(rulesName)),
       region: { startLine: rule.row + 1, startColumn: idCol + 1 },
     },
     message: { text: `Rule ${rule.id} at ${sheetRef(rulesName, rule.row, idCol)}` },
@@ -61,7 +68,7 @@ export const sarifReport: Report = (output, ctx) => {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: uriOf(ctx.fileOf(p.sheet)) },
+                  artifactLocation: artifact(ctx.fileOf(p.sheet)),
                   ...(region ? { region } : {}),
                 },
                 message: { text: p.cell ? `${p.sheet}!${p.cell}` : p.sheet },
@@ -84,6 +91,7 @@ export const sarifReport: Report = (output, ctx) => {
             rules: rules.map(ruleDescriptor),
           },
         },
+        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
         invocations: [
           {
             executionSuccessful: true,
@@ -171,9 +179,30 @@ function waiverText(r: Result): string {
   return parts.filter(Boolean).join('; ');
 }
 
-/** A relative, forward-slashed, percent-encoded URI reference for a file. */
-function uriOf(file: string): string {
-  const rel = path.relative(process.cwd(), path.resolve(file)) || file;
+/**
+ * The folder artifact URIs are relative to: the Git work tree holding the rulebook, as code scanning expects, else
+ * the folder the rulebook is (a CSV folder) or sits in (a workbook). Never the current folder, which CI may change.
+ */
+function sourceRoot(rulebook: string): string {
+  const abs = path.resolve(rulebook);
+  const start = isDirectory(abs) ? abs : path.dirname(abs);
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A forward-slashed, percent-encoded URI reference for a file, relative to the source root. */
+function uriOf(file: string, root: string): string {
+  const rel = path.relative(root, path.resolve(file)) || path.basename(file);
   return rel.split(path.sep).map(encodeURIComponent).join('/');
 }
 

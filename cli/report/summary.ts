@@ -1,5 +1,6 @@
 // The short text summary validate prints: counts, pass rate, severities, top failing rules, problems.
 import { formatProblem, runHeadline, type RunOutput } from '../../core';
+import { failingRules } from './order';
 
 /** At most this many problems are listed; the rest are counted. */
 const MAX_PROBLEMS = 50;
@@ -16,9 +17,10 @@ export function summaryText(output: RunOutput): string {
   if (bySeverity.length) lines.push(`  Failing by severity: ${bySeverity.join(', ')}`);
   if (s.newFailures || s.fixed)
     lines.push(`  Since the last run: ${s.newFailures} new failures, ${s.fixed} fixed`);
-  if (s.topFailingRules.length) {
+  const top = failingRules(output.results);
+  if (top.length) {
     lines.push('  Top failing rules:');
-    for (const r of s.topFailingRules.slice(0, 5)) {
+    for (const r of top.slice(0, 5)) {
       lines.push(`    ${r.ruleId} (${r.severity}) ${r.title}: ${r.failing} failing`);
     }
   }

@@ -10,6 +10,7 @@ import { toList } from '../values/list';
 import { type PathReader, type Resolved, type Scope, Unreadable } from './resolve';
 import { expectation, type Expectation, Mismatch, Missing, PASS, plainValue, unreadable } from './explain';
 import { expectedItems } from './expected';
+import { elementNaming, type ElementNaming, type ElementWords } from './element-names';
 import { compileOperand, type OperandFn } from './operands';
 import type { Outcome } from './result';
 
@@ -51,8 +52,12 @@ export function compileCheck(
     const column = left.reader ? { reader: left.reader, judge, key } : undefined;
     return { check: literalCheck(left, judge), column, problems: right.problems };
   }
-  const judge = right.judge(left.text);
-  const check = left.many ? manyCheck(left, judge, mode, elementTest(op, right.exp)) : oneCheck(left, judge);
+  // A list's element messages name the path within the element; the element itself is named in front.
+  const naming = left.many ? elementNaming(node.left) : undefined;
+  const judge = right.judge(naming ? naming.within || naming.noun : left.text);
+  const check = left.many
+    ? manyCheck(left, judge, mode, elementTest(op, right.exp), naming)
+    : oneCheck(left, judge);
   return { check, problems: right.problems };
 }
 
@@ -107,12 +112,28 @@ function manyCheck(
   judge: Judge,
   mode: MatchMode,
   what: Expectation,
+  naming: ElementNaming | undefined,
 ): Check {
   return (res, scope, ctx) => {
     const list = left.list(res, scope);
     if (list instanceof Unreadable) return unreadable(left.text, list.cell, list.reason);
-    return judgeElements(left.text, list, (v) => judge(v, res, scope, ctx), mode, what.quoted, what.plain);
+    const named = naming && { words: naming, label: naming.labels(res, scope) };
+    return judgeElements(
+      left.text,
+      list,
+      (v) => judge(v, res, scope, ctx),
+      mode,
+      what.quoted,
+      what.plain,
+      named,
+    );
   };
+}
+
+/** Elements named in a message: `container "falco"`, with the words for the list. */
+export interface NamedElements {
+  words: ElementWords;
+  label: (i: number) => string;
 }
 
 /** What each element must satisfy, in words that always name the operator: `equals "x"`, `starts with "y"`. */
@@ -133,6 +154,7 @@ export function judgeElements(
   mode: MatchMode,
   what: string,
   whatPlain = what,
+  named?: NamedElements,
 ): Outcome {
   let passed = 0;
   let firstFail: Outcome | undefined;
@@ -164,6 +186,7 @@ export function judgeElements(
     firstPassAt,
     what,
     whatPlain,
+    named,
   );
 }
 
@@ -181,6 +204,7 @@ class ElementsFailed implements Outcome {
     private readonly firstPassAt: number,
     private readonly what: string,
     private readonly whatPlain: string,
+    private readonly named?: NamedElements,
   ) {}
   get expected(): string {
     if (this.mode === 'none') return `none ${this.whatPlain}`;
@@ -190,6 +214,7 @@ class ElementsFailed implements Outcome {
     return plainValue(this.list);
   }
   get message(): string {
+    if (this.named && this.n > 0) return this.namedMessage(this.named);
     const { field, n } = this;
     if (this.mode === 'all') {
       return `${n - this.passed} of ${n} ${field} fail; element ${this.firstFailAt + 1}: ${this.firstFail?.message ?? ''}`;
@@ -201,6 +226,28 @@ class ElementsFailed implements Outcome {
     }
     const el = this.list[this.firstPassAt];
     return `${this.passed} of ${n} ${field} ${this.what}, which the rule forbids; element ${this.firstPassAt + 1} is ${displayValue(el)}`;
+  }
+
+  /** The first element at fault by its name, then how many: `container "falco": privileged is TRUE; … (1 of 2 containers fail)`. */
+  private namedMessage({ words, label }: NamedElements): string {
+    const { n } = this;
+    const of = (k: number, verb: string) =>
+      `${k} of ${n} ${n === 1 ? words.noun : words.plural}${verb ? ` ${k === 1 ? `${verb}s` : verb}` : ''}`;
+    if (this.mode === 'all') {
+      const why = this.firstFail?.message ?? '';
+      if (words.scalar) return `${of(n - this.passed, 'fail')}: ${why}`;
+      return `${label(this.firstFailAt)}: ${why} (${of(n - this.passed, 'fail')})`;
+    }
+    if (this.mode === 'any') {
+      const why = this.firstFail?.message ?? '';
+      return `no ${words.noun} passes (${n} checked): ${words.scalar ? why : `${label(0)}: ${why}`}`;
+    }
+    const el = this.list[this.firstPassAt];
+    if (words.scalar)
+      return `${of(this.passed, '')} ${this.what}, which the rule forbids: ${displayValue(el)}`;
+    if (!words.within)
+      return `${label(this.firstPassAt)} matches what the rule forbids: ${displayValue(el)} (${of(this.passed, '')})`;
+    return `${label(this.firstPassAt)}: ${words.within} ${this.what}, which the rule forbids (${of(this.passed, '')})`;
   }
 }
 

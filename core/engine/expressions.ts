@@ -5,6 +5,7 @@ import type { Problem } from '../problems';
 import type { MatchMode, Value } from '../types';
 import { compilePath, Unreadable } from './resolve';
 import { compileCheck, judgeElements, type Check, type ColumnCheck, type CompileEnv } from './checks';
+import { elementLabel, wordsFor } from './element-names';
 import { PASS, unreadable } from './explain';
 import type { Outcome } from './result';
 
@@ -85,6 +86,10 @@ function negate(inner: Check, innerText: string): Check {
 
 function quantify(q: MatchMode, over: Parameters<typeof compilePath>[0], body: Check): Check {
   const reader = compilePath(over);
+  // `access_keys[*]`: each element is named as an access key; other lists keep numbered elements.
+  const last = over.segments[over.segments.length - 1];
+  const list = over.segments[over.segments.length - 2];
+  const words = last && 'wildcard' in last && list && 'key' in list ? wordsFor(list.key, '') : undefined;
   return (res, scope, ctx) => {
     let elements: (Value | Unreadable)[];
     if (reader.wildcard) {
@@ -96,7 +101,8 @@ function quantify(q: MatchMode, over: Parameters<typeof compilePath>[0], body: C
       if (got instanceof Unreadable) return unreadable(over.text, got.cell, got.reason);
       elements = got === undefined ? [] : Array.isArray(got) ? got : [got];
     }
-    return judgeElements(over.text, elements, (el) => body(res, el, ctx), q, 'passes');
+    const named = words && { words, label: (i: number) => elementLabel(words.noun, elements[i], i) };
+    return judgeElements(over.text, elements, (el) => body(res, el, ctx), q, 'passes', 'passes', named);
   };
 }
 

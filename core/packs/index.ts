@@ -1,5 +1,6 @@
 // Rule packs: ready-made rules a rulebook can start from, listed and merged into a Rules sheet.
 import type { Cell } from '../types';
+import { didYouMean } from '../names';
 import { RULE_PACKS } from './data';
 import { applyPackMerge, mergeRulePack } from './merge';
 import type { RulePackData, RulePackInfo } from './types';
@@ -29,9 +30,22 @@ export function rulePackRows(name: string): string[][] | undefined {
   return rulePack(name)?.rules.map((r) => [...r]);
 }
 
-/** `Unknown rule pack 'aws'. Packs: aws-foundations, …` */
+/** `Unknown rule pack 'kubernetes'. Did you mean 'kubernetes-workloads'? Packs: aws-foundations, …` */
 export function unknownPackMessage(name: string): string {
-  return `Unknown rule pack '${name}'. Packs: ${RULE_PACKS.map((p) => p.name).join(', ')}.`;
+  const names = RULE_PACKS.map((p) => p.name);
+  const guesses = packGuesses(name, names);
+  const hint = guesses.length ? ` Did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?` : '';
+  return `Unknown rule pack '${name}'.${hint} Packs: ${names.join(', ')}.`;
+}
+
+/** Pack names a typed name is the start of (`kubernetes`, `aws`), else the nearest by spelling. */
+function packGuesses(name: string, names: readonly string[]): string[] {
+  const needle = name.trim().toLowerCase();
+  if (!needle) return [];
+  const prefixed = names.filter((n) => n.toLowerCase().startsWith(needle));
+  if (prefixed.length) return prefixed;
+  const near = didYouMean(needle, names);
+  return near ? [near] : [];
 }
 
 /**

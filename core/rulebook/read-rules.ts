@@ -40,7 +40,12 @@ export function readRules(grid: Grid): RulesRead {
   });
   const columns = mapHeaders(headers, RULE_COLUMNS, generatedCols);
   const sheet: RulesSheet = { name: grid.name, grid, columns, generated, userWidth };
-  const missing = missingColumns(grid.name, headers, columns, RULE_COLUMNS, RULE_REQUIRED, generatedCols);
+  // Operator is optional while every rule is a Condition; once a row uses Field, a deleted Operator column is the
+  // problem to name (once, at the header row), not an empty Operator on every row.
+  const required = needsOperatorColumn(grid, columns, generatedCols)
+    ? [...RULE_REQUIRED, 'operator' as const]
+    : RULE_REQUIRED;
+  const missing = missingColumns(grid.name, headers, columns, RULE_COLUMNS, required, generatedCols);
   if (missing.length > 0) return { sheet, rules: [], problems: missing };
 
   const rules: Rule[] = [];
@@ -55,6 +60,22 @@ export function readRules(grid: Grid): RulesRead {
   }
   if (rules.length === 0) problems.push(problem('no_rules', {}, { sheet: grid.name }));
   return { sheet, rules, problems };
+}
+
+/** True when the sheet has no Operator column and a row writes its check as Field / Operator / Expected. */
+function needsOperatorColumn(
+  grid: Grid,
+  columns: RulesSheet['columns'],
+  generatedCols: ReadonlySet<number>,
+): boolean {
+  if (columns.operator !== undefined || columns.field === undefined) return false;
+  for (let r = 1; r < grid.rows.length; r++) {
+    const row = rowAt(grid, r);
+    if (isBlankRow(row, generatedCols)) continue;
+    if (cellText(cellAt(row, columns.field)) !== '' && cellText(cellAt(row, columns.condition)) === '')
+      return true;
+  }
+  return false;
 }
 
 function readRule(

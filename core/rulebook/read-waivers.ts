@@ -59,8 +59,9 @@ export function readWaivers(
     const ruleId = text('ruleId');
     const resourceId = text('resourceId');
     const approvedBy = text('approvedBy');
-    if (ruleId === '') report('ruleId', 'empty_required', { column: header('ruleId') });
-    if (resourceId === '') report('resourceId', 'empty_required', { column: header('resourceId') });
+    if (ruleId === '') report('ruleId', 'empty_required', { column: header('ruleId'), every: 'rule' });
+    if (resourceId === '')
+      report('resourceId', 'empty_required', { column: header('resourceId'), every: 'resource' });
     if (approvedBy === '') report('approvedBy', 'waiver_no_approver');
 
     let expires: Date | undefined;

@@ -1,4 +1,5 @@
 // Values as messages show them: `"Suspended"`, `90`, `TRUE`, `2026-03-01`, `["a", "b"]`, cut to about 80 characters.
+// Text that reads as TRUE/FALSE, a number or a date is shown bare, like the value it is compared as.
 import type { Value } from '../types';
 import { isoDateOrTime } from './cells';
 
@@ -19,7 +20,7 @@ export function displayValue(v: Value): string {
 function write(v: Value, out: { text: string }): void {
   if (out.text.length > MAX_LENGTH) return;
   if (v === undefined) out.text += 'missing';
-  else if (typeof v === 'string') out.text += quote(v);
+  else if (typeof v === 'string') out.text += readsAsScalar(v) ?? quote(v);
   else if (typeof v === 'number') out.text += String(v);
   else if (typeof v === 'boolean') out.text += v ? 'TRUE' : 'FALSE';
   else if (v instanceof Date) out.text += isoDateOrTime(v) || 'invalid date';
@@ -43,6 +44,19 @@ function write(v: Value, out: { text: string }): void {
     }
     out.text += '}';
   }
+}
+
+/**
+ * Text the engine reads as TRUE/FALSE, a number or a date is shown as that value, as a typed cell would be:
+ * a CSV's `FALSE` and a checkbox both show `FALSE`, never `"FALSE"` in one message and `FALSE` in the next.
+ */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+function readsAsScalar(text: string): string | undefined {
+  const t = text.trim();
+  if (/^(true|false)$/i.test(t)) return t.toUpperCase();
+  if (/^-?\d+(\.\d+)?$/.test(t) || ISO_DATE.test(t)) return t;
+  return undefined;
 }
 
 function quote(text: string): string {

@@ -46,6 +46,8 @@ describe('rule packs on Sheets', () => {
 
   it('names the packs when asked for one that does not exist', () => {
     installFake(createFakeAppsScript({ timeZone: 'UTC' }));
-    expect(() => addPack('aws')).toThrow(/Unknown rule pack 'aws'\. Packs: aws-foundations/);
+    expect(() => addPack('aws')).toThrow(
+      /Unknown rule pack 'aws'\. Did you mean 'aws-foundations'\? Packs: aws-foundations/,
+    );
   });
 });

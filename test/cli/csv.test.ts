@@ -41,13 +41,37 @@ describe('parseCsv', () => {
   it('reports a broken quote with the file and line instead of throwing', () => {
     const result = parseCsv('a,b\n1,2\n3,"unterminated\n', 'Resources.csv');
     expect(result.rows).toEqual([]);
-    expect(result.error).toMatch(/^Resources\.csv line \d+: /);
+    expect(result.error).toMatch(/^Resources\.csv line \d+, cell B3: /);
     expect(result.error).toMatch(/line 3/);
   });
 
   it('reports a quote in the middle of an unquoted cell', () => {
     const result = parseCsv('a,b\n1,x"y"z\n', 'Rules.csv');
-    expect(result.error).toMatch(/^Rules\.csv line 2: /);
+    expect(result.error).toMatch(/^Rules\.csv line 2, cell B2: /);
+  });
+
+  // Lines, rows and fields count from 1, the cell reads as the spreadsheet names it, and the file is named.
+  it.each([
+    [
+      'a stray quote in the second cell of row 2',
+      'Rule ID,Title\nS3-001,x"y"z\n',
+      'Rules.csv line 2, cell B2: cannot read the CSV: a quote is inside a value that does not start with one: put the whole value in quotes and write each " inside it as ""',
+    ],
+    [
+      'text after a closing quote in the first cell of row 3',
+      'Rule ID,Title\nS3-001,ok\n"S3-002"x,y\n',
+      'Rules.csv line 3, cell A3: cannot read the CSV: a quoted value goes on after its closing quote: put the whole value in quotes and write each " inside it as ""',
+    ],
+    [
+      'a quote never closed in C3, after a value spanning two lines',
+      'a,b,c\n"one\ntwo",2,3\n4,5,"open\n',
+      'Rules.csv line 4, cell C3: cannot read the CSV: a quoted value is never closed: end it with " and write each " inside it as ""',
+    ],
+  ])('%s', (_name, text, error) => {
+    const result = parseCsv(text, 'Rules.csv');
+    expect(result.rows).toEqual([]);
+    expect(result.error).toBe(error);
+    expect(result.error).not.toMatch(/field 0/);
   });
 });
 

@@ -1,6 +1,7 @@
 // Every report format, written by `validate --format … --report …`: JSON shape, SARIF schema, JUnit structure, CSV, HTML.
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { SaxesParser } from 'saxes';
@@ -134,7 +135,11 @@ test('sarif: valid against the SARIF 2.1.0 schema; rules, levels, locations, sup
     fullyQualifiedName: `aws_s3_bucket/${SCRIPT}`,
     kind: 'resource',
   });
-  expect(fail.locations[0].physicalLocation.artifactLocation.uri).toMatch(/book\/Rules\.csv$/);
+  expect(fail.locations[0].physicalLocation.artifactLocation).toEqual({
+    uri: 'Rules.csv',
+    uriBaseId: '%SRCROOT%',
+  });
+  expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(`${pathToFileURL(book).href}/`);
   expect(fail.locations[0].physicalLocation.region).toEqual({ startLine: 2, startColumn: 1 });
   expect(fail.locations[0].message.text).toBe('Rule S3-001 at Rules!A2');
   const waived = run.results.filter((r: { suppressions?: unknown[] }) => r.suppressions);
@@ -193,7 +198,7 @@ test('junit: a testsuite per rule, a testcase per pair, failures, skipped; escap
   ]);
   const failure = cases[1].children[0];
   expect(failure.name).toBe('failure');
-  expect(failure.attributes.message).toBe('public_access_block is "FALSE"; expected is true');
+  expect(failure.attributes.message).toBe('public_access_block is FALSE; expected is true');
   expect(failure.text).toMatch(/Field: public_access_block/);
   const skipped = suites[1].children.filter((c) => c.name === 'testcase')[2].children[0];
   expect(skipped.name).toBe('skipped');
@@ -205,6 +210,7 @@ test('csv: one row per pair, formula-like text neutralised', async () => {
   expect(error).toBeUndefined();
   expect(rows[0]).toEqual([
     'ruleId',
+    'title',
     'resourceId',
     'resourceType',
     'status',
@@ -215,12 +221,15 @@ test('csv: one row per pair, formula-like text neutralised', async () => {
     'expected',
     'actual',
     'message',
+    'remediation',
     'firstSeen',
     'due',
     'overdue',
   ]);
   expect(rows).toHaveLength(8);
-  const ids = rows.map((r) => r[1]);
+  const s3 = rows.find((r) => r[0] === 'S3-002')!;
+  expect([s3[1], s3[12]]).toEqual(['Buckets keep versions', 'Turn on versioning']);
+  const ids = rows.map((r) => r[2]);
   expect(ids).toContain(`'${EVIL_AT}`);
   expect(ids).not.toContain(EVIL_AT);
   for (const row of rows) for (const cell of row) expect(String(cell ?? '')).not.toMatch(/^[=+\-@\t\r]/);
@@ -229,14 +238,16 @@ test('csv: one row per pair, formula-like text neutralised', async () => {
 test('html: self-contained, escaped, charts and failing items by fix owner', async () => {
   const html = await report('html');
   expect(html).not.toMatch(/<script/i);
-  expect(html).not.toMatch(/<link|@import|url\(|\ssrc=|\shref=/i);
-  expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  // Links only within the page (the owners' table of contents), nothing fetched.
+  expect(html).not.toMatch(/<link|@import|url\(|\ssrc=|\shref="(?!#owner-\d+")/i);
+  // Long resource IDs carry <wbr> break hints after their separators.
+  expect(html.replace(/<wbr>/g, '')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   expect(html).toContain('=HYPERLINK(&quot;http://evil&quot;,&quot;x&quot;)');
   expect(html).not.toContain(EVIL_LINK);
   expect(html).toMatch(/<svg[^>]*aria-label="Pass rate by business unit"/);
   expect(html).toMatch(/<svg[^>]*aria-label="Pass rate over runs"/);
   expect(html).toMatch(
-    /<h3>=HYPERLINK\(&quot;http:\/\/evil&quot;,&quot;x&quot;\) <span class="muted">\(2\)<\/span><\/h3>/,
+    /<summary><b>=HYPERLINK\(&quot;http:\/\/evil&quot;,&quot;x&quot;\)<\/b> <span class="muted">\(2\)<\/span>/,
   );
   expect(html).toContain('66.7%');
 });

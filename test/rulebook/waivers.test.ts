@@ -102,12 +102,12 @@ describe('reading waivers', () => {
     ],
     [
       [null, 'logs', 'why', 'Dana', '2026-12-31'],
-      'Exceptions!A2: Rule ID is empty; every row needs one.',
+      'Exceptions!A2: Rule ID is empty; every row needs one. Write * for every rule.',
       false,
     ],
     [
       ['S3-001', ' ', 'why', 'Dana', '2026-12-31'],
-      'Exceptions!B2: Resource ID is empty; every row needs one.',
+      'Exceptions!B2: Resource ID is empty; every row needs one. Write * for every resource.',
       false,
     ],
   ])('%j → %s', (row, expected, valid) => {
