@@ -19,8 +19,10 @@ import { ImportPanel } from './ImportPanel';
 
 export type TabName = 'validate' | 'problems' | 'mine' | 'builder' | 'packs' | 'import';
 
+// Layout lives on <main>, not on FluentProvider: Fluent copies the provider's className onto every portal mount
+// (applyStylesToPortals), so a min-height there turned each dropdown's portal into a white layer over the whole pane.
 const useStyles = makeStyles({
-  root: {
+  main: {
     minWidth: '280px',
     maxWidth: '100%',
     boxSizing: 'border-box',
@@ -73,8 +75,8 @@ export function App({ host, storage, initialTab = 'validate', theme = webLightTh
     });
 
   return (
-    <FluentProvider theme={theme} className={styles.root}>
-      <main>
+    <FluentProvider theme={theme}>
+      <main className={styles.main}>
         <TabList
           className={styles.tabs}
           size="small"
