@@ -82,6 +82,7 @@ export const RUN: RunView = {
       cell: 'A7',
     }),
   ],
+  owners: [{ name: 'Dana Lee', email: 'dana@acme.example' }],
 };
 
 function item(over: Partial<RunView['items'][number]>): RunView['items'][number] {
