@@ -28,6 +28,8 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     padding: tokens.spacingHorizontalS,
     minHeight: '100vh',
+    // Every panel fits 320 px: text that cannot wrap at a space (ids, paths, e-mails) breaks where it must.
+    overflowWrap: 'anywhere',
   },
   tabs: { flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
 });

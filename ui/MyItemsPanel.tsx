@@ -17,7 +17,9 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
-  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  // Long rule and resource ids wrap inside a 320 px pane instead of pushing it sideways.
+  link: { textAlign: 'left', whiteSpace: 'normal', overflowWrap: 'anywhere' },
 });
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -132,6 +134,8 @@ export function MyItemsPanel({ host, storage, run }: MyItemsProps) {
             <li key={n} className={styles.item}>
               <Link
                 as="button"
+                className={styles.link}
+                title={`${i.ruleId} · ${i.resourceId}: ${i.title}`}
                 onClick={() => void host.selectCell(i.sheet, i.cell).catch(() => undefined)}
                 aria-label={`${i.ruleId} on ${i.resourceId}: ${i.title}`}
               >
