@@ -109,3 +109,16 @@ export async function launchChromium(
     },
   };
 }
+
+// `npm test` checks for a browser first (its pretest), so a machine without one fails in a second with one line.
+if (require.main === module) {
+  try {
+    const found = findChromium();
+    console.log(
+      `Browser tests use ${found.kind === 'package' ? `@sparticuz/chromium (${found.dir})` : found.path}`,
+    );
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
+}
