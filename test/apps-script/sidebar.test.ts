@@ -78,7 +78,11 @@ describe('Sidebar.html in headless Chromium', () => {
 
   it.each([320, 450])('every control, clicked as a person, %i px wide', async (width) => {
     if (!context) throw new Error('no browser');
-    const fake: FakeAppsScript = createFakeAppsScript({ timeZone: 'Europe/London' });
+    // Signed in as the e-mail the example's Owners sheet gives Platform Team.
+    const fake: FakeAppsScript = createFakeAppsScript({
+      timeZone: 'Europe/London',
+      email: 'platform@acme.example',
+    });
     const acme = readCsvFolder(path.join(__dirname, '..', '..', 'examples', 'acme')).grids;
     for (const grid of withProblem(acme)) fake.addSheet(grid.name, grid.rows);
     const page = await sidebarPage(context, loadCode(fake), []);
@@ -90,6 +94,7 @@ describe('Sidebar.html in headless Chromium', () => {
       suite: 'sidebar',
       width,
       identity: 'platform@acme.example',
+      signedIn: true,
       hasImport: false,
       selection: async () => {
         const range = fake.spreadsheet._activeRange;

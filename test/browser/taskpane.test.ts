@@ -226,6 +226,7 @@ describe.each([320, 450])('every control of the task pane, clicked as a person, 
       suite: 'taskpane',
       width,
       identity: 'platform@acme.example',
+      signedIn: false,
       hasImport: true,
       selection: () =>
         pane.evaluate(() => {

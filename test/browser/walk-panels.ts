@@ -11,6 +11,8 @@ export interface Walk {
   selection(): Promise<string | undefined>;
   /** An e-mail the Owners sheet maps to a Fix Owner with failures. */
   identity: string;
+  /** Whether the host signs the person in as `identity` (Sheets), so My items needs no typing. */
+  signedIn: boolean;
   /** Whether the host offers Import (the Sheets sidebar does not). */
   hasImport: boolean;
 }
@@ -90,12 +92,18 @@ export async function walkEveryControl(page: Page, walk: Walk): Promise<string[]
 
   // My items: an e-mail typed once, mapped through Owners; an item selects its resource's cell.
   await click(page, page.getByRole('tab', { name: 'My items' }), 'My items tab');
-  // A name remembered from an earlier walk on this origin is changed with "Not you?".
   const notYou = page.getByRole('button', { name: 'Not you?' });
-  if (await notYou.isVisible()) {
-    await click(page, notYou, 'Not you?');
+  const nameBox = page.getByRole('textbox', { name: /Your name/ });
+  if (walk.signedIn) {
+    // Signed in as the e-mail: the Owners sheet maps it to its team, with nothing typed.
+    await page.getByRole('list', { name: 'My items' }).waitFor({ timeout: 30_000 });
+    shots.push(await step('my-items-signed-in'));
+  } else {
+    await nameBox.or(notYou).first().waitFor({ timeout: 30_000 });
   }
-  await click(page, page.getByRole('textbox', { name: /Your name/ }), 'My items name');
+  // A signed-in or remembered name is changed with "Not you?".
+  if (await notYou.isVisible()) await click(page, notYou, 'Not you?');
+  await click(page, nameBox, 'My items name');
   // Select what is there (a remembered name) and type over it.
   await page.keyboard.press('Control+A');
   await page.keyboard.type(walk.identity);
