@@ -19,13 +19,17 @@ import { ImportPanel } from './ImportPanel';
 
 export type TabName = 'validate' | 'problems' | 'mine' | 'builder' | 'packs' | 'import';
 
+// Layout lives on <main>, not on FluentProvider: Fluent copies the provider's className onto every portal mount
+// (applyStylesToPortals), so a min-height there turned each dropdown's portal into a white layer over the whole pane.
 const useStyles = makeStyles({
-  root: {
+  main: {
     minWidth: '280px',
     maxWidth: '100%',
     boxSizing: 'border-box',
     padding: tokens.spacingHorizontalS,
     minHeight: '100vh',
+    // Every panel fits 320 px: text that cannot wrap at a space (ids, paths, e-mails) breaks where it must.
+    overflowWrap: 'anywhere',
   },
   tabs: { flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
 });
@@ -73,8 +77,8 @@ export function App({ host, storage, initialTab = 'validate', theme = webLightTh
     });
 
   return (
-    <FluentProvider theme={theme} className={styles.root}>
-      <main>
+    <FluentProvider theme={theme}>
+      <main className={styles.main}>
         <TabList
           className={styles.tabs}
           size="small"

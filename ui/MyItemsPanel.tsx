@@ -17,16 +17,35 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
-  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  // Long rule and resource ids wrap inside a 320 px pane instead of pushing it sideways.
+  link: { textAlign: 'left', whiteSpace: 'normal', overflowWrap: 'anywhere' },
 });
 
-/** The items a person must fix: FAIL and ERROR whose Fix Owner is their name (case and spacing ignored). */
-export function itemsFor(run: RunView, name: string): ItemView[] {
-  const me = name.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (!me) return [];
-  return run.items.filter(
-    (i) => i.status !== 'WAIVED' && i.fixOwner.trim().toLowerCase().replace(/\s+/g, ' ') === me,
-  );
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * Every way a person's items may be written in Fix Owner: what they typed (or the host's sign-in), and, through
+ * each Owners row whose Owner or Email is that, the row's Owner and Email too. Case and spacing are ignored.
+ */
+export function identitiesOf(run: Pick<RunView, 'owners'>, identity: string): Set<string> {
+  const me = norm(identity);
+  const names = new Set<string>(me ? [me] : []);
+  if (!me) return names;
+  for (const o of run.owners ?? []) {
+    const name = norm(o.name);
+    const email = norm(o.email);
+    if (name !== me && email !== me) continue;
+    if (name) names.add(name);
+    if (email) names.add(email);
+  }
+  return names;
+}
+
+/** The items a person must fix: FAIL and ERROR whose Fix Owner is them, by name or by the Owners sheet's Email. */
+export function itemsFor(run: RunView, identity: string): ItemView[] {
+  const mine = identitiesOf(run, identity);
+  return run.items.filter((i) => i.status !== 'WAIVED' && mine.has(norm(i.fixOwner)));
 }
 
 export interface MyItemsProps {
@@ -70,7 +89,10 @@ export function MyItemsPanel({ host, storage, run }: MyItemsProps) {
           save();
         }}
       >
-        <Field label="Your name, as written in Fix Owner" hint="Typed once; the pane remembers it.">
+        <Field
+          label="Your name or e-mail, as in Fix Owner or the Owners sheet"
+          hint="Typed once; the pane remembers it."
+        >
           <Input value={draft} onChange={(_, d) => setDraft(d.value)} />
         </Field>
         <div className={styles.row}>
@@ -101,13 +123,19 @@ export function MyItemsPanel({ host, storage, run }: MyItemsProps) {
         </Link>
       </div>
       {!run && <Text>Run Validate to see what is yours to fix.</Text>}
-      {run && mine.length === 0 && <Text>Nothing to fix: no failing resource has you as Fix Owner.</Text>}
+      {run && mine.length === 0 && (
+        <Text>
+          Nothing to fix: no failing resource has {[...identitiesOf(run, name)].join(' or ')} as Fix Owner.
+        </Text>
+      )}
       {mine.length > 0 && (
         <ul className={styles.list} aria-label="My items">
           {mine.map((i, n) => (
             <li key={n} className={styles.item}>
               <Link
                 as="button"
+                className={styles.link}
+                title={`${i.ruleId} · ${i.resourceId}: ${i.title}`}
                 onClick={() => void host.selectCell(i.sheet, i.cell).catch(() => undefined)}
                 aria-label={`${i.ruleId} on ${i.resourceId}: ${i.title}`}
               >

@@ -52,18 +52,23 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
   const [expected, setExpected] = React.useState('');
   const [match, setMatch] = React.useState<'all' | 'any' | 'none'>('all');
   const [ruleId, setRuleId] = React.useState('');
+  // The Rule ID follows the chosen type's prefix until the person types one of their own.
+  const [ownId, setOwnId] = React.useState(false);
   const [title, setTitle] = React.useState('');
   const [severity, setSeverity] = React.useState('Medium');
   const [preview, setPreview] = React.useState<PreviewView>();
   const [busy, setBusy] = React.useState(false);
   const [outcome, setOutcome] = React.useState<{ intent: 'success' | 'error'; text: string }>();
 
+  const typeRef = React.useRef(type);
+  typeRef.current = type;
   const load = React.useCallback(() => {
     setLoadError(undefined);
     host.getBuilderData().then(
       (d) => {
         setData(d);
-        setRuleId(d.nextRuleId);
+        setOwnId(false);
+        setRuleId(d.types.find((t) => t.type === typeRef.current)?.nextRuleId ?? d.nextRuleId);
       },
       (e) => setLoadError(errorText(e)),
     );
@@ -171,9 +176,11 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
           value={type}
           selectedOptions={type ? [type] : []}
           onOptionSelect={(_, d) => {
-            setType(d.optionValue ?? '');
+            const next = d.optionValue ?? '';
+            setType(next);
             setField('');
             setExpected('');
+            if (!ownId) setRuleId(data.types.find((t) => t.type === next)?.nextRuleId ?? data.nextRuleId);
           }}
         >
           {data.types.map((t) => (
@@ -281,7 +288,13 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
         <Input value={title} onChange={(_, d) => setTitle(d.value)} />
       </Field>
       <Field label="Rule ID" required>
-        <Input value={ruleId} onChange={(_, d) => setRuleId(d.value)} />
+        <Input
+          value={ruleId}
+          onChange={(_, d) => {
+            setRuleId(d.value);
+            setOwnId(true);
+          }}
+        />
       </Field>
       <Field label="Severity">
         <Dropdown

@@ -79,6 +79,14 @@ export interface RunView {
   problems: ProblemView[];
   /** Every non-passing result (FAIL, ERROR, WAIVED), in Results order: the source of "My items". */
   items: ItemView[];
+  /** The Owners sheet's rows, so "My items" can map a signed-in e-mail to the Fix Owner name it is written as. */
+  owners: OwnerView[];
+}
+
+/** One row of the Owners sheet: the owner (a person or team) and their e-mail ('' when none). */
+export interface OwnerView {
+  name: string;
+  email: string;
 }
 
 // The rule builder's shapes are core's own (core/builder), so hosts pass core/builder's results straight through.

@@ -20,6 +20,7 @@ export function toRunView(run: RunOutput): RunView {
     items: run.results
       .filter((r) => r.status === 'FAIL' || r.status === 'ERROR' || r.status === 'WAIVED')
       .map((r) => item(r, run.rulebook.rulesSheet?.name ?? 'Rules')),
+    owners: run.rulebook.owners.map((o) => ({ name: o.owner, email: o.email })),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Cell, Grid } from '../types';
 import { cellText, isBlank } from '../values/cells';
 import { readRulebook } from '../rulebook/read';
 import type { BuilderData, FieldView, TypeView } from './types';
-import { nextRuleId } from './rule-id';
+import { nextRuleId, nextRuleIdForType } from './rule-id';
 
 /** How many distinct values a field keeps and offers; beyond it, counting stops growing memory. */
 export const MAX_VALUES = 50;
@@ -27,10 +27,14 @@ type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 /** Types in first-seen order, each with its fields (columns first, then JSON paths, in discovery order). */
 export function builderData(grids: Grid[]): BuilderData {
   const book = readRulebook(grids);
-  return { types: fieldsByType(book.resources), nextRuleId: nextRuleId(book.rules.map((r) => r.id)) };
+  const types = fieldsByType(book.resources).map((t) => ({
+    ...t,
+    nextRuleId: nextRuleIdForType(book.rules, t.type),
+  }));
+  return { types, nextRuleId: nextRuleId(book.rules.map((r) => r.id)) };
 }
 
-export function fieldsByType(resources: readonly Resource[]): TypeView[] {
+export function fieldsByType(resources: readonly Resource[]): Omit<TypeView, 'nextRuleId'>[] {
   const byType = new Map<string, { count: number; fields: Map<string, FieldTally> }>();
   for (const res of resources) {
     let entry = byType.get(res.type);

@@ -1,7 +1,7 @@
 // The rule builder's pure logic: fields and values seen, a live preview, and the row a new rule becomes.
 export * from './types';
 export { builderData, fieldsByType, MAX_VALUES } from './fields';
-export { nextRuleId } from './rule-id';
+export { nextRuleId, nextRuleIdForType } from './rule-id';
 export { candidateCells, candidateGrid } from './candidate';
 export { previewRule } from './preview';
 export { planRuleRow, NEW_RULES_HEADER } from './rule-row';

@@ -17,6 +17,8 @@ export interface TypeView {
   /** Number of resources of this type. */
   count: number;
   fields: FieldView[];
+  /** A Rule ID not yet used, in the prefix this type's rules use: `S3-007` for aws_s3_bucket. */
+  nextRuleId: string;
 }
 
 /** Everything the rule builder needs to offer choices. */

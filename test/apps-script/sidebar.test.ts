@@ -1,9 +1,11 @@
 // Sidebar.html in headless Chromium: its google.script.run reaches the built Code.js on the fake, and Validate shows the summary.
 import * as path from 'path';
-import type { BrowserContext } from 'playwright-core';
-import { launchChromium, type Launched } from '../../scripts/chromium';
-import { createFakeAppsScript } from '../../testkit/sheets';
+import type { BrowserContext, Page } from 'playwright-core';
+import { findChromium, launchChromium, type Launched } from '../../scripts/chromium';
+import { readCsvFolder } from '../../cli/io/csv';
+import { createFakeAppsScript, type FakeAppsScript } from '../../testkit/sheets';
 import { loadScenario } from '../helpers/conformance';
+import { walkEveryControl, withProblem } from '../browser/walk-panels';
 import { DIST, loadCode, type LoadedScript } from './load-code';
 
 /** google.script.run as HtmlService pages have it, each call sent to the test through an exposed binding. */
@@ -19,7 +21,23 @@ const FAKE_SCRIPT_RUN = `
   } } };
 `;
 
-jest.setTimeout(90_000);
+jest.setTimeout(240_000);
+
+/** A page whose google.script.run reaches `script` (JSON both ways: only plain values cross, as with Apps Script). */
+async function sidebarPage(context: BrowserContext, script: LoadedScript, calls: string[]): Promise<Page> {
+  const page = await context.newPage();
+  await page.exposeFunction('__gasCall', (name: string, args: string) => {
+    calls.push(name);
+    try {
+      const value = script.call(name, ...(JSON.parse(args) as unknown[]));
+      return JSON.stringify({ ok: true, value: value === undefined ? null : value });
+    } catch (e) {
+      return JSON.stringify({ ok: false, message: e instanceof Error ? e.message : String(e) });
+    }
+  });
+  await page.addInitScript(FAKE_SCRIPT_RUN);
+  return page;
+}
 
 describe('Sidebar.html in headless Chromium', () => {
   let context: BrowserContext | undefined;
@@ -28,6 +46,8 @@ describe('Sidebar.html in headless Chromium', () => {
   const calls: string[] = [];
 
   beforeAll(async () => {
+    // No browser fails here, in a moment, before Code.js is built.
+    findChromium();
     const fake = createFakeAppsScript({ timeZone: 'Europe/London' });
     for (const grid of loadScenario('waivers').grids) fake.addSheet(grid.name, grid.rows);
     script = loadCode(fake);
@@ -41,20 +61,9 @@ describe('Sidebar.html in headless Chromium', () => {
 
   it('completes a validation through google.script.run and shows the summary', async () => {
     if (!context) throw new Error('no browser');
-    const page = await context.newPage();
+    const page = await sidebarPage(context, script, calls);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.exposeFunction('__gasCall', (name: string, args: string) => {
-      calls.push(name);
-      try {
-        // JSON both ways: only plain values cross, as with google.script.run.
-        const value = script.call(name, ...(JSON.parse(args) as unknown[]));
-        return JSON.stringify({ ok: true, value: value === undefined ? null : value });
-      } catch (e) {
-        return JSON.stringify({ ok: false, message: e instanceof Error ? e.message : String(e) });
-      }
-    });
-    await page.addInitScript(FAKE_SCRIPT_RUN);
     await page.goto(`file://${path.join(DIST, 'Sidebar.html')}`);
     await page.getByRole('button', { name: 'Validate' }).click();
     await page.getByText(/Checked \d+ rule–resource pairs/).waitFor({ timeout: 30_000 });
@@ -65,5 +74,35 @@ describe('Sidebar.html in headless Chromium', () => {
     await expect(page.getByTestId('pass-rate').textContent()).resolves.toMatch(/\d+(\.\d+)?\s*%/);
     expect(calls).toContain('sidebarValidate');
     expect(errors).toEqual([]);
+  });
+
+  it.each([320, 450])('every control, clicked as a person, %i px wide', async (width) => {
+    if (!context) throw new Error('no browser');
+    // Signed in as the e-mail the example's Owners sheet gives Platform Team.
+    const fake: FakeAppsScript = createFakeAppsScript({
+      timeZone: 'Europe/London',
+      email: 'platform@acme.example',
+    });
+    const acme = readCsvFolder(path.join(__dirname, '..', '..', 'examples', 'acme')).grids;
+    for (const grid of withProblem(acme)) fake.addSheet(grid.name, grid.rows);
+    const page = await sidebarPage(context, loadCode(fake), []);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`file://${path.join(DIST, 'Sidebar.html')}`);
+    const shots = await walkEveryControl(page, {
+      suite: 'sidebar',
+      width,
+      identity: 'platform@acme.example',
+      signedIn: true,
+      hasImport: false,
+      selection: async () => {
+        const range = fake.spreadsheet._activeRange;
+        return range ? `${range.getSheet().getName()}!${range.getA1Notation()}` : undefined;
+      },
+    });
+    expect(shots.length).toBeGreaterThanOrEqual(8);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

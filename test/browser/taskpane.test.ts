@@ -2,14 +2,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, type Launched } from '../../scripts/chromium';
+import { findChromium, launchChromium, type Launched } from '../../scripts/chromium';
 import { validate, type Grid } from '../../core';
 import { readCsvFolder } from '../../cli/io/csv';
 import { buildFakeExcel, buildTaskpane, ROOT } from './build';
 import { serve } from './serve';
+import { walkEveryControl, withProblem } from './walk-panels';
 
 const OFFICE_DIST = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const SCREENSHOT = path.join(ROOT, 'test-results/taskpane.png');
+/** The docs' image is regenerated from this run only when asked (npm run docs:images), so npm test leaves the tree clean. */
+const UPDATE_DOC_IMAGES = process.env.UPDATE_DOC_IMAGES === '1';
 
 jest.setTimeout(300_000);
 
@@ -21,6 +24,8 @@ let grids: Grid[];
 const blocked: string[] = [];
 
 beforeAll(async () => {
+  // No browser fails here, in a moment, before the webpack build.
+  findChromium();
   grids = readCsvFolder(path.join(ROOT, 'examples/acme')).grids;
   const built = buildTaskpane();
   fs.writeFileSync(path.join(built.dir, 'fake-excel.js'), buildFakeExcel());
@@ -148,8 +153,7 @@ test('build a rule, validate, and see the summary in the pane and the results in
 
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
-  fs.mkdirSync(path.join(ROOT, 'docs/images'), { recursive: true });
-  fs.copyFileSync(SCREENSHOT, path.join(ROOT, 'docs/images/taskpane.png'));
+  if (UPDATE_DOC_IMAGES) fs.copyFileSync(SCREENSHOT, path.join(ROOT, 'docs/images/taskpane.png'));
   // Everything else was refused by the route above; of that, only Office.js's own hosts may have asked.
   const officeOwn = (u: string) =>
     /^https:\/\/(appsforoffice\.microsoft\.com|[^/]*\.oaspapps\.com)\//.test(u);
@@ -203,4 +207,37 @@ test('imports a CSV of resources from a file through the pane (the browser build
   const row = all.find((r) => r[0] === 'imported-1');
   expect(row).toBeDefined();
   expect(row).toContain('Dana, Platform');
+});
+
+describe.each([320, 450])('every control of the task pane, clicked as a person, %i px wide', (width) => {
+  test('dropdowns, typing, add a rule, validate, a problem, my items, a pack, an import, every tab', async () => {
+    const pane = await context.newPage();
+    const errors: string[] = [];
+    pane.on('pageerror', (e) => errors.push(e.message));
+    await pane.setViewportSize({ width, height: 800 });
+    await pane.goto(`${server.url}/taskpane.html`);
+    await pane.addScriptTag({ url: `${server.url}/fake-excel.js` });
+    await pane.evaluate(
+      (g) =>
+        (window as unknown as { rulesheetInstallFakeExcel(g: unknown): void }).rulesheetInstallFakeExcel(g),
+      JSON.parse(JSON.stringify(withProblem(grids))),
+    );
+    const shots = await walkEveryControl(pane, {
+      suite: 'taskpane',
+      width,
+      identity: 'platform@acme.example',
+      signedIn: false,
+      hasImport: true,
+      selection: () =>
+        pane.evaluate(() => {
+          const book = (
+            window as unknown as { rulesheetFakeBook: { selection?: { sheet: string; address: string } } }
+          ).rulesheetFakeBook;
+          return book.selection ? `${book.selection.sheet}!${book.selection.address}` : undefined;
+        }),
+    });
+    expect(shots.length).toBeGreaterThanOrEqual(9);
+    expect(errors).toEqual([]);
+    await pane.close();
+  });
 });

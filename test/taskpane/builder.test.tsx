@@ -134,6 +134,20 @@ test('a field can be typed freely, and a typed Expected is used as written', asy
   );
 });
 
+test("the suggested Rule ID follows the chosen type's prefix, until the person types their own", async () => {
+  const host = fakeHost();
+  render(<RuleBuilder host={host} />);
+  const ruleId = await screen.findByRole('textbox', { name: 'Rule ID' });
+  expect(ruleId).toHaveProperty('value', 'K8S-012');
+  await choose('Resource type', 'aws_s3_bucket');
+  expect(ruleId).toHaveProperty('value', 'S3-005');
+  await choose('Resource type', 'k8s:Deployment');
+  expect(ruleId).toHaveProperty('value', 'K8S-012');
+  fireEvent.change(ruleId, { target: { value: 'MINE-1' } });
+  await choose('Resource type', 'aws_s3_bucket');
+  expect(ruleId).toHaveProperty('value', 'MINE-1');
+});
+
 test('a workbook without resources says how to start', async () => {
   const host = fakeHost();
   host.getBuilderData = async () => ({ types: [], nextRuleId: 'RULE-001' });

@@ -82,6 +82,7 @@ export const RUN: RunView = {
       cell: 'A7',
     }),
   ],
+  owners: [{ name: 'Dana Lee', email: 'dana@acme.example' }],
 };
 
 function item(over: Partial<RunView['items'][number]>): RunView['items'][number] {
@@ -110,11 +111,13 @@ function item(over: Partial<RunView['items'][number]>): RunView['items'][number]
 }
 
 export const BUILDER: BuilderData = {
-  nextRuleId: 'S3-005',
+  // The rulebook's most used prefix is K8S; an S3 rule must still be offered an S3 id.
+  nextRuleId: 'K8S-012',
   types: [
     {
       type: 'aws_s3_bucket',
       count: 3,
+      nextRuleId: 'S3-005',
       fields: [
         { path: 'versioning.status', seen: 3, values: ['Enabled', 'Suspended'] },
         { path: 'acl', seen: 3, values: ['private', 'public-read'] },
@@ -123,6 +126,7 @@ export const BUILDER: BuilderData = {
     {
       type: 'k8s:Deployment',
       count: 2,
+      nextRuleId: 'K8S-012',
       fields: [{ path: 'podSpec.containers[*].image', seen: 2, values: ['nginx:latest'] }],
     },
   ],
