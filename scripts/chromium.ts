@@ -8,7 +8,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 const ROOT = path.join(__dirname, '..');
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-/** @sparticuz/chromium ships Chromium brotli-packed in its bin/ folder; when installed it is preferred. */
+/** @sparticuz/chromium (a devDependency) ships Chromium brotli-packed in its bin/ folder, for machines without one. */
 const PACKAGED = path.join(ROOT, 'node_modules', '@sparticuz', 'chromium');
 
 export const NO_BROWSER =
@@ -29,8 +29,8 @@ export type BrowserSource =
   { kind: 'env'; path: string } | { kind: 'package'; dir: string } | { kind: 'debian'; path: string };
 
 /**
- * Which browser a launch will use, checked in a moment and before anything is built: CHROMIUM_PATH, else the
- * @sparticuz/chromium package, else Debian's chromium. Throws NO_BROWSER (one line) when there is none.
+ * Which browser a launch will use, checked in a moment and before anything is built: CHROMIUM_PATH, else Debian's
+ * chromium, else the @sparticuz/chromium package. Throws NO_BROWSER (one line) when there is none.
  */
 export function findChromium(): BrowserSource {
   const env = process.env.CHROMIUM_PATH;
@@ -38,8 +38,9 @@ export function findChromium(): BrowserSource {
     if (!fs.existsSync(env)) throw new Error(`CHROMIUM_PATH=${env} does not exist. ${NO_BROWSER}`);
     return { kind: 'env', path: env };
   }
-  if (fs.existsSync(path.join(PACKAGED, 'bin', 'chromium.br'))) return { kind: 'package', dir: PACKAGED };
+  // The system's browser first (it comes with the machine's fonts); the package's on a machine without one.
   if (fs.existsSync(DEBIAN_CHROMIUM)) return { kind: 'debian', path: DEBIAN_CHROMIUM };
+  if (fs.existsSync(path.join(PACKAGED, 'bin', 'chromium.br'))) return { kind: 'package', dir: PACKAGED };
   throw new Error(NO_BROWSER);
 }
 
