@@ -89,7 +89,7 @@ function add(
   b.setJson('Document', values);
   const row = b.build();
   if (row) rows.push(row);
-  errors.push(...b.errors);
+  for (const e of b.errors) errors.push(e);
 }
 
 /** planned_values' module tree, child modules included, managed resources only. */

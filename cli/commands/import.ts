@@ -48,8 +48,8 @@ export async function runImport(
       continue;
     }
     const out = kind(text, path.basename(input), { type: options.type, id: options.id });
-    rows.push(...out.rows);
-    errors.push(...out.errors);
+    for (const r of out.rows) rows.push(r);
+    for (const e of out.errors) errors.push(e);
   }
   if (errors.length) {
     for (const e of errors) logError(e);

@@ -39,7 +39,7 @@ export function reportUnknownFields(
         seen.add(key);
         const params = { path: path.text, suggestion: didYouMean(path.text, headers) };
         const where = { sheet: rulesSheet?.name, row: c.rule.row, col: rulesSheet?.columns[column] };
-        c.problems.push(...locate([problem('unknown_field', params)], where));
+        for (const p of locate([problem('unknown_field', params)], where)) c.problems.push(p);
       }
     }
   }

@@ -44,7 +44,7 @@ export type Prepared<P> = { value?: P; problems: Problem[] };
 export function presentItems(items: Value[]): Value[] {
   const out: Value[] = [];
   for (const item of items) {
-    if (Array.isArray(item)) out.push(...presentItems(item));
+    if (Array.isArray(item)) for (const v of presentItems(item)) out.push(v);
     else if (item !== undefined && !(typeof item === 'string' && item.trim() === '')) out.push(item);
   }
   return out;
