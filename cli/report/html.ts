@@ -18,7 +18,7 @@ svg text{font-size:12px;fill:#1f2328}svg .track{fill:#eaeef2}svg .good{fill:#2da
 svg .line{fill:none;stroke:#0969da;stroke-width:2}svg circle{fill:#0969da}svg .axis{stroke:#8c959f}svg .grid{stroke:#eaeef2}
 `;
 
-export const htmlReport: Report = (output, ctx) => {
+export const htmlReport: Report = function* (output, ctx) {
   const s = output.summary;
   const card = (label: string, value: string | number, cls = '') =>
     `<div class="card ${cls}"><b>${h(value)}</b>${h(label)}</div>`;
@@ -35,7 +35,7 @@ export const htmlReport: Report = (output, ctx) => {
     card('fixed', s.fixed),
   ].join('');
   const units = s.byBusinessUnit.map((u) => ({ label: u.name || '(none)', rate: u.passRate }));
-  return [
+  yield [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
@@ -49,11 +49,10 @@ export const htmlReport: Report = (output, ctx) => {
     '<h2>Pass rate over runs</h2>',
     lineChart(passRateHistory(output), 'Pass rate over runs'),
     topRules(output.summary.topFailingRules),
-    byOwner(output.results),
-    problems(problemRows(output)),
-    '</body></html>',
     '',
   ].join('\n');
+  yield* byOwner(output.results);
+  yield ['', problems(problemRows(output)), '</body></html>', ''].join('\n');
 };
 
 function topRules(rows: { ruleId: string; title: string; severity: string; failing: number }[]): string {
@@ -68,33 +67,41 @@ function topRules(rows: { ruleId: string; title: string; severity: string; faili
 }
 
 /** Failing and erroring items, one table per fix owner, owners with the most items first. */
-function byOwner(results: Result[]): string {
+function* byOwner(results: Result[]): Generator<string> {
   const groups = new Map<string, Result[]>();
   for (const r of results) {
     if (r.status !== 'FAIL' && r.status !== 'ERROR') continue;
     const owner = r.fixOwner || 'Unassigned';
-    groups.set(owner, [...(groups.get(owner) ?? []), r]);
+    // push, not [...list, r]: copying the list for every item is quadratic, minutes at 200k failing items.
+    const list = groups.get(owner);
+    if (list) list.push(r);
+    else groups.set(owner, [r]);
   }
-  if (groups.size === 0) return '<h2>Failing items by fix owner</h2><p class="muted">Nothing is failing.</p>';
-  const sections = [...groups.entries()]
-    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
-    .map(([owner, items]) => {
-      const body = items
-        .map((r) => {
-          const row = resultRow(r);
-          const due = row.due ? `${row.due.slice(0, 10)}${row.overdue ? ' (overdue)' : ''}` : '';
-          return (
-            `<tr><td>${h(row.ruleId)}</td><td class="sev-${h(row.severity)}">${h(row.severity)}</td><td>${h(row.status)}</td>` +
-            `<td>${h(row.resourceId)}</td><td>${h(row.resourceType)}</td><td class="msg">${h(row.message)}</td><td>${h(due)}</td></tr>`
-          );
-        })
-        .join('');
-      return (
-        `<h3>${h(owner)} <span class="muted">(${items.length})</span></h3>` +
-        `<table><thead><tr><th>Rule</th><th>Severity</th><th>Status</th><th>Resource</th><th>Type</th><th>Message</th><th>Due</th></tr></thead><tbody>${body}</tbody></table>`
+  if (groups.size === 0) {
+    yield '<h2>Failing items by fix owner</h2><p class="muted">Nothing is failing.</p>';
+    return;
+  }
+  yield '<h2>Failing items by fix owner</h2>';
+  const sections = [...groups.entries()].sort(
+    (a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]),
+  );
+  for (let i = 0; i < sections.length; i++) {
+    const [owner, items] = sections[i];
+    if (i > 0) yield '\n';
+    yield (
+      `<h3>${h(owner)} <span class="muted">(${items.length})</span></h3>` +
+      `<table><thead><tr><th>Rule</th><th>Severity</th><th>Status</th><th>Resource</th><th>Type</th><th>Message</th><th>Due</th></tr></thead><tbody>`
+    );
+    for (const r of items) {
+      const row = resultRow(r);
+      const due = row.due ? `${row.due.slice(0, 10)}${row.overdue ? ' (overdue)' : ''}` : '';
+      yield (
+        `<tr><td>${h(row.ruleId)}</td><td class="sev-${h(row.severity)}">${h(row.severity)}</td><td>${h(row.status)}</td>` +
+        `<td>${h(row.resourceId)}</td><td>${h(row.resourceType)}</td><td class="msg">${h(row.message)}</td><td>${h(due)}</td></tr>`
       );
-    });
-  return `<h2>Failing items by fix owner</h2>${sections.join('\n')}`;
+    }
+    yield '</tbody></table>';
+  }
 }
 
 function problems(rows: ReturnType<typeof problemRows>): string {

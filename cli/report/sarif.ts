@@ -1,6 +1,7 @@
 // The SARIF 2.1.0 report: one rule descriptor per rule, one result per FAIL/ERROR/WAIVED, problems as notifications.
 import * as path from 'path';
 import { type Result, type Rule, type Severity, sheetRef } from '../../core';
+import { prettyJson, Streamed } from './json-stream';
 import { isoDate, problemRows, resultRow, type Report, type ReportContext } from './rows';
 
 type Level = 'error' | 'warning' | 'note';
@@ -21,7 +22,7 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
   Info: '0.0',
 };
 
-export const sarifReport: Report = (output, ctx) => {
+export const sarifReport: Report = function* (output, ctx) {
   const rulesSheet = output.rulebook.rulesSheet;
   const rulesName = rulesSheet?.name ?? 'Rules';
   const idCol = rulesSheet?.columns.ruleId ?? 0;
@@ -44,9 +45,13 @@ export const sarifReport: Report = (output, ctx) => {
     message: { text: `Rule ${rule.id} at ${sheetRef(rulesName, rule.row, idCol)}` },
   });
 
-  const results = output.results
-    .filter((r) => r.status === 'FAIL' || r.status === 'ERROR' || r.status === 'WAIVED')
-    .map((r) => sarifResult(r, descriptor(r.rule), ruleLocation(r.rule)));
+  const listed = (r: Result) => r.status === 'FAIL' || r.status === 'ERROR' || r.status === 'WAIVED';
+  // The descriptors are written before the results, which are made lazily: every rule is indexed first.
+  for (const r of output.results) if (listed(r)) descriptor(r.rule);
+  function* results() {
+    for (const r of output.results)
+      if (listed(r)) yield sarifResult(r, descriptor(r.rule), ruleLocation(r.rule));
+  }
 
   const notifications = problemRows(output).map((p, i) => {
     const loc = output.problems[i].location;
@@ -91,11 +96,12 @@ export const sarifReport: Report = (output, ctx) => {
             toolConfigurationNotifications: notifications,
           },
         ],
-        results,
+        results: new Streamed(results()),
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  yield* prettyJson(sarif);
+  yield '\n';
 };
 
 function ruleDescriptor(rule: Rule) {
