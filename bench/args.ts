@@ -20,12 +20,14 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench -- [--rules N] [--resources N] [--types N] [--seed N]
                     [--sample N] [--logic-sample N|all] [--runs N] [--in-process] [--json]
-                    [--cli-large] [--no-cli]
+                    [--workload distinct|duplicates] [--cli-large] [--no-cli]
   --sample N         resources per type json-rules-engine runs on (default 1000); its checks/s is scaled
   --logic-sample N   resources per type json-logic-js runs on (default all)
   --runs N           measured runs per engine after its first, cold run (default 3); the figure is their median
   --in-process       run the engines in this process, not one child process each
   --json             print one JSON object on stdout, everything else on stderr
+  --workload W       distinct (default): every rule a distinct check; duplicates: the catalog's rules, which
+                     repeat checks (157 distinct among 500), so rulesheet copies judgements
   --cli-large        also run the CLI end to end at 50,000 resources × 500 rules (slow: minutes, gigabytes)
   --no-cli           skip the CLI end-to-end runs`;
 
@@ -80,6 +82,13 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--in-process':
         options.inProcess = true;
         break;
+      case '--workload': {
+        const w = next();
+        if (w !== 'distinct' && w !== 'duplicates')
+          throw new Error(`--workload wants distinct or duplicates, got '${w ?? ''}'`);
+        options.size.workload = w;
+        break;
+      }
       case '--cli-large':
         options.cliLarge = true;
         break;

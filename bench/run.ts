@@ -9,7 +9,8 @@ import { ENGINE_LABELS, ENGINES, runEngine, type EngineName } from './engines';
 import { execFileSync } from 'child_process';
 import { benchCliEndToEnd, CLI_E2E_LARGE, CLI_E2E_SIZE, cliRunLines, type CliRun } from './cli-end-to-end';
 import { adapterLine, benchExcelAdapter } from './excel-adapter';
-import { generateWorkbook } from './generate';
+import { distinctChecks } from './distinct';
+import { generateWorkbook, type Workload } from './generate';
 import { rssMB, sampleRss } from './measure';
 import type { Counts } from './peers/types';
 import { figures, table, targetLines, targets, type Figures, type Replies } from './report';
@@ -121,6 +122,16 @@ async function main(): Promise<void> {
   const out = (s: string) => (options.json ? process.stderr : process.stdout).write(`${s}\n`);
   const { rules, resources, types, seed } = options.size;
   out(`Rulesheet benchmark: ${num(rules)} rules, ${num(resources)} resources, ${types} types, seed ${seed}`);
+  // Both workloads' share of distinct checks, so nobody mistakes copied judgements for speed.
+  const workload: Workload = options.size.workload ?? 'duplicates';
+  for (const w of ['distinct', 'duplicates'] as Workload[]) {
+    const rules = generateWorkbook({ ...options.size, resources: 0, workload: w })[0].rows;
+    const n = distinctChecks(rules);
+    out(
+      `${w === workload ? 'workload' : 'other workload'} ${w}${w === workload ? '' : ` (--workload ${w})`}: ` +
+        `${num(n)} distinct checks among ${num(rules.length - 1)} rules (${Math.round((100 * n) / Math.max(1, rules.length - 1))}%)`,
+    );
+  }
   out(
     options.inProcess
       ? 'engines run one after another in this process (memory figures are shared)'
