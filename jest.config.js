@@ -23,7 +23,10 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/**/*.test.{ts,tsx}'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/(addin|apps-script|taskpane|browser)/'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/test/(addin|apps-script|taskpane|browser|scale)/',
+      ],
     },
     {
       // The hosts on the fakes in testkit/: the Excel and Sheets adapters, the built Code.js and commands bundle in a vm,
@@ -32,6 +35,12 @@ module.exports = {
       displayName: 'hosts',
       testMatch: ['<rootDir>/test/{addin,apps-script,taskpane}/**/*.test.{ts,tsx}'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/apps-script/sidebar.test.ts'],
+    },
+    {
+      // 200,000 results through the CLI (every format, CSV and .xlsx) and both adapters on their fakes: slow, so apart.
+      ...base,
+      displayName: 'scale',
+      testMatch: ['<rootDir>/test/scale/**/*.test.ts'],
     },
     {
       // The production task pane and the Sheets sidebar in headless Chromium.

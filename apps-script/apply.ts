@@ -13,7 +13,7 @@ function formatRows(plan: WritePlan): number {
   const ends = [...(f.dropdowns ?? []), ...(f.statusColors ?? []), ...(f.numberFormats ?? [])].map(
     (r) => r.toRow + 1,
   );
-  return Math.max(0, ...ends);
+  return ends.reduce((m, e) => Math.max(m, e), 0);
 }
 
 function sheetNamed(ss: Spreadsheet, name: string): Sheet {
@@ -39,8 +39,8 @@ function applySheet(ss: Spreadsheet, plan: SheetPlan): void {
 function applyColumns(ss: Spreadsheet, plan: ColumnsPlan): void {
   const sheet = ss.getSheetByName(plan.sheet);
   if (!sheet) return;
-  const height = Math.max(0, ...plan.blocks.map((b) => b.values.length));
-  const width = Math.max(0, ...plan.blocks.map((b) => b.col + (b.values[0]?.length ?? 0)));
+  const height = plan.blocks.reduce((m, b) => Math.max(m, b.values.length), 0);
+  const width = plan.blocks.reduce((m, b) => Math.max(m, b.col + (b.values[0]?.length ?? 0)), 0);
   ensureSize(sheet, Math.max(height, formatRows(plan)), width);
   for (const block of plan.blocks) writeChunked(sheet, 1, block.col + 1, block.values);
   applyFormat(ss, sheet, plan.format, width, { cols: plan.ownedCols });

@@ -13,6 +13,15 @@ export function tooSlow(elapsedMs: number): string {
   );
 }
 
+export function tooManyCells(cells: number, limit: number): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    `Rulesheet stopped before writing: with its results this spreadsheet would need ${n(cells)} cells, and Google ` +
+    `Sheets allows ${n(limit)}. Nothing was changed. Turn off passing rows in Settings, split the largest ` +
+    'Resources sheet into a separate spreadsheet, or validate it with the command line.'
+  );
+}
+
 /** After Validate: core's one-line run summary, and where to look. */
 export function done(headline: string): string {
   return `${headline} See Results and Summary.`;

@@ -80,7 +80,7 @@ function planCells(patch: Extract<HostPatch, { kind: 'cells' }>, timeZone: strin
       col: patch.col + from,
       values: [values(from, to)],
     }));
-    blocks.push(...started);
+    for (const b of started) blocks.push(b);
     open = { spans: key, blocks: started };
   });
   return {
@@ -88,7 +88,7 @@ function planCells(patch: Extract<HostPatch, { kind: 'cells' }>, timeZone: strin
     sheet: patch.sheet,
     blocks,
     height: patch.row + patch.rows.length,
-    width: patch.col + Math.max(0, ...patch.rows.map((r) => r.length)),
+    width: patch.col + patch.rows.reduce((m, r) => Math.max(m, r.length), 0),
     create: patch.create === true,
     format: patch.format,
   };
@@ -97,7 +97,7 @@ function planCells(patch: Extract<HostPatch, { kind: 'cells' }>, timeZone: strin
 export function planPatch(patch: HostPatch, timeZone: string): WritePlan {
   if (patch.kind === 'cells') return planCells(patch, timeZone);
   if (patch.kind === 'sheet') {
-    const width = Math.max(1, ...patch.rows.map((r) => r.length));
+    const width = patch.rows.reduce((m, r) => Math.max(m, r.length), 1);
     return {
       kind: 'sheet',
       sheet: patch.sheet,
@@ -120,7 +120,7 @@ export function planPatch(patch: HostPatch, timeZone: string): WritePlan {
     ownedCols: columns.map((c) => c.col),
     format: patch.format,
     blocks: blocks.map(({ col, cols }) => {
-      const height = Math.max(...cols.map((c) => c.values.length));
+      const height = cols.reduce((m, c) => Math.max(m, c.values.length), 0);
       const values: SheetValue[][] = [];
       for (let r = 0; r < height; r++) values.push(cols.map((c) => toSheetValue(c.values[r], timeZone)));
       return { col, values };

@@ -1,7 +1,7 @@
 // One validation in Sheets: lock, read, run core, build every write, check the time budget, then write.
 import { SHEETS_LIMITS, validate, type RunOutput } from '../core';
 import { applyPlans } from './apply';
-import { BUSY, tooSlow } from './messages';
+import { BUSY, tooManyCells, tooSlow } from './messages';
 import { planPatch, type WritePlan } from './plan';
 import { readGrids } from './read';
 
@@ -21,7 +21,7 @@ export interface RunOptions {
 
 export type RunOutcome =
   | { ok: true; run: RunOutput; plans: WritePlan[]; elapsedMs: number; engineMs: number }
-  | { ok: false; reason: 'busy' | 'time'; message: string; elapsedMs: number };
+  | { ok: false; reason: 'busy' | 'time' | 'cells'; message: string; elapsedMs: number };
 
 export function runValidation(options: RunOptions = {}): RunOutcome {
   const clock = options.clock ?? Date.now;
@@ -41,6 +41,12 @@ export function runValidation(options: RunOptions = {}): RunOutcome {
     const run = validate(grids, { now: options.now ?? new Date(start), limits: SHEETS_LIMITS });
     const engineMs = clock() - engineStart;
     // Everything is converted before the first write, so a run either writes every sheet or none.
+    // Over Sheets' cell limit the writes would fail partway, after Results was cleared: refuse before the first.
+    const over = run.problems.find((p) => p.code === 'too_many_cells');
+    if (over) {
+      const { cells, limit } = over.params as { cells: number; limit: number };
+      return { ok: false, reason: 'cells', message: tooManyCells(cells, limit), elapsedMs: clock() - start };
+    }
     const plans = run.patches.map((p) => planPatch(p, timeZone));
     if (tooLate())
       return { ok: false, reason: 'time', message: tooSlow(clock() - start), elapsedMs: clock() - start };

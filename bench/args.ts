@@ -12,15 +12,24 @@ export interface BenchOptions {
   inProcess: boolean;
   /** Measured runs per engine after its first (cold) run; the figure is their median. */
   runs: number;
+  /** Also run the CLI end to end at 50,000 resources × 500 rules (minutes, gigabytes). */
+  cliLarge: boolean;
+  /** Skip the CLI end-to-end runs. */
+  noCli: boolean;
 }
 
 export const USAGE = `npm run bench -- [--rules N] [--resources N] [--types N] [--seed N]
                     [--sample N] [--logic-sample N|all] [--runs N] [--in-process] [--json]
+                    [--workload distinct|duplicates] [--cli-large] [--no-cli]
   --sample N         resources per type json-rules-engine runs on (default 1000); its checks/s is scaled
   --logic-sample N   resources per type json-logic-js runs on (default all)
   --runs N           measured runs per engine after its first, cold run (default 3); the figure is their median
   --in-process       run the engines in this process, not one child process each
-  --json             print one JSON object on stdout, everything else on stderr`;
+  --json             print one JSON object on stdout, everything else on stderr
+  --workload W       distinct (default): every rule a distinct check; duplicates: the catalog's rules, which
+                     repeat checks (157 distinct among 500), so rulesheet copies judgements
+  --cli-large        also run the CLI end to end at 50,000 resources × 500 rules (slow: minutes, gigabytes)
+  --no-cli           skip the CLI end-to-end runs`;
 
 function positiveInt(flag: string, text: string | undefined): number {
   const n = Number(text);
@@ -37,6 +46,8 @@ export function parseArgs(argv: string[]): BenchOptions {
     json: false,
     inProcess: false,
     runs: 3,
+    cliLarge: false,
+    noCli: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -70,6 +81,19 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       case '--in-process':
         options.inProcess = true;
+        break;
+      case '--workload': {
+        const w = next();
+        if (w !== 'distinct' && w !== 'duplicates')
+          throw new Error(`--workload wants distinct or duplicates, got '${w ?? ''}'`);
+        options.size.workload = w;
+        break;
+      }
+      case '--cli-large':
+        options.cliLarge = true;
+        break;
+      case '--no-cli':
+        options.noCli = true;
         break;
       case '--help':
       case '-h':

@@ -10,16 +10,28 @@ import {
   weighted,
   type Attribute,
 } from './catalog';
+import { generateDistinctWorkbook } from './distinct';
 import { mulberry32, type Prng } from './prng';
+
+/** distinct: every rule a distinct check (the default); duplicates: the catalog's rules, many repeating a check. */
+export type Workload = 'distinct' | 'duplicates';
 
 export interface BenchSize {
   rules: number;
   resources: number;
   types: number;
   seed: number;
+  /** Absent: duplicates, the workload the adapter and CLI figures have always used. */
+  workload?: Workload;
 }
 
-export const DEFAULT_SIZE: BenchSize = { rules: 500, resources: 50_000, types: 10, seed: 42 };
+export const DEFAULT_SIZE: BenchSize = {
+  rules: 500,
+  resources: 50_000,
+  types: 10,
+  seed: 42,
+  workload: 'distinct',
+};
 
 export const RULE_HEADERS = [
   'Rule ID',
@@ -103,6 +115,7 @@ function resourceRows(size: BenchSize, typeAttrs: Attribute[][], rng: Prng): Cel
 
 /** The workbook: `Rules` then `Resources`. Rules are spread round-robin over the types. */
 export function generateWorkbook(size: BenchSize): Grid[] {
+  if (size.workload === 'distinct') return generateDistinctWorkbook(size, typeName, ruleId, RULE_HEADERS);
   const rng = mulberry32(size.seed);
   const typeAttrs = Array.from({ length: size.types }, () => attributesOfType(rng));
   return [

@@ -7,8 +7,10 @@ import type { ChildReply, ChildRequest } from './child';
 import { compareCounts, totals } from './compare';
 import { ENGINE_LABELS, ENGINES, runEngine, type EngineName } from './engines';
 import { execFileSync } from 'child_process';
+import { benchCliEndToEnd, CLI_E2E_LARGE, CLI_E2E_SIZE, cliRunLines, type CliRun } from './cli-end-to-end';
 import { adapterLine, benchExcelAdapter } from './excel-adapter';
-import { generateWorkbook } from './generate';
+import { distinctChecks } from './distinct';
+import { generateWorkbook, type Workload } from './generate';
 import { rssMB, sampleRss } from './measure';
 import type { Counts } from './peers/types';
 import { figures, table, targetLines, targets, type Figures, type Replies } from './report';
@@ -120,6 +122,16 @@ async function main(): Promise<void> {
   const out = (s: string) => (options.json ? process.stderr : process.stdout).write(`${s}\n`);
   const { rules, resources, types, seed } = options.size;
   out(`Rulesheet benchmark: ${num(rules)} rules, ${num(resources)} resources, ${types} types, seed ${seed}`);
+  // Both workloads' share of distinct checks, so nobody mistakes copied judgements for speed.
+  const workload: Workload = options.size.workload ?? 'duplicates';
+  for (const w of ['distinct', 'duplicates'] as Workload[]) {
+    const rules = generateWorkbook({ ...options.size, resources: 0, workload: w })[0].rows;
+    const n = distinctChecks(rules);
+    out(
+      `${w === workload ? 'workload' : 'other workload'} ${w}${w === workload ? '' : ` (--workload ${w})`}: ` +
+        `${num(n)} distinct checks among ${num(rules.length - 1)} rules (${Math.round((100 * n) / Math.max(1, rules.length - 1))}%)`,
+    );
+  }
   out(
     options.inProcess
       ? 'engines run one after another in this process (memory figures are shared)'
@@ -160,6 +172,12 @@ async function main(): Promise<void> {
   if (full !== undefined)
     out(
       `rulesheet's whole validate() (engine plus routing, waivers, tracking, summary, history and patches): ${full.toFixed(3)} s`,
+    );
+  const engineSeconds = f.rulesheet?.seconds;
+  const validateRatio = full !== undefined && engineSeconds ? full / engineSeconds : undefined;
+  if (validateRatio !== undefined)
+    out(
+      `whole validate() ÷ compile + evaluate: ${validateRatio.toFixed(1)}× (${full?.toFixed(3)} s ÷ ${engineSeconds?.toFixed(3)} s)`,
     );
   const reported = replies.rulesheet.ok ? (replies.rulesheet.outcome.problems ?? []) : [];
   if (reported.length) {
@@ -210,6 +228,17 @@ async function main(): Promise<void> {
   ).trim();
   out(sheetsLine);
 
+  // The CLI end to end, each run in its own process: CSV and .xlsx in and out, and report only.
+  const cli: { size: typeof CLI_E2E_SIZE; runs: CliRun[] }[] = [];
+  if (!options.noCli) {
+    for (const size of options.cliLarge ? [CLI_E2E_SIZE, CLI_E2E_LARGE] : [CLI_E2E_SIZE]) {
+      out('');
+      const runs = await benchCliEndToEnd(size);
+      cli.push({ size, runs });
+      for (const line of cliRunLines(size, runs)) out(line);
+    }
+  }
+
   if (options.json) {
     const pick = (g: Figures | undefined, reply: ChildReply, sampled: boolean) => {
       if (!g) return { error: reply.ok ? 'no figures' : reply.error };
@@ -239,12 +268,17 @@ async function main(): Promise<void> {
     };
     const json = {
       checks: fullChecks,
-      rulesheet: { ...pick(f.rulesheet, replies.rulesheet, false), validateSeconds: full ?? null },
+      rulesheet: {
+        ...pick(f.rulesheet, replies.rulesheet, false),
+        validateSeconds: full ?? null,
+        validateRatio: validateRatio ?? null,
+      },
       jsonRulesEngine: pick(f.jsonRulesEngine, replies.jsonRulesEngine, true),
       jsonLogic: pick(f.jsonLogic, replies.jsonLogic, true),
       handWritten: pick(f.handWritten, replies.handWritten, false),
       agreement,
       adapters: { excel, sheets: sheetsLine },
+      cli,
       targets: list.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
       withReadingTargets: withReading.map((t) => ({
         target: t.text,

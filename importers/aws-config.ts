@@ -73,7 +73,7 @@ export function importAwsConfig(text: string, fileName: string, _options: Import
     } as Json);
     const row = b.build();
     if (row) rows.push(row);
-    errors.push(...b.errors);
+    for (const e of b.errors) errors.push(e);
   });
   return { rows, errors };
 }

@@ -39,7 +39,7 @@ export function importCsv(text: string, fileName: string, options: ImportOptions
     });
     const row = b.build();
     if (row) rows.push(row);
-    errors.push(...b.errors);
+    for (const e of b.errors) errors.push(e);
   });
   return { rows, errors };
 }

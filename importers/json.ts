@@ -36,7 +36,7 @@ export function importJson(text: string, fileName: string, options: ImportOption
     b.setJson('Document', item);
     const row = b.build();
     if (row) rows.push(row);
-    errors.push(...b.errors);
+    for (const e of b.errors) errors.push(e);
   });
   return { rows, errors };
 }

@@ -152,7 +152,7 @@ function collect(
   b.setJson('Document', withoutNoise({ ...value, kind }));
   const row = b.build();
   if (row) rows.push(row);
-  errors.push(...b.errors);
+  for (const e of b.errors) errors.push(e);
 }
 
 function walk(value: Json, path: string[]): Json | undefined {
@@ -167,7 +167,7 @@ function allContainers(podSpec: Json | undefined): Json[] {
   const out: Json[] = [];
   for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
     const list = podSpec[key];
-    if (Array.isArray(list)) out.push(...list);
+    if (Array.isArray(list)) for (const item of list) out.push(item);
   }
   return out;
 }

@@ -114,7 +114,7 @@ function add(
   b.setJson('Document', values);
   const row = b.build();
   if (row) rows.push(row);
-  errors.push(...b.errors);
+  for (const e of b.errors) errors.push(e);
 }
 
 /**

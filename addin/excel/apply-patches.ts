@@ -76,11 +76,11 @@ function formatStep(context: Excel.RequestContext, p: HostPatch): Step[] {
   let width = 0;
   if (p.kind === 'sheet') width = p.rows[0]?.length ?? 0;
   else if (p.kind === 'columns') {
-    firstCol = Math.min(...p.columns.map((c) => c.col));
+    firstCol = p.columns.reduce((m, c) => Math.min(m, c.col), Infinity);
     width = p.columns.length;
   } else {
     firstCol = p.col;
-    width = Math.max(0, ...p.rows.map((r) => r.length));
+    width = p.rows.reduce((m, r) => Math.max(m, r.length), 0);
   }
   return [
     {
@@ -108,7 +108,7 @@ export async function applyPatches(
   const patches = allPatches.filter((p) => applies(p, options));
   const steps: Step[] = [structureStep(context, patches, options)];
   for (const p of patches) for (const b of valueBlocks(p)) steps.push(valueStep(context, b));
-  for (const p of patches) steps.push(...formatStep(context, p));
+  for (const p of patches) for (const s of formatStep(context, p)) steps.push(s);
   return runSteps(
     context,
     steps,

@@ -184,8 +184,8 @@ async function loadSheetsInChunks(
     }
     batch.forEach((c, i) => {
       const block = out.get(c.sheet) as Block;
-      block.values.push(...ranges[i].values);
-      block.numberFormat.push(...ranges[i].numberFormat);
+      for (const row of ranges[i].values) block.values.push(row);
+      for (const row of ranges[i].numberFormat) block.numberFormat.push(row);
     });
   }
   return out;

@@ -71,9 +71,14 @@ export function queueFormat(
   const chart = format.chart;
   if (chart && chart.toRow > chart.fromRow) {
     const cols = [chart.labelCol, ...chart.valueCols];
-    const from = Math.min(...cols);
+    const from = cols.reduce((m, c) => Math.min(m, c));
     const source = sheet.getRange(
-      address(chart.fromRow, from, chart.toRow - chart.fromRow + 1, Math.max(...cols) - from + 1),
+      address(
+        chart.fromRow,
+        from,
+        chart.toRow - chart.fromRow + 1,
+        cols.reduce((m, c) => Math.max(m, c)) - from + 1,
+      ),
     );
     const c = sheet.charts.add('Line', source, 'Columns');
     c.name = TREND_CHART_NAME;

@@ -73,13 +73,13 @@ function block(
 export function valueBlocks(patch: HostPatch): ValueBlock[] {
   const fmt = formatLookup(patch.format);
   if (patch.kind === 'cells') {
-    const width = Math.max(0, ...patch.rows.map((r) => r.length));
+    const width = patch.rows.reduce((m, r) => Math.max(m, r.length), 0);
     return patch.rows.length > 0 && width > 0
       ? [block(patch.sheet, patch.row, patch.col, patch.rows, width, fmt, true)]
       : [];
   }
   if (patch.kind === 'sheet') {
-    const width = Math.max(0, ...patch.rows.map((r) => r.length));
+    const width = patch.rows.reduce((m, r) => Math.max(m, r.length), 0);
     return patch.rows.length > 0 && width > 0 ? [block(patch.sheet, 0, 0, patch.rows, width, fmt)] : [];
   }
   const cols = [...patch.columns].sort((a, b) => a.col - b.col);

@@ -49,9 +49,9 @@ export async function runImport(
       continue;
     }
     const out = kind(text, path.basename(input), { type: options.type, id: options.id });
-    rows.push(...out.rows);
-    errors.push(...out.errors);
-    warnings.push(...(out.warnings ?? []));
+    for (const r of out.rows) rows.push(r);
+    for (const e of out.errors) errors.push(e);
+    for (const w of out.warnings ?? []) warnings.push(w);
   }
   for (const w of warnings) logError(`Warning: ${w}`);
   if (errors.length) {

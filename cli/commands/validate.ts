@@ -7,9 +7,9 @@ import { csvFileFor } from '../io/csv-folder';
 import { firstLine, InputError } from '../io/input-error';
 import { type OutputPath, outputClash } from '../io/output-paths';
 import { Phases } from '../io/phases';
-import { assertReplaceable, writeFileSafely } from '../io/safe-write';
+import { assertReplaceable, writeChunksSafely } from '../io/safe-write';
 import { applyPatches, readRulebookFile, saveRulebookFile, type RulebookFile } from '../io/rulebook-file';
-import type { CliIO } from '../io/streams';
+import type { CliIO, OutStream } from '../io/streams';
 import { gatingEmptyRules, gatingResults, parseFailOn } from '../report/fail-on';
 import { REPORT_FORMATS, REPORTS, type ReportContext, type ReportFormat } from '../report';
 import { plural, summaryText } from '../report/summary';
@@ -22,11 +22,14 @@ export interface ValidateCommandOptions {
   failOn?: Severity | null;
   now?: Date;
   quiet?: boolean;
+  /** false (`--no-write`): report only; the rulebook is read and checked, never written. */
+  write?: boolean;
 }
 
 /** A report file's format from its extension, when --format is not given. */
 const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = {
   '.json': 'json',
+  '.jsonl': 'jsonl',
   '.sarif': 'sarif',
   '.xml': 'junit',
   '.csv': 'csv',
@@ -53,6 +56,10 @@ export function registerValidate(program: Command, io: CliIO, setExitCode: (code
     .description('check every resource against every rule and write the results into the rulebook')
     .argument('<rulebook>', 'an .xlsx workbook or a folder of CSV files')
     .option('--out <path>', 'write the rulebook here instead of in place (.xlsx, or a folder for CSVs)')
+    .option(
+      '--no-write',
+      'report only: check the rulebook without writing it (its bytes and time stay as they were)',
+    )
     .addOption(new Option('--format <format>', 'also write a report in this format').choices(REPORT_FORMATS))
     .option('--report <file>', 'write the report to this file (default: standard output)')
     .option(
@@ -79,6 +86,11 @@ export async function runValidate(
     io.stderr.write(`rulesheet: --report ${opts.report}: give --format (${REPORT_FORMATS.join(', ')})\n`);
     return 2;
   }
+  const writes = opts.write !== false;
+  if (!writes && opts.out) {
+    io.stderr.write(`rulesheet: --out ${opts.out} and --no-write: give one or the other\n`);
+    return 2;
+  }
   const isDir = fs.existsSync(rulebookPath) && fs.statSync(rulebookPath).isDirectory();
   if (opts.out && !isDir && !/\.xlsx$/i.test(opts.out)) {
     io.stderr.write(`rulesheet: --out ${opts.out}: an .xlsx rulebook can only be written to an .xlsx file\n`);
@@ -96,7 +108,7 @@ export async function runValidate(
   const phases = new Phases(io.stderr, !opts.quiet);
   try {
     // A file that will be refused is refused now, before anything is written.
-    if (/\.xlsx$/i.test(written)) assertReplaceable(written);
+    if (writes && /\.xlsx$/i.test(written)) assertReplaceable(written);
     if (opts.report) assertReplaceable(opts.report);
     phases.enter('reading');
     const file = await readRulebookFile(rulebookPath);
@@ -104,10 +116,11 @@ export async function runValidate(
     const output = validate(file.grids, { now: opts.now ?? new Date(), limits: EXCEL_LIMITS });
     phases.enter('writing');
     // A workbook with charts is not rewritten in place (ExcelJS would drop them): with --report, only the report is written.
-    const reportOnly = Boolean(file.charts?.length && !opts.out && opts.report);
-    if (reportOnly) {
+    const chartsKept = Boolean(writes && file.charts?.length && !opts.out && opts.report);
+    if (chartsKept)
       io.stderr.write(`rulesheet: ${rulebookPath} was not rewritten: it has charts Rulesheet cannot keep\n`);
-    } else {
+    const rewrite = writes && !chartsKept;
+    if (rewrite) {
       applyPatches(file, output.patches);
       const warnings = await saveRulebookFile(file, opts.out);
       for (const w of warnings) io.stderr.write(`rulesheet: warning: ${w}\n`);
@@ -117,12 +130,8 @@ export async function runValidate(
         );
       }
     }
-    let reportText: string | undefined;
-    if (format) {
-      reportText = REPORTS[format](output, reportContext(file));
-      if (opts.report) {
-        writeReport(opts.report, reportText, written);
-      }
+    if (format && opts.report) {
+      writeReport(opts.report, REPORTS[format](output, reportContext(file)), rewrite ? written : undefined);
     }
     phases.stop();
 
@@ -132,12 +141,12 @@ export async function runValidate(
     // With a report on standard output, the human summary moves to standard error so pipes stay clean.
     const toStdout = Boolean(format && !opts.report);
     const say = (text: string) => (toStdout ? io.stderr : io.stdout).write(`${text}\n`);
-    if (reportText !== undefined && toStdout) io.stdout.write(reportText);
+    if (format && toStdout) writeChunks(io.stdout, REPORTS[format](output, reportContext(file)));
     if (!opts.quiet) {
       say(summaryText(output));
-      say(
-        reportOnly ? `Wrote ${opts.report}.` : `Wrote ${written}${opts.report ? ` and ${opts.report}` : ''}.`,
-      );
+      if (rewrite) say(`Wrote ${written}${opts.report ? ` and ${opts.report}` : ''}.`);
+      else if (chartsKept) say(`Wrote ${opts.report}.`);
+      else say(`${opts.report ? `Wrote ${opts.report}; ` : ''}${rulebookPath} was not written (--no-write).`);
       if (failOn) {
         say(
           gating.length
@@ -163,10 +172,28 @@ export async function runValidate(
   }
 }
 
-/** Writes the report after the rulebook: a failure says that the rulebook was written all the same. */
-function writeReport(file: string, text: string, rulebook: string): void {
+/** Text gathered per write to standard output: a pipe gets a few large writes, never one string of the whole report. */
+const STDOUT_BATCH = 1 << 20;
+
+function writeChunks(out: OutStream, chunks: Iterable<string>): void {
+  let pending: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= STDOUT_BATCH) {
+      out.write(pending.join(''));
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length > 0) out.write(pending.join(''));
+}
+
+/** Writes the report after the rulebook: a failure says whether the rulebook was written all the same. */
+function writeReport(file: string, chunks: Iterable<string>, rulebook: string | undefined): void {
   try {
-    writeFileSafely(file, text);
+    writeChunksSafely(file, chunks);
   } catch (err) {
     // Node's file errors may come from another realm (a test runner's), so `message` is read, not `instanceof`.
     const message = (err as { message?: unknown } | undefined)?.message;
@@ -175,7 +202,8 @@ function writeReport(file: string, text: string, rulebook: string): void {
         ? err.message.replace(`${file}: `, '')
         : firstLine(typeof message === 'string' ? message : err);
     throw new InputError(
-      `--report ${file}: the report was not written (${reason}); the rulebook ${rulebook} was written`,
+      `--report ${file}: the report was not written (${reason}); ` +
+        (rulebook ? `the rulebook ${rulebook} was written` : 'the rulebook was not written (--no-write)'),
       file,
     );
   }

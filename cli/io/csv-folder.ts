@@ -70,11 +70,11 @@ export function saveCsvFolder(
 /** The user's cells exactly as read (no quote added), the engine's columns neutralised by `toCsv`. */
 function columnsCsv(userRows: Cell[][], patch: ColumnsPatch): string {
   const byCol = new Map(patch.columns.map((c) => [c.col, c.values]));
-  const height = Math.max(userRows.length, ...patch.columns.map((c) => c.values.length));
+  const height = patch.columns.reduce((m, c) => Math.max(m, c.values.length), userRows.length);
   const lines: string[] = [];
   for (let r = 0; r < height; r++) {
     const user = userRows[r] ?? [];
-    const width = Math.max(user.length, ...patch.columns.map((c) => c.col + 1));
+    const width = patch.columns.reduce((m, c) => Math.max(m, c.col + 1), user.length);
     const fields: string[] = [];
     for (let c = 0; c < width; c++) {
       const generated = byCol.get(c);

@@ -63,7 +63,7 @@ export async function readRulebookFile(file: string): Promise<RulebookFile> {
 /** Applies core's patches (a run's, or the write path's) to the file in memory; nothing is written until `saveRulebookFile`. */
 export function applyPatches(file: RulebookFile, patches: HostPatch[]): void {
   if (file.workbook) applyXlsxPatches(file.workbook, patches);
-  else (file.patches ??= []).push(...patches);
+  else file.patches = (file.patches ?? []).concat(patches);
 }
 
 /**

@@ -34,6 +34,49 @@ export function writeFileSafely(file: string, data: string | Uint8Array, options
   }
 }
 
+/** Text gathered before each write: big enough that a million small chunks are few system calls. */
+const FLUSH_BYTES = 1 << 20;
+
+/**
+ * `writeFileSafely` for text made in chunks (a report): each chunk is written to the exclusive temp file as it
+ * comes, so the file may outgrow any string V8 can hold; the temp file replaces the target only once the last
+ * chunk is on disk, and a failure midway (a chunk that throws, a full disk) leaves the target as it was.
+ */
+export function writeChunksSafely(file: string, chunks: Iterable<string>, options: WriteOptions = {}): void {
+  const target = resolveTarget(file, options);
+  const tmp = openTemp(target.path, target.mode);
+  try {
+    try {
+      let pending: string[] = [];
+      let size = 0;
+      for (const chunk of chunks) {
+        pending.push(chunk);
+        size += chunk.length;
+        if (size >= FLUSH_BYTES) {
+          writeAll(tmp.fd, pending.join(''));
+          pending = [];
+          size = 0;
+        }
+      }
+      writeAll(tmp.fd, pending.join(''));
+      fs.fsyncSync(tmp.fd);
+    } finally {
+      fs.closeSync(tmp.fd);
+    }
+    commit(tmp.path, target.path, options);
+  } catch (err) {
+    fs.rmSync(tmp.path, { force: true });
+    throw err;
+  }
+}
+
+/** fs.writeSync may write part of a buffer: the rest is written until none is left. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
 /** `writeFileSafely` for a workbook, streamed into the temp file rather than built in memory first. */
 export async function writeWorkbookSafely(
   workbook: ExcelJS.Workbook,

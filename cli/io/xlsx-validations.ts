@@ -132,12 +132,12 @@ function rectangles(columns: Map<number, Interval[]>, key: string): Rect[] {
     if (prev && prev.col === col - 1 && prev.sig === sig) {
       for (const r of open) r.right = col;
     } else {
-      rects.push(...open);
+      for (const r of open) rects.push(r);
       open = runs.map((r) => ({ top: r.from, bottom: r.to, left: col, right: col }));
     }
     prev = { col, sig };
   }
-  rects.push(...open);
+  for (const r of open) rects.push(r);
   return rects;
 }
 

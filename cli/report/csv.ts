@@ -9,8 +9,12 @@ const CSV_COLUMNS: CsvColumn[] = RESULT_COLUMNS.flatMap((c): CsvColumn[] =>
   c === 'ruleId' ? [c, 'title'] : c === 'message' ? [c, 'remediation'] : [c],
 );
 
-export const csvReport: Report = (output) => {
-  const rows = output.results.map((r) => {
+/** Rows go to toCsv in batches: each batch is one chunk, and no chunk grows with the run. */
+const BATCH = 1000;
+
+export const csvReport: Report = function* (output) {
+  let batch: string[][] = [CSV_COLUMNS.map((c) => c as string)];
+  for (const r of output.results) {
     const row = resultRow(r);
     const cells: Record<CsvColumn, string> = {
       ...row,
@@ -18,7 +22,11 @@ export const csvReport: Report = (output) => {
       title: r.rule.title,
       remediation: r.rule.remediation,
     };
-    return CSV_COLUMNS.map((c) => cells[c]);
-  });
-  return toCsv([CSV_COLUMNS, ...rows]);
+    batch.push(CSV_COLUMNS.map((c) => cells[c]));
+    if (batch.length >= BATCH) {
+      yield toCsv(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield toCsv(batch);
 };

@@ -51,27 +51,32 @@ function severityChips(counts: number[]): string {
     .join(' ');
 }
 
-export function byOwner(results: readonly Result[]): string {
+/** The owners' contents and sections, in pieces: a section's rows are yielded one by one, so no piece grows with the run. */
+export function* byOwner(results: readonly Result[]): Generator<string> {
   const groups = ownerGroups(results);
-  if (groups.length === 0)
-    return '<h2>Failing items by fix owner</h2><p class="muted">Nothing is failing.</p>';
+  if (groups.length === 0) {
+    yield '<h2>Failing items by fix owner</h2><p class="muted">Nothing is failing.</p>';
+    return;
+  }
   const toc = groups
     .map(
       (g) =>
         `<li><a href="#${g.anchor}">${h(g.owner)}</a> <span class="muted">(${g.items.length})</span> ${severityChips(g.counts)}</li>`,
     )
     .join('');
-  const sections = groups.map(
-    (g) =>
-      `<details id="${g.anchor}"><summary><b>${h(g.owner)}</b> <span class="muted">(${g.items.length})</span> ${severityChips(g.counts)}</summary>` +
-      `<table><thead><tr><th>Rule</th><th>Severity</th><th>Status</th><th>Resource</th><th>Type</th><th>Message</th><th>Due</th></tr></thead>` +
-      `<tbody>${g.items.map(itemRow).join('')}</tbody></table></details>`,
-  );
-  return (
+  yield (
     '<h2 id="owners">Failing items by fix owner</h2>' +
     '<p class="muted">Each owner’s items, most severe first. Open an owner to see them.</p>' +
-    `<nav aria-label="Fix owners"><ul class="toc">${toc}</ul></nav>\n${sections.join('\n')}`
+    `<nav aria-label="Fix owners"><ul class="toc">${toc}</ul></nav>`
   );
+  for (const g of groups) {
+    yield (
+      `\n<details id="${g.anchor}"><summary><b>${h(g.owner)}</b> <span class="muted">(${g.items.length})</span> ${severityChips(g.counts)}</summary>` +
+      `<table><thead><tr><th>Rule</th><th>Severity</th><th>Status</th><th>Resource</th><th>Type</th><th>Message</th><th>Due</th></tr></thead><tbody>`
+    );
+    for (const r of g.items) yield itemRow(r);
+    yield '</tbody></table></details>';
+  }
 }
 
 function itemRow(r: Result): string {

@@ -28,7 +28,7 @@ svg text{font-size:12px;fill:#1f2328}svg .track{fill:#eaeef2}svg .good{fill:#2da
 svg .line{fill:none;stroke:#0969da;stroke-width:2}svg circle{fill:#0969da}svg .axis{stroke:#8c959f}svg .grid{stroke:#eaeef2}
 `;
 
-export const htmlReport: Report = (output, ctx) => {
+export const htmlReport: Report = function* (output, ctx) {
   const s = output.summary;
   const card = (label: string, value: string | number, cls = '') =>
     `<div class="card ${cls}"><b>${h(value)}</b>${h(label)}</div>`;
@@ -45,7 +45,7 @@ export const htmlReport: Report = (output, ctx) => {
     card('fixed', s.fixed),
   ].join('');
   const units = s.byBusinessUnit.map((u) => ({ label: u.name || '(none)', rate: u.passRate }));
-  return [
+  yield [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
@@ -61,11 +61,10 @@ export const htmlReport: Report = (output, ctx) => {
     '<h2>Pass rate over runs</h2>',
     lineChart(passRateHistory(output), 'Pass rate over runs'),
     topRules(failingRules(output.results)),
-    byOwner(output.results),
-    problems(problemRows(output)),
-    '</body></html>',
     '',
   ].join('\n');
+  yield* byOwner(output.results);
+  yield ['', problems(problemRows(output)), '</body></html>', ''].join('\n');
 };
 
 /** The failing rules, Critical first and then the most failing, with the rest counted. */

@@ -1,7 +1,8 @@
 // The JSON report: a stable shape other tools read (tool, version, runAt, summary, every result, problems).
+import { prettyJson, Streamed } from './json-stream';
 import { isoDate, problemRows, resultRow, type Report } from './rows';
 
-export const jsonReport: Report = (output, ctx) => {
+export const jsonReport: Report = function* (output, ctx) {
   const s = output.summary;
   const report = {
     tool: 'rulesheet',
@@ -18,7 +19,7 @@ export const jsonReport: Report = (output, ctx) => {
       notApplicable: s.notApplicable,
       passRate: s.passRate,
     },
-    results: output.results.map(resultRow),
+    results: new Streamed(lazyMap(output.results, resultRow)),
     problems: problemRows(output).map((p) => ({
       code: p.code,
       severity: p.severity,
@@ -28,5 +29,10 @@ export const jsonReport: Report = (output, ctx) => {
       suggestion: p.suggestion,
     })),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  yield* prettyJson(report);
+  yield '\n';
 };
+
+export function* lazyMap<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}

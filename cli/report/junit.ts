@@ -10,7 +10,7 @@ interface Tally {
   skipped: number;
 }
 
-export const junitReport: Report = (output) => {
+export const junitReport: Report = function* (output) {
   const byRule = new Map<Rule, Result[]>();
   for (const rule of output.rulebook.rules) if (rule.enabled) byRule.set(rule, []);
   for (const r of output.results) {
@@ -19,31 +19,29 @@ export const junitReport: Report = (output) => {
     byRule.set(r.rule, list);
   }
   const timestamp = isoDate(output.runAt).replace(/\.\d{3}Z$/, '');
+  // The totals open the document, so every suite is tallied before the first is written.
   const total: Tally = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  const suites: string[] = [];
+  const tallies = new Map<Rule, Tally>();
   for (const [rule, results] of byRule) {
     const tally = tallyOf(results);
+    tallies.set(rule, tally);
     total.tests += tally.tests;
     total.failures += tally.failures;
     total.errors += tally.errors;
     total.skipped += tally.skipped;
-    suites.push(
-      [
-        `  <testsuite name="${x(rule.title ? `${rule.id}: ${rule.title}` : rule.id)}" ${attrs(tally)} time="0" timestamp="${timestamp}">`,
-        `    <properties><property name="severity" value="${x(rule.severity)}"/>` +
-          `<property name="owner" value="${x(rule.owner)}"/><property name="framework" value="${x(rule.framework)}"/></properties>`,
-        ...results.map(testcase),
-        '  </testsuite>',
-      ].join('\n'),
-    );
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="rulesheet" ${attrs(total)} time="0">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="rulesheet" ${attrs(total)} time="0">\n`;
+  for (const [rule, results] of byRule) {
+    yield `  <testsuite name="${x(rule.title ? `${rule.id}: ${rule.title}` : rule.id)}" ${attrs(tallies.get(rule) as Tally)} time="0" timestamp="${timestamp}">\n`;
+    yield (
+      `    <properties><property name="severity" value="${x(rule.severity)}"/>` +
+      `<property name="owner" value="${x(rule.owner)}"/><property name="framework" value="${x(rule.framework)}"/></properties>\n`
+    );
+    for (const r of results) yield `${testcase(r)}\n`;
+    yield '  </testsuite>\n';
+  }
+  yield '</testsuites>\n';
 };
 
 function tallyOf(results: Result[]): Tally {

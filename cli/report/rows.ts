@@ -27,7 +27,8 @@ export interface ReportContext {
   version: string;
 }
 
-export type Report = (output: RunOutput, ctx: ReportContext) => string;
+/** A report in chunks, made as they are written: its size is bounded by the disk, not by V8's longest string. */
+export type Report = (output: RunOutput, ctx: ReportContext) => Iterable<string>;
 
 const iso = (d: Date | undefined) => (d && !Number.isNaN(d.getTime()) ? d.toISOString() : '');
 

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { type Result, type Rule, type Severity, sheetRef } from '../../core';
+import { prettyJson, Streamed } from './json-stream';
 import { isoDate, problemRows, resultRow, type Report, type ReportContext } from './rows';
 
 type Level = 'error' | 'warning' | 'note';
@@ -26,7 +27,7 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
 /** Every artifact URI is relative to this base, which the log itself maps to a folder (code scanning maps it to the repository). */
 const SRCROOT = '%SRCROOT%';
 
-export const sarifReport: Report = (output, ctx) => {
+export const sarifReport: Report = function* (output, ctx) {
   const root = sourceRoot(ctx.rulebookPath);
   const artifact = (file: string) => ({ uri: uriOf(file, root), uriBaseId: SRCROOT });
   const rulesSheet = output.rulebook.rulesSheet;
@@ -51,9 +52,13 @@ export const sarifReport: Report = (output, ctx) => {
     message: { text: `Rule ${rule.id} at ${sheetRef(rulesName, rule.row, idCol)}` },
   });
 
-  const results = output.results
-    .filter((r) => r.status === 'FAIL' || r.status === 'ERROR' || r.status === 'WAIVED')
-    .map((r) => sarifResult(r, descriptor(r.rule), ruleLocation(r.rule)));
+  const listed = (r: Result) => r.status === 'FAIL' || r.status === 'ERROR' || r.status === 'WAIVED';
+  // The descriptors are written before the results, which are made lazily: every rule is indexed first.
+  for (const r of output.results) if (listed(r)) descriptor(r.rule);
+  function* results() {
+    for (const r of output.results)
+      if (listed(r)) yield sarifResult(r, descriptor(r.rule), ruleLocation(r.rule));
+  }
 
   const notifications = problemRows(output).map((p, i) => {
     const loc = output.problems[i].location;
@@ -99,11 +104,12 @@ export const sarifReport: Report = (output, ctx) => {
             toolConfigurationNotifications: notifications,
           },
         ],
-        results,
+        results: new Streamed(results()),
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  yield* prettyJson(sarif);
+  yield '\n';
 };
 
 function ruleDescriptor(rule: Rule) {

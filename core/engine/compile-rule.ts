@@ -47,17 +47,17 @@ export function compileRule(rule: Rule, sheet: RulesSheet | undefined, env: Comp
   let condition: Expr | undefined;
   if (rule.condition.trim() !== '') {
     if (rule.field.trim() !== '' || rule.operator.trim() !== '')
-      problems.push(...at('condition', [problem('both_forms')]));
+      for (const p of at('condition', [problem('both_forms')])) problems.push(p);
     const parsed = parseExpression(rule.condition);
-    problems.push(...at('condition', parsed.problems));
+    for (const p of at('condition', parsed.problems)) problems.push(p);
     condition = parsed.value;
   } else if (rule.field.trim() !== '' || rule.operator.trim() !== '') {
     const row = rowFormExpr(rule);
-    problems.push(...at(row.column, row.problems));
+    for (const p of at(row.column, row.problems)) problems.push(p);
     condition = row.value;
   } else if (!rule.broken && rule.enabled) {
     // A disabled rule without a check is a draft: it runs nowhere, so it is not an error yet.
-    problems.push(...at('field', [problem('no_check')]));
+    for (const p of at('field', [problem('no_check')])) problems.push(p);
   }
 
   let check: Check | undefined;
@@ -65,7 +65,7 @@ export function compileRule(rule: Rule, sheet: RulesSheet | undefined, env: Comp
   if (condition) {
     const compiled = compileExpr(condition, env, rule.match);
     const where: RuleColumn = rule.condition.trim() !== '' ? 'condition' : columnOf(compiled.problems);
-    problems.push(...at(where, compiled.problems));
+    for (const p of at(where, compiled.problems)) problems.push(p);
     check = compiled.check;
     column = compiled.column;
   }
@@ -74,11 +74,11 @@ export function compileRule(rule: Rule, sheet: RulesSheet | undefined, env: Comp
   let scopeExpr: Expr | undefined;
   if (rule.appliesWhen.trim() !== '') {
     const parsed = parseExpression(rule.appliesWhen);
-    problems.push(...at('appliesWhen', parsed.problems));
+    for (const p of at('appliesWhen', parsed.problems)) problems.push(p);
     if (parsed.value) {
       scopeExpr = parsed.value;
       const compiled = compileExpr(parsed.value, env);
-      problems.push(...at('appliesWhen', compiled.problems));
+      for (const p of at('appliesWhen', compiled.problems)) problems.push(p);
       appliesWhen = compiled.check;
     }
   }

@@ -41,7 +41,7 @@ export function reportUnknownFields(
         seen.add(key);
         const params = { path: path.text, suggestion: didYouMean(path.text, headers) };
         const where = { sheet: rulesSheet?.name, row: c.rule.row, col: rulesSheet?.columns[column] };
-        c.problems.push(...locate([problem('unknown_field', params)], where));
+        for (const p of locate([problem('unknown_field', params)], where)) c.problems.push(p);
       }
     }
   }
@@ -76,7 +76,7 @@ export function reportRulesJudgingNothing(
     const column: RuleColumn = byAppliesWhen ? 'appliesWhen' : 'businessUnit';
     const params = { resources, by: byAppliesWhen ? 'Applies When' : 'Business Unit' };
     const where = { sheet: rulesSheet?.name, row: c.rule.row, col: rulesSheet?.columns[column] };
-    c.problems.push(...locate([problem('rule_judged_nothing', params)], where));
+    for (const p of locate([problem('rule_judged_nothing', params)], where)) c.problems.push(p);
   }
 }
 

@@ -49,7 +49,7 @@ function present(item: Value): boolean {
 export function presentItems(items: Value[]): Value[] {
   const out: Value[] = [];
   for (const item of items) {
-    if (Array.isArray(item)) out.push(...presentItems(item));
+    if (Array.isArray(item)) for (const v of presentItems(item)) out.push(v);
     else if (present(item)) out.push(item);
   }
   return out;

@@ -203,7 +203,7 @@ export function applyLimits(
       if (!done) columns = columns.map((c) => ({ ...c, values: fitColumn(c.values, c.col, long) }));
       out.push({ ...patch, columns, format });
     }
-    problems.push(...longCellProblem(patch.sheet, long, limits));
+    for (const p of longCellProblem(patch.sheet, long, limits)) problems.push(p);
   }
 
   if (limits.maxCells !== undefined) {

@@ -32,7 +32,7 @@ export function listSource(lists: readonly RuleList[], index: number): NonNullab
 }
 
 export function listsSheet(lists: readonly RuleList[]): SheetPatch {
-  const height = Math.max(0, ...lists.map((l) => l.values.length));
+  const height = lists.reduce((m, l) => Math.max(m, l.values.length), 0);
   const rows: WriteCell[][] = [lists.map((l) => l.header)];
   for (let i = 0; i < height; i++) rows.push(lists.map((l) => l.values[i] ?? null));
   return {

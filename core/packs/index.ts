@@ -69,7 +69,7 @@ export function withRulePacks(
     grid = applyPackMerge(grid, merge);
     out.added += merge.append.length;
     out.updated += merge.update.length;
-    out.skipped.push(...merge.skipped);
+    for (const s of merge.skipped) out.skipped.push(s);
   }
   return { rows: grid.rows, ...out };
 }

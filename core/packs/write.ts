@@ -33,8 +33,8 @@ export function planPackWrite(grids: readonly Grid[], name: string): PackWrite {
 function mergePatches(sheet: string, merge: PackMerge): CellsPatch[] {
   const out: CellsPatch[] = [];
   if (merge.header.length > 0) {
-    const from = Math.min(...merge.header.map((h) => h.col));
-    const to = Math.max(...merge.header.map((h) => h.col));
+    const from = merge.header.reduce((m, h) => Math.min(m, h.col), Infinity);
+    const to = merge.header.reduce((m, h) => Math.max(m, h.col), -Infinity);
     const row: WriteCell[] = Array.from({ length: to - from + 1 }, () => null);
     for (const h of merge.header) row[h.col - from] = h.value;
     out.push({ kind: 'cells', sheet, row: 0, col: from, rows: [row], create: true });

@@ -184,7 +184,7 @@ export class FakeWorkbook {
   }
 
   get maxRequestBytes(): number {
-    return Math.max(0, ...this.requests.map((r) => r.requestBytes));
+    return this.requests.reduce((m, r) => Math.max(m, r.requestBytes), 0);
   }
 
   sheet(name: string): FakeSheet | undefined {

@@ -103,7 +103,7 @@ export function createFakeAppsScript(options: FakeOptions = {}): FakeAppsScript 
       Session: expose(session),
     },
     addSheet(name, rows) {
-      const width = Math.max(0, ...rows.map((r) => r.length));
+      const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
       const sheet = spreadsheet.insertSheet(name, Math.max(1000, rows.length), Math.max(26, width));
       rows.forEach((row, r) => {
         const target = sheet._rowForWrite(r);

@@ -1,0 +1,107 @@
+// The CLI end to end at one size: CSV in and out, .xlsx in and out, and report only (--no-write), each in its own
+// process with its wall time and peak RSS.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { generateWorkbook, type BenchSize } from './generate';
+
+export const CLI_E2E_SIZE: BenchSize = { rules: 200, resources: 10_000, types: 10, seed: 42 };
+export const CLI_E2E_LARGE: BenchSize = { rules: 500, resources: 50_000, types: 10, seed: 42 };
+
+export interface CliRun {
+  what: string;
+  seconds: number;
+  peakRssMB: number;
+  exitCode: number;
+}
+
+// The child: runs the CLI in-process and reports its own time and peak RSS on its last stderr line.
+const CHILD = `
+const { run } = require(process.argv[1]);
+const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
+const start = process.hrtime.bigint();
+run(process.argv.slice(2), quiet).then((code) => {
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  process.stderr.write(JSON.stringify({ seconds, peakRssMB: process.resourceUsage().maxRSS / 1024, code }) + '\\n');
+});`;
+
+function runCli(what: string, args: string[]): CliRun {
+  const main = path.join(__dirname, '..', 'cli', 'main.ts');
+  // The heap bin/rulesheet gives itself: ExcelJS holds the whole workbook as objects.
+  const node = ['--max-old-space-size=12288', '-r', 'ts-node/register/transpile-only', '-e', CHILD, main];
+  const child = spawnSync(process.execPath, [...node, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const last = child.stderr
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{'));
+  if (!last) throw new Error(`the CLI run (${what}) did not report: ${child.stderr.slice(-500)}`);
+  const got = JSON.parse(last) as { seconds: number; peakRssMB: number; code: number };
+  return { what, seconds: got.seconds, peakRssMB: got.peakRssMB, exitCode: got.code };
+}
+
+export async function benchCliEndToEnd(size: BenchSize = CLI_E2E_SIZE): Promise<CliRun[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-cli-e2e-'));
+  try {
+    const grids = generateWorkbook(size);
+    const folder = path.join(dir, 'book');
+    fs.mkdirSync(folder);
+    const xlsx = path.join(dir, 'book.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    for (const grid of grids) {
+      const rows = grid.rows.map((r) => r.map((c) => (c === null ? '' : String(c))));
+      fs.writeFileSync(path.join(folder, `${grid.name}.csv`), stringify(rows, { record_delimiter: '\n' }));
+      workbook.addWorksheet(grid.name).addRows(grid.rows);
+    }
+    await workbook.xlsx.writeFile(xlsx);
+    const common = ['--now', '2026-01-15T09:00:00Z', '--fail-on', 'none'];
+    return [
+      runCli('CSV in and out', ['validate', folder, '--out', path.join(dir, 'out'), ...common]),
+      runCli('.xlsx in and out', ['validate', xlsx, '--out', path.join(dir, 'out.xlsx'), ...common]),
+      runCli('report only (.xlsx in, SARIF out, --no-write)', [
+        'validate',
+        xlsx,
+        '--no-write',
+        '--format',
+        'sarif',
+        '--report',
+        path.join(dir, 'out.sarif'),
+        ...common,
+      ]),
+      runCli('report only (CSV in, JSON out, --no-write)', [
+        'validate',
+        folder,
+        '--no-write',
+        '--format',
+        'json',
+        '--report',
+        path.join(dir, 'out.json'),
+        ...common,
+      ]),
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function cliRunLines(size: BenchSize, runs: CliRun[]): string[] {
+  const head = `cli end to end, ${size.resources.toLocaleString('en-US')} resources × ${size.rules} rules:`;
+  return [
+    head,
+    ...runs.map(
+      (r) =>
+        `  ${r.what}: ${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMB.toFixed(0)} MB${r.exitCode === 0 ? '' : `, exit ${r.exitCode}`}`,
+    ),
+  ];
+}
+
+if (require.main === module) {
+  const size = process.argv.includes('--large') ? CLI_E2E_LARGE : CLI_E2E_SIZE;
+  benchCliEndToEnd(size).then((runs) => console.log(cliRunLines(size, runs).join('\n')));
+}

@@ -1,0 +1,62 @@
+// npm run bench's options: the CLI end to end (10k × 200 by default, 50k × 500 when asked) and the two workloads.
+import { parseArgs } from '../../bench/args';
+import { CLI_E2E_LARGE, CLI_E2E_SIZE, cliRunLines } from '../../bench/cli-end-to-end';
+import { distinctChecks } from '../../bench/distinct';
+import { DEFAULT_SIZE, generateWorkbook } from '../../bench/generate';
+import { runHandWritten } from '../../bench/peers/handwritten';
+import { runJsonLogic } from '../../bench/peers/jsonlogic';
+import { runJsonRulesEngine } from '../../bench/peers/jsonrules';
+import { runRulesheet } from '../../bench/peers/rulesheet';
+
+test.each([
+  [[], false, false],
+  [['--cli-large'], true, false],
+  [['--no-cli'], false, true],
+])('%j → cliLarge %s, noCli %s', (argv, cliLarge, noCli) => {
+  const options = parseArgs(argv as string[]);
+  expect(options.cliLarge).toBe(cliLarge);
+  expect(options.noCli).toBe(noCli);
+});
+
+test('the sizes are the issue’s: 10,000 × 200 by default, 50,000 × 500 with --cli-large', () => {
+  expect([CLI_E2E_SIZE.resources, CLI_E2E_SIZE.rules]).toEqual([10_000, 200]);
+  expect([CLI_E2E_LARGE.resources, CLI_E2E_LARGE.rules]).toEqual([50_000, 500]);
+});
+
+test('each run prints its wall time and peak RSS, and an exit code only when it is not 0', () => {
+  const lines = cliRunLines(CLI_E2E_SIZE, [
+    { what: 'CSV in and out', seconds: 2.345, peakRssMB: 250.4, exitCode: 0 },
+    { what: '.xlsx in and out', seconds: 9, peakRssMB: 980, exitCode: 2 },
+  ]);
+  expect(lines).toEqual([
+    'cli end to end, 10,000 resources × 200 rules:',
+    '  CSV in and out: 2.35 s, peak RSS 250 MB',
+    '  .xlsx in and out: 9.00 s, peak RSS 980 MB, exit 2',
+  ]);
+});
+
+describe('workloads', () => {
+  const tiny = { rules: 60, resources: 300, types: 3, seed: 7 };
+
+  test('--workload picks one; distinct is the default', () => {
+    expect(parseArgs([]).size.workload).toBe('distinct');
+    expect(parseArgs(['--workload', 'duplicates']).size.workload).toBe('duplicates');
+    expect(() => parseArgs(['--workload', 'some'])).toThrow(/distinct or duplicates/);
+  });
+
+  test('distinct: at least 90% of the rules are distinct checks; duplicates is the catalog as it was', () => {
+    const distinct = generateWorkbook({ ...DEFAULT_SIZE, resources: 0 })[0].rows;
+    const duplicates = generateWorkbook({ ...DEFAULT_SIZE, resources: 0, workload: 'duplicates' })[0].rows;
+    expect(distinctChecks(distinct) / (distinct.length - 1)).toBeGreaterThanOrEqual(0.9);
+    expect(distinctChecks(duplicates)).toBe(157);
+  });
+
+  test('on the distinct workload every peer agrees with rulesheet and hand-written', async () => {
+    const grids = generateWorkbook({ ...tiny, workload: 'distinct' });
+    const hand = runHandWritten(grids);
+    expect((await runRulesheet(grids)).counts).toEqual(hand.counts);
+    expect(hand.checks).toBe(tiny.rules * (tiny.resources / tiny.types));
+    expect(runJsonLogic(grids).counts).toEqual(hand.counts);
+    expect((await runJsonRulesEngine(grids)).counts).toEqual(hand.counts);
+  });
+});

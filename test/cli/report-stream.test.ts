@@ -1,0 +1,132 @@
+// Reports written as streams: JSON and SARIF byte for byte what one JSON.stringify gave, JSON Lines one object a
+// line, standard output the same bytes as the file, and a stream that fails midway leaves the old report whole.
+import * as fs from 'fs';
+import * as path from 'path';
+import { writeChunksSafely } from '../../cli/io/safe-write';
+import { prettyJson, Streamed } from '../../cli/report/json-stream';
+import { cli, NOW, tempDir, writeCsvRulebook } from './helpers/rulebook';
+
+let dir: string;
+let book: string;
+beforeAll(() => {
+  dir = tempDir('rulesheet-stream-');
+  book = writeCsvRulebook(path.join(dir, 'book'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function reportFile(format: string): Promise<string> {
+  const file = path.join(dir, `report-${format}.out`);
+  const r = await cli('validate', book, '--no-write', '--now', NOW, '--format', format, '--report', file);
+  expect(r.code).toBe(0);
+  return fs.readFileSync(file, 'utf8');
+}
+
+describe('prettyJson', () => {
+  // [what, value]: each must come out exactly as JSON.stringify(value, null, 2) with its Streamed arrays as arrays.
+  const CASES: [string, unknown, unknown][] = [
+    ['an empty streamed array', { a: new Streamed([]) }, { a: [] }],
+    [
+      'objects in a streamed array',
+      { r: new Streamed([{ x: 1, y: 'a\nb' }, { z: [] }]) },
+      { r: [{ x: 1, y: 'a\nb' }, { z: [] }] },
+    ],
+    [
+      'undefined keys dropped, undefined items null',
+      { a: undefined, s: new Streamed([undefined, 2]) },
+      { s: [null, 2] },
+    ],
+    [
+      'a stream inside an array inside an object',
+      { runs: [{ results: new Streamed([1, { d: new Date(0) }]) }] },
+      { runs: [{ results: [1, { d: new Date(0) }] }] },
+    ],
+    ['an object that empties', { only: undefined, s: new Streamed([]) }, { s: [] }],
+    ['no stream at all', { a: [1, { b: 'c' }], e: {} }, { a: [1, { b: 'c' }], e: {} }],
+  ];
+  it.each(CASES)('%s', (_what, value, plain) => {
+    expect([...prettyJson(value)].join('')).toBe(JSON.stringify(plain, null, 2));
+  });
+
+  it('makes items only as they are written', () => {
+    let made = 0;
+    function* items() {
+      for (let i = 0; i < 3; i++) {
+        made++;
+        yield { i };
+      }
+    }
+    const chunks = prettyJson({ s: new Streamed(items()) });
+    chunks.next();
+    expect(made).toBe(0);
+    for (const _ of chunks) void _;
+    expect(made).toBe(3);
+  });
+});
+
+describe('streamed reports', () => {
+  it.each(['json', 'sarif'])('%s is exactly one JSON.stringify(…, null, 2) of itself', async (format) => {
+    const text = await reportFile(format);
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  });
+
+  it.each(['json', 'jsonl', 'sarif', 'junit', 'csv', 'html'])(
+    '%s on standard output is the file, byte for byte',
+    async (format) => {
+      const file = await reportFile(format);
+      const r = await cli('validate', book, '--no-write', '--now', NOW, '--format', format);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(file);
+    },
+  );
+
+  it('jsonl: a summary line, then problems, then one line a result, the same results as json', async () => {
+    const lines = (await reportFile('jsonl')).split('\n');
+    expect(lines.pop()).toBe('');
+    const objects = lines.map((l) => JSON.parse(l));
+    const json = JSON.parse(await reportFile('json'));
+    expect(objects[0]).toMatchObject({
+      type: 'summary',
+      tool: 'rulesheet',
+      runAt: json.runAt,
+      ...json.summary,
+    });
+    expect(objects[0].results).toBe(json.results.length);
+    const results = objects.filter((o) => o.type === 'result').map(({ type: _type, ...rest }) => rest);
+    expect(results).toEqual(json.results);
+    const problems = objects.filter((o) => o.type === 'problem').map(({ type: _type, ...rest }) => rest);
+    expect(problems).toEqual(json.problems);
+    expect(objects.map((o) => o.type)).toEqual([
+      'summary',
+      ...problems.map(() => 'problem'),
+      ...results.map(() => 'result'),
+    ]);
+  });
+});
+
+describe('writeChunksSafely', () => {
+  it('writes every chunk, past the batch size, and leaves no temp file', () => {
+    const file = path.join(dir, 'chunks', 'big.txt');
+    const line = `${'é'.repeat(999)}\n`;
+    writeChunksSafely(
+      file,
+      (function* () {
+        for (let i = 0; i < 3000; i++) yield line;
+      })(),
+    );
+    expect(fs.readFileSync(file, 'utf8')).toBe(line.repeat(3000));
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['big.txt']);
+  });
+
+  it('a stream that fails midway leaves the old file whole and no temp file', () => {
+    const file = path.join(dir, 'fails', 'report.json');
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, 'the old report');
+    function* failing() {
+      for (let i = 0; i < 5000; i++) yield 'x'.repeat(1000);
+      throw new Error('disk full');
+    }
+    expect(() => writeChunksSafely(file, failing())).toThrow('disk full');
+    expect(fs.readFileSync(file, 'utf8')).toBe('the old report');
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['report.json']);
+  });
+});
