@@ -2,8 +2,8 @@
 import { cellOf, problemMessage, problemSuggestion, type Problem } from '../problems';
 import { sheetRef } from '../a1';
 import { GENERATED_RULE_COLUMNS, type Rule, type RulesSheet } from '../rulebook/model';
-import { isBlank } from '../values/cells';
-import { DATE_TIME_FORMAT, RULE_STATUS_COLORS, RULE_STATUS_MARKS, widthOf } from './formats';
+import { cellText, isBlank } from '../values/cells';
+import { DATE_TIME_FORMAT, RULE_STATUS_COLORS, RULE_STATUS_MARKS, widthOf, wrapColsOf } from './formats';
 import { listSource, type RuleList } from './lists-sheet';
 import type { ColumnsPatch, Dropdown, WriteCell } from './patch';
 import { safeText } from './patch';
@@ -123,6 +123,23 @@ function dropdowns(sheet: RulesSheet, lists: readonly RuleList[]): Dropdown[] {
   return out;
 }
 
+/**
+ * Widths for the user's own Rules columns, by their headers, for a sheet nobody has sized (a workbook made from
+ * CSV files): the host applies them only then (SheetFormat.defaultWidths), so a width the user chose stays.
+ */
+function userColumnWidths(
+  sheet: RulesSheet,
+  generated: ReadonlySet<number>,
+): { col: number; width: number }[] {
+  const header = sheet.grid.rows[0] ?? [];
+  const out: { col: number; width: number }[] = [];
+  header.forEach((cell, col) => {
+    const name = cellText(cell).trim();
+    if (name && !generated.has(col)) out.push({ col, width: widthOf(name) });
+  });
+  return out;
+}
+
 /** The generated Rules columns from counts by rule already made (a tally's). */
 export function rulesColumnsOf(
   sheet: RulesSheet,
@@ -164,6 +181,8 @@ export function rulesColumnsOf(
     format: {
       frozenRows: 1,
       columnWidths: GENERATED_RULE_COLUMNS.map((name) => ({ col: placed[name], width: widthOf(name) })),
+      wrapCols: GENERATED_RULE_COLUMNS.flatMap((name) => wrapColsOf([name], placed[name])),
+      defaultWidths: userColumnWidths(sheet, new Set(Object.values(placed))),
       dropdowns: dropdowns(sheet, lists),
       statusColors: last >= 1 ? [{ col: placed.Status, ...range, colors: RULE_STATUS_COLORS }] : [],
       numberFormats: last >= 1 ? [{ col: placed['Last Run'], ...range, format: DATE_TIME_FORMAT }] : [],
