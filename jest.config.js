@@ -1,4 +1,4 @@
-// Jest configuration: the tests under test/ in three projects (unit, hosts, browser) so the inner loop runs only unit.
+// Jest configuration: the tests under test/ in projects (unit, hosts, browser; render alone) so the inner loop runs only unit.
 //
 // TypeScript is transpiled file by file (tsconfig's isolatedModules makes ts-jest use transpileModule), never type-checked
 // here: `npm run typecheck` does that once for the whole tree.
@@ -23,7 +23,10 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/**/*.test.{ts,tsx}'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/(addin|apps-script|taskpane|browser)/'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/test/(addin|apps-script|taskpane|browser|render)/',
+      ],
     },
     {
       // The hosts on the fakes in testkit/: the Excel and Sheets adapters, the built Code.js and commands bundle in a vm,
@@ -38,6 +41,13 @@ module.exports = {
       ...base,
       displayName: 'browser',
       testMatch: BROWSER,
+    },
+    {
+      // The example's workbook printed by LibreOffice Calc (headless) and read back with poppler: Debian packages,
+      // not npm ones, so this project runs alone (`npm run test:render`), never under `npm test`.
+      ...base,
+      displayName: 'render',
+      testMatch: ['<rootDir>/test/render/**/*.test.ts'],
     },
   ],
 };

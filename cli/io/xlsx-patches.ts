@@ -121,7 +121,7 @@ function applyFormat(
   if (format.headerRow) {
     for (const col of cols) {
       const cell = ws.getCell(1, col + 1);
-      setStyle(cell, { font: { ...(cell.font ?? {}), bold: true }, fill: HEADER_FILL });
+      setStyle(cell, { font: { ...BODY_FONT, ...(cell.font ?? {}), bold: true }, fill: HEADER_FILL });
     }
   }
   for (const { col, width } of format.columnWidths ?? []) {
@@ -132,15 +132,10 @@ function applyFormat(
     const last = Math.min(nf.toRow, rowCount - 1);
     for (let r = nf.fromRow; r <= last; r++) setStyle(ws.getCell(r + 1, nf.col + 1), { numFmt: nf.format });
   }
+  const wrapped = (format.wrapCols ?? []).filter((c) => own.has(c));
   if (!userSheet) applySheetLayout(ws, format, cols, rowCount);
-  else if (format.defaultWidths) applyDefaultWidths(ws, format.defaultWidths, own);
-  if (format.wrapCols)
-    wrapColumns(
-      ws,
-      format.wrapCols.filter((c) => own.has(c)),
-      rowCount,
-      userSheet,
-    );
+  else if (format.defaultWidths) wrapped.push(...applyDefaultWidths(ws, format.defaultWidths, own));
+  wrapColumns(ws, wrapped, userSheet ? ws.rowCount : rowCount, userSheet);
   for (const dd of format.dropdowns ?? []) addDropdown(ws, dd);
   for (const sc of format.statusColors ?? []) {
     if (!own.has(sc.col) || sc.toRow < sc.fromRow) continue;
@@ -175,15 +170,21 @@ function applySheetLayout(
   }
 }
 
-/** The user's columns get widths only on a sheet nobody has sized: no column but the engine's has a width. */
+/**
+ * The user's columns get widths only on a sheet nobody has sized: no column but the engine's has a width. Returns
+ * the user's columns that then wrap.
+ */
 function applyDefaultWidths(
   ws: ExcelJS.Worksheet,
   widths: NonNullable<SheetFormat['defaultWidths']>,
   own: ReadonlySet<number>,
-): void {
+): number[] {
   for (let c = 1; c <= ws.columnCount; c++)
-    if (!own.has(c - 1) && ws.getColumn(c).width !== undefined) return;
+    if (!own.has(c - 1) && ws.getColumn(c).width !== undefined) return [];
   for (const { col, width } of widths) if (!own.has(col)) ws.getColumn(col + 1).width = width;
+  // Rows grow where text wraps: every cell then reads from the row's top.
+  for (let c = 0; c < ws.columnCount; c++) for (let r = 1; r < ws.rowCount; r++) restyle(ws, r, c, TOP, true);
+  return widths.filter((w) => w.wrap && !own.has(w.col)).map((w) => w.col);
 }
 
 /**
@@ -239,7 +240,9 @@ export function wrappedLines(text: string, chars: number): number {
 }
 
 type StyleChange = (s: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>;
-const BOLD: StyleChange = (s) => ({ ...s, font: { ...(s.font ?? {}), bold: true } });
+/** A font without a name prints in the reader's default (a serif in LibreOffice): bold keeps the workbook's font. */
+const BODY_FONT = { name: 'Calibri', size: 11 };
+const BOLD: StyleChange = (s) => ({ ...s, font: { ...BODY_FONT, ...(s.font ?? {}), bold: true } });
 const ALIGN_RIGHT: StyleChange = (s) => ({
   ...s,
   alignment: { ...(s.alignment ?? {}), horizontal: 'right' },

@@ -112,7 +112,18 @@ const WRAPPED = new Set([
   'Waiver',
   'Reads As',
   'Problems',
+  // The Rules sheet's own long-text columns, wrapped only on a sheet nobody has sized (SheetFormat.defaultWidths).
+  'Owner',
+  'Framework',
+  'Frameworks',
+  'Condition',
+  'Conditions',
+  'Applies When',
 ]);
+
+export function wraps(header: string): boolean {
+  return WRAPPED.has(header);
+}
 
 /** The columns of a header row laid out from `firstCol` whose text wraps. */
 export function wrapColsOf(headers: readonly string[], firstCol = 0): number[] {

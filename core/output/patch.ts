@@ -46,9 +46,10 @@ export interface SheetFormat {
   print?: { landscape: boolean; fitToWidth: boolean; repeatHeaderRows: number };
   /**
    * Widths for the user's own columns of a sheet nobody has sized (every column but the engine's at the default
-   * width, as in a workbook made from CSV files). A host applies none of them when any user column has a width.
+   * width, as in a workbook made from CSV files), and whether their text wraps there. A host applies none of them
+   * when any user column has a width.
    */
-  defaultWidths?: { col: number; width: number }[];
+  defaultWidths?: { col: number; width: number; wrap?: boolean }[];
   /** A line chart drawn from a block of this sheet: fromRow is the block's header row (series names), data rows follow to toRow. */
   chart?: {
     title: string;

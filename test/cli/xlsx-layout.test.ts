@@ -116,6 +116,8 @@ test('Summary freezes its title and Run At, bolds block headings and aligns the 
 test("a Rules sheet nobody has sized (made from CSV) gets widths for the user's columns", async () => {
   const layout = (await validated(writeCsvRulebook(path.join(dir, 'in')))).Rules;
   expect(layout.widths.B).toBe(40); // Title
+  expect(layout.wrappedColumns).toEqual(expect.arrayContaining(['Title', 'Remediation', 'Reads As']));
+  expect(layout.wrappedColumns).not.toContain('Rule ID');
   expect(layout.autoFilter).toBeNull();
   expect(layout.fitToPage).toBe(false);
 });
@@ -130,6 +132,8 @@ test("a width the user chose on the Rules sheet stays, and so do the user's othe
   const layout = (await validated(file)).Rules;
   expect(layout.widths.A).toBe(7);
   expect(layout.widths.B).toBeUndefined();
+  // The engine's own columns still wrap; the user's do not.
+  expect(layout.wrappedColumns).not.toContain('Title');
 });
 
 test.each([
