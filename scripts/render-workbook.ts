@@ -97,10 +97,17 @@ export function pdfPages(pdf: string): PdfPage[] {
   }));
 }
 
-/** A page as PNG (`dpi`), optionally only its top-left `crop` pixels. */
-export function toPng(pdf: string, page: number, out: string, dpi = 110, crop?: [number, number]): void {
+/** A page as PNG (`dpi`), optionally only the `crop` box (x, y, width, height in pixels). */
+export function toPng(
+  pdf: string,
+  page: number,
+  out: string,
+  dpi = 110,
+  crop?: [number, number, number, number],
+): void {
   const args = ['-png', '-singlefile', '-r', String(dpi), '-f', String(page), '-l', String(page)];
-  if (crop) args.push('-x', '0', '-y', '0', '-W', String(crop[0]), '-H', String(crop[1]));
+  if (crop)
+    args.push('-x', String(crop[0]), '-y', String(crop[1]), '-W', String(crop[2]), '-H', String(crop[3]));
   exec('pdftoppm', [...args, pdf, out.replace(/\.png$/, '')]);
 }
 
@@ -153,8 +160,8 @@ async function main(): Promise<void> {
     await sheetOnly(book, 'Results', results);
     const [pdf] = toPdf([results], dir);
     fs.mkdirSync(path.dirname(DOCS_IMAGE), { recursive: true });
-    // The page's top left, where a reader starts: IDs, titles, statuses and resources.
-    toPng(pdf, 1, DOCS_IMAGE, 220, [1500, 620]);
+    // The page's top left, inside the margins, where a reader starts: IDs, titles, statuses, resources, owners.
+    toPng(pdf, 1, DOCS_IMAGE, 220, [140, 155, 1360, 470]);
     console.log(`Wrote ${path.relative(ROOT, DOCS_IMAGE)}.`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
