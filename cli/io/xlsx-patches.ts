@@ -154,9 +154,14 @@ function applySheetLayout(
   for (const row of format.boldRows ?? []) for (const col of cols) restyle(ws, row, col, BOLD);
   for (const { row, fromCol, toCol } of format.alignRight ?? [])
     for (let col = fromCol; col <= toCol; col++) restyle(ws, row, col, ALIGN_RIGHT);
-  // Rows whose text wraps grow taller: every cell then reads from the row's top, not only the wrapped ones.
-  if (format.wrapCols?.length)
-    for (const col of cols) for (let r = 1; r < rowCount; r++) restyle(ws, r, col, TOP, true);
+  // Rows whose text wraps grow taller: every cell then reads from the row's top (wrapped ones are top-aligned by
+  // wrapColumns already).
+  const wrapped = new Set(format.wrapCols ?? []);
+  if (wrapped.size > 0)
+    for (const col of cols) {
+      if (wrapped.has(col)) continue;
+      for (let r = 1; r < rowCount; r++) restyle(ws, r, col, TOP, true);
+    }
   if (format.autoFilter && cols.length > 0 && rowCount > 0) {
     const first = columnLetters(Math.min(...cols));
     const last = columnLetters(Math.max(...cols));
@@ -219,6 +224,8 @@ const DEFAULT_COLUMN_CHARS = 9;
 /** About how many lines a text takes wrapped in a column so many characters wide (words kept whole). */
 export function wrappedLines(text: string, chars: number): number {
   const room = Math.max(1, Math.floor(chars) - 1);
+  // Most cells are short and one line: settled without splitting them.
+  if (text.length <= room && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let used = 0;
