@@ -1,4 +1,4 @@
-// Jest configuration: the tests under test/ in three projects (unit, hosts, browser) so the inner loop runs only unit.
+// Jest configuration: the tests under test/ in projects (unit, hosts, browser, scale; render on its own command) so the inner loop runs only unit.
 //
 // TypeScript is transpiled file by file (tsconfig's isolatedModules makes ts-jest use transpileModule), never type-checked
 // here: `npm run typecheck` does that once for the whole tree.
@@ -25,7 +25,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.{ts,tsx}'],
       testPathIgnorePatterns: [
         '/node_modules/',
-        '<rootDir>/test/(addin|apps-script|taskpane|browser|scale)/',
+        '<rootDir>/test/(addin|apps-script|taskpane|browser|scale|render)/',
       ],
     },
     {
@@ -47,6 +47,13 @@ module.exports = {
       ...base,
       displayName: 'browser',
       testMatch: BROWSER,
+    },
+    {
+      // The example's workbook printed by LibreOffice Calc (headless) and read back with poppler: Debian packages,
+      // not npm ones, so this project runs alone (`npm run test:render`), never under `npm test`.
+      ...base,
+      displayName: 'render',
+      testMatch: ['<rootDir>/test/render/**/*.test.ts'],
     },
   ],
 };

@@ -1,4 +1,4 @@
-// Applying a patch's declarative formats: frozen header, widths, number formats, dropdowns, status colours, chart.
+// Applying a patch's declarative formats: frozen header, widths, wrapping, filter, number formats, dropdowns, colours, chart.
 import type { SheetFormat } from '../core';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -43,8 +43,32 @@ export function applyFormat(
       .build();
     rows(sheet, d.fromRow, d.toRow, d.col).setDataValidation(rule);
   }
+  applyLayout(sheet, format, width);
   applyStatusColors(sheet, format, owned);
   if (format.chart) applyChart(sheet, format.chart);
+}
+
+/**
+ * Wrapping (Sheets grows the rows itself), bold block headings, right-aligned headings and the header filter.
+ * `format.print` has no counterpart: Apps Script cannot set up printing, so File → Print decides it.
+ * `format.defaultWidths` is not applied: in Google Sheets the Rules sheet's columns are the user's.
+ */
+function applyLayout(sheet: Sheet, format: SheetFormat, width: number): void {
+  const height = Math.max(1, sheet.getLastRow());
+  for (const col of format.wrapCols ?? [])
+    if (height > 1)
+      rows(sheet, 1, height - 1, col)
+        .setWrap(true)
+        .setVerticalAlignment('top');
+  for (const row of format.boldRows ?? [])
+    if (width > 0) sheet.getRange(row + 1, 1, 1, width).setFontWeight('bold');
+  for (const { row, fromCol, toCol } of format.alignRight ?? [])
+    sheet.getRange(row + 1, fromCol + 1, 1, toCol - fromCol + 1).setHorizontalAlignment('right');
+  if (format.autoFilter && width > 0) {
+    // One filter a sheet: the previous run's goes first.
+    sheet.getFilter()?.remove();
+    sheet.getRange(1, 1, height, width).createFilter();
+  }
 }
 
 /** A rule is the engine's when every range it covers lies on the engine's columns (or the sheet is the engine's). */

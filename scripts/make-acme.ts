@@ -2,12 +2,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readCsvFolder, toCsv } from '../cli/io/csv';
-import { type Cell, type HistoryRow, historySheet, validate } from '../core';
+import { type Cell, type HistoryRow, historySheet, validate, type WriteCell } from '../core';
 
 const OUT = path.join(__dirname, '../examples/acme');
 const UNITS = ['Finance', 'HR', 'Engineering', 'Sales', 'Platform'];
 const ENVS = ['production', 'production', 'staging', 'development'];
 const TODAY = Date.UTC(2026, 2, 1);
+const ALL = 'All';
 
 // mulberry32: a tiny seeded generator, so the committed CSVs only change when this file does.
 let seed = 20260301;
@@ -536,25 +537,133 @@ write(
   identity(),
 );
 
-// Run History: one earlier run a month before the example's date, as the engine writes it. The figures come
-// from validating this rulebook, with 25 of today's passing checks counted as failing then, so the trend improves.
+// The earlier run, a month before the example's date: the Results and Run History it left, so the example's run
+// reports what changed since. It is this rulebook as validated on the example's date, except that FIXED_SINCE
+// checks that pass now were failing then (their owners fixed them in February) and NEW_SINCE of today's failures
+// were not failing yet; every failure was first seen on that first run. The earlier Results and Run History are
+// made from the same rows, so they agree, and the example's run finds exactly those fixed and new failures.
+const EARLIER = new Date(Date.UTC(2026, 1, 1, 7, 30));
+const FIXED_SINCE = 75;
+const NEW_SINCE = 4;
+/** Days from First Seen to Due by severity, as the example's Settings give them. */
+const SLA_DAYS: Record<string, number> = { Critical: 7, High: 30, Medium: 90, Low: 180, Info: 365 };
+
+type Row = WriteCell[];
+/** Results columns by header, from the header row the engine writes. */
+let RESULT_COL: Record<string, number> = {};
+const at = (row: Row, header: string) => row[RESULT_COL[header]];
+const pairKey = (row: Row) => `${at(row, 'Rule ID')}|${at(row, 'Resource Type')}|${at(row, 'Resource ID')}`;
+
+/** Every `step`-th of the rows, from the middle of the first step, up to `count`: spread over rules and units. */
+function spread<T>(rows: readonly T[], count: number): T[] {
+  const step = rows.length / count;
+  return Array.from(
+    { length: Math.min(count, rows.length) },
+    (_, i) => rows[Math.floor(i * step + step / 2)],
+  );
+}
 
 function earlierRun(): void {
-  fs.rmSync(path.join(OUT, 'Run History.csv'), { force: true });
+  for (const file of ['Run History.csv', 'Results.csv']) fs.rmSync(path.join(OUT, file), { force: true });
   const { grids } = readCsvFolder(OUT);
-  const run = validate(grids, { now: new Date(Date.UTC(2026, 1, 1, 7, 30)) });
-  const worse = (row: HistoryRow, share: number): HistoryRow => {
-    const moved = Math.min(row.passing, Math.round(25 * share));
-    const passing = row.passing - moved;
-    const failing = row.failing + moved;
-    const judged = passing + failing + row.errors;
-    return { ...row, passing, failing, passRate: judged ? passing / judged : 1, newFailures: 0, fixed: 0 };
-  };
-  const all = run.history[0];
-  const rows = run.history.map((r) =>
-    worse(r, r.businessUnit === all.businessUnit ? 1 : r.passing / all.passing),
+  // Passing rows too, with their Fix Owner: some of them were failing a month ago.
+  const withPassing = grids.map((g) =>
+    g.name === 'Settings'
+      ? { ...g, rows: g.rows.map((r) => (r[0] === 'Include Passing' ? [r[0], 'TRUE'] : r)) }
+      : g,
   );
-  fs.writeFileSync(path.join(OUT, 'Run History.csv'), toCsv(historySheet([], rows).rows));
-  console.log(`Run History.csv: ${rows.length} rows`);
+  const run = validate(withPassing, { now: new Date(TODAY + 9 * 3_600_000) });
+  const results = run.patches.find((p) => p.kind === 'sheet' && p.sheet === 'Results');
+  if (!results || results.kind !== 'sheet') throw new Error('the earlier run wrote no Results');
+  const [header, ...rows] = results.rows;
+  RESULT_COL = Object.fromEntries(header.map((h, i) => [String(h), i]));
+  const failing = rows.filter((r) => at(r, 'Status') === 'FAIL');
+  // A check fixed since failed as another resource of the same rule and business unit fails today: that row
+  // gives its Field, Expected, Actual, Message and Due.
+  const failingLike = new Map<string, Row>();
+  for (const r of failing) failingLike.set(`${at(r, 'Rule ID')}|${at(r, 'Business Unit')}`, r);
+  const passing = rows.filter(
+    (r) => at(r, 'Status') === 'PASS' && failingLike.has(`${at(r, 'Rule ID')}|${at(r, 'Business Unit')}`),
+  );
+  const fixed = spread(passing, FIXED_SINCE).map((r): Row => {
+    const like = failingLike.get(`${at(r, 'Rule ID')}|${at(r, 'Business Unit')}`) as Row;
+    const row = [...r];
+    for (const h of ['Status', 'Fix Owner', 'Field', 'Expected', 'Actual', 'Message'])
+      row[RESULT_COL[h]] = at(like, h);
+    return row;
+  });
+  const isNew = new Set(
+    spread(
+      failing.filter((r) => at(r, 'Severity') === 'Medium'),
+      NEW_SINCE,
+    ).map(pairKey),
+  );
+  const fixedKeys = new Set(fixed.map(pairKey));
+  const firstSeen = new Date(Date.UTC(2026, 1, 1));
+  const earlier = [...rows.filter((r) => at(r, 'Status') !== 'PASS' && !isNew.has(pairKey(r))), ...fixed].map(
+    (r) => {
+      const row = [...r];
+      row[RESULT_COL['First Seen']] = firstSeen;
+      row[RESULT_COL.Due] = new Date(firstSeen.getTime() + SLA_DAYS[String(at(r, 'Severity'))] * 86_400_000);
+      row[RESULT_COL.Overdue] = false;
+      return row;
+    },
+  );
+  // Back in the engine's order (severity, status, rule, resource), as the earlier run wrote it.
+  const order = (r: Row) =>
+    [
+      ['Critical', 'High', 'Medium', 'Low', 'Info'].indexOf(String(at(r, 'Severity'))),
+      ['FAIL', 'ERROR', 'WAIVED'].indexOf(String(at(r, 'Status'))),
+    ] as const;
+  earlier.sort((a, b) => {
+    const [sa, ta] = order(a);
+    const [sb, tb] = order(b);
+    return sa - sb || ta - tb || pairKey(a).localeCompare(pairKey(b));
+  });
+  fs.writeFileSync(path.join(OUT, 'Results.csv'), toCsv([header, ...earlier]));
+  console.log(`Results.csv: ${earlier.length} rows as of ${EARLIER.toISOString()}`);
+
+  // The history rows of that run: each check moved between passing and failing moves in its unit and in All.
+  const moved = new Map<string, number>();
+  const move = (unit: string, by: number) => moved.set(unit, (moved.get(unit) ?? 0) + by);
+  for (const r of rows) {
+    const by = fixedKeys.has(pairKey(r)) ? 1 : isNew.has(pairKey(r)) ? -1 : 0;
+    if (by === 0) continue;
+    move(String(at(r, 'Business Unit')), by);
+    move(ALL, by);
+  }
+  const history = run.history.map((row): HistoryRow => {
+    const by = moved.get(row.businessUnit) ?? 0;
+    const passingNow = row.passing - by;
+    const failingNow = row.failing + by;
+    const judged = passingNow + failingNow + row.errors;
+    // The first run: every failure it found was new, and nothing was fixed yet.
+    return {
+      ...row,
+      runAt: EARLIER,
+      passing: passingNow,
+      failing: failingNow,
+      passRate: judged ? passingNow / judged : 1,
+      newFailures: failingNow,
+      fixed: 0,
+    };
+  });
+  fs.writeFileSync(path.join(OUT, 'Run History.csv'), toHistoryCsv(historySheet([], history).rows));
+  console.log(`Run History.csv: ${history.length} rows`);
+}
+
+/** Run History as a person would type it: `2026-02-01 07:30` and `75.1%`, which every reader types on the way in. */
+function toHistoryCsv(rows: WriteCell[][]): string {
+  const rate = rows[0].indexOf('Pass Rate');
+  return toCsv(
+    rows.map((row, r) =>
+      row.map((cell, c) => {
+        if (r === 0) return cell;
+        if (cell instanceof Date) return cell.toISOString().slice(0, 16).replace('T', ' ');
+        if (c === rate && typeof cell === 'number') return `${(cell * 100).toFixed(1)}%`;
+        return cell;
+      }),
+    ),
+  );
 }
 earlierRun();

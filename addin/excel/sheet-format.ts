@@ -1,4 +1,4 @@
-// A patch's declarative format as Office.js calls: frozen header, widths, status colours, dropdowns, trend chart.
+// A patch's declarative format as Office.js calls: frozen header, widths, wrapping, filter, print setup, colours, dropdowns, chart.
 import { a1, type Dropdown, type SheetFormat } from '../../core';
 import { address } from './cells';
 
@@ -49,6 +49,7 @@ export function queueFormat(
   if (format.frozenRows) sheet.freezePanes.freezeRows(format.frozenRows);
   for (const { col, width: chars } of format.columnWidths ?? [])
     sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = columnPoints(chars);
+  queueLayout(sheet, format, firstCol, width);
   for (const s of format.statusColors ?? []) {
     if (s.toRow < s.fromRow) continue;
     const range = sheet.getRangeByIndexes(s.fromRow, s.col, s.toRow - s.fromRow + 1, 1);
@@ -87,11 +88,38 @@ export function queueFormat(
   }
 }
 
+/**
+ * Wrapping, bold block headings, right-aligned headings, the header filter and the page setup. Wrapped text makes
+ * Excel grow a row it has not been told a height for, so a row the user sized keeps its height. defaultWidths are
+ * not applied here: whether a user column was ever sized takes a read, and in Excel the Rules sheet is the user's.
+ */
+function queueLayout(sheet: Excel.Worksheet, format: SheetFormat, firstCol: number, width: number): void {
+  for (const col of format.wrapCols ?? []) {
+    const column = sheet.getRangeByIndexes(0, col, 1, 1).getEntireColumn();
+    column.format.wrapText = true;
+    column.format.verticalAlignment = 'Top';
+  }
+  for (const row of format.boldRows ?? [])
+    if (width > 0) sheet.getRangeByIndexes(row, firstCol, 1, width).format.font.bold = true;
+  for (const { row, fromCol, toCol } of format.alignRight ?? [])
+    sheet.getRangeByIndexes(row, fromCol, 1, toCol - fromCol + 1).format.horizontalAlignment = 'Right';
+  if (format.autoFilter && width > 0)
+    sheet.autoFilter.apply(sheet.getRangeByIndexes(0, firstCol, 1, width).getEntireColumn());
+  const print = format.print;
+  if (print) {
+    sheet.pageLayout.orientation = print.landscape ? 'Landscape' : 'Portrait';
+    if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (print.repeatHeaderRows > 0) sheet.pageLayout.setPrintTitleRows(`$1:$${print.repeatHeaderRows}`);
+  }
+}
+
 /** Removes from an engine-owned sheet what the previous run wrote there: cells, formats, status colours, freeze, trend chart. */
 export function queueReset(sheet: Excel.Worksheet, hasTrendChart: boolean): void {
   const all = sheet.getRange();
   all.clear('All');
   all.conditionalFormats.clearAll();
   sheet.freezePanes.unfreeze();
+  // A cleared range keeps the sheet's AutoFilter; the new one is applied over the new rows.
+  sheet.autoFilter.remove();
   if (hasTrendChart) sheet.charts.getItem(TREND_CHART_NAME).delete();
 }

@@ -121,7 +121,7 @@ function applyFormat(
   if (format.headerRow) {
     for (const col of cols) {
       const cell = ws.getCell(1, col + 1);
-      setStyle(cell, { font: { ...(cell.font ?? {}), bold: true }, fill: HEADER_FILL });
+      setStyle(cell, { font: { ...BODY_FONT, ...(cell.font ?? {}), bold: true }, fill: HEADER_FILL });
     }
   }
   for (const { col, width } of format.columnWidths ?? []) {
@@ -132,12 +132,156 @@ function applyFormat(
     const last = Math.min(nf.toRow, rowCount - 1);
     for (let r = nf.fromRow; r <= last; r++) setStyle(ws.getCell(r + 1, nf.col + 1), { numFmt: nf.format });
   }
+  const wrapped = (format.wrapCols ?? []).filter((c) => own.has(c));
+  if (!userSheet) applySheetLayout(ws, format, cols, rowCount);
+  else if (format.defaultWidths)
+    for (const c of applyDefaultWidths(ws, format.defaultWidths, own)) wrapped.push(c);
+  wrapColumns(ws, wrapped, userSheet ? ws.rowCount : rowCount, userSheet);
   for (const dd of format.dropdowns ?? []) addDropdown(ws, dd);
   for (const sc of format.statusColors ?? []) {
     if (!own.has(sc.col) || sc.toRow < sc.fromRow) continue;
     addStatusColors(ws, sc.col, sc.fromRow, sc.toRow, sc.colors);
   }
   // format.chart: ExcelJS cannot draw charts; the Summary sheet keeps the data a chart would show.
+}
+
+/** What only an engine sheet gets: bold rows, right-aligned headings, the header filter and the page setup. */
+function applySheetLayout(
+  ws: ExcelJS.Worksheet,
+  format: SheetFormat,
+  cols: number[],
+  rowCount: number,
+): void {
+  for (const row of format.boldRows ?? []) for (const col of cols) restyle(ws, row, col, BOLD);
+  for (const { row, fromCol, toCol } of format.alignRight ?? [])
+    for (let col = fromCol; col <= toCol; col++) restyle(ws, row, col, ALIGN_RIGHT);
+  // Rows whose text wraps grow taller: every cell then reads from the row's top (wrapped ones are top-aligned by
+  // wrapColumns already).
+  const wrapped = new Set(format.wrapCols ?? []);
+  if (wrapped.size > 0)
+    for (const col of cols) {
+      if (wrapped.has(col)) continue;
+      for (let r = 1; r < rowCount; r++) restyle(ws, r, col, TOP, true);
+    }
+  if (format.autoFilter && cols.length > 0 && rowCount > 0) {
+    const first = columnLetters(cols.reduce((a, b) => Math.min(a, b)));
+    const last = columnLetters(cols.reduce((a, b) => Math.max(a, b)));
+    ws.autoFilter = `${first}1:${last}${rowCount}`;
+  }
+  if (format.print) {
+    const p = format.print;
+    ws.pageSetup.orientation = p.landscape ? 'landscape' : 'portrait';
+    if (p.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    if (p.repeatHeaderRows > 0) ws.pageSetup.printTitlesRow = `1:${p.repeatHeaderRows}`;
+  }
+}
+
+/**
+ * The user's columns get widths only on a sheet nobody has sized: no column but the engine's has a width. Returns
+ * the user's columns that then wrap.
+ */
+function applyDefaultWidths(
+  ws: ExcelJS.Worksheet,
+  widths: NonNullable<SheetFormat['defaultWidths']>,
+  own: ReadonlySet<number>,
+): number[] {
+  for (let c = 1; c <= ws.columnCount; c++)
+    if (!own.has(c - 1) && ws.getColumn(c).width !== undefined) return [];
+  for (const { col, width } of widths) if (!own.has(col)) ws.getColumn(col + 1).width = width;
+  // Rows grow where text wraps: every cell then reads from the row's top.
+  for (let c = 0; c < ws.columnCount; c++) for (let r = 1; r < ws.rowCount; r++) restyle(ws, r, c, TOP, true);
+  return widths.filter((w) => w.wrap && !own.has(w.col)).map((w) => w.col);
+}
+
+/**
+ * Cells of these columns (rows below the header) wrap their text, top-aligned so a wrapped row reads from its top,
+ * and each row (on a user sheet, one the user has not sized) is made as tall as its longest wrapped text: a file does not make every reader fit row heights
+ * (LibreOffice keeps the stored height), so the height is written.
+ */
+function wrapColumns(ws: ExcelJS.Worksheet, cols: number[], rowCount: number, userSheet: boolean): void {
+  if (cols.length === 0) return;
+  const widths = cols.map((col) => ws.getColumn(col + 1).width ?? DEFAULT_COLUMN_CHARS);
+  for (let r = 1; r < rowCount; r++) {
+    let lines = 1;
+    cols.forEach((col, i) => {
+      const cell = ws.findCell(r + 1, col + 1);
+      if (!cell) return;
+      restyle(ws, r, col, WRAP, true);
+      if (typeof cell.value === 'string') lines = Math.max(lines, wrappedLines(cell.value, widths[i]));
+    });
+    // On a user sheet a row's height is the user's once set: only a row at the default height grows.
+    const row = ws.getRow(r + 1);
+    if (lines > 1 && !(userSheet && row.height !== undefined))
+      row.height = Math.min(MAX_ROW_POINTS, lines * LINE_POINTS);
+  }
+}
+
+/** Calibri 11's line in points, Excel's default row height. */
+const LINE_POINTS = 15;
+/** Excel's tallest row. */
+const MAX_ROW_POINTS = 409;
+const DEFAULT_COLUMN_CHARS = 9;
+
+/** About how many lines a text takes wrapped in a column so many characters wide (words kept whole). */
+export function wrappedLines(text: string, chars: number): number {
+  const room = Math.max(1, Math.floor(chars) - 1);
+  // Most cells are short and one line: settled without splitting them.
+  if (text.length <= room && !text.includes('\n')) return 1;
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(' ')) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= room) used = need;
+      else if (used === 0) {
+        lines += Math.ceil(word.length / room) - 1;
+        used = word.length % room;
+      } else {
+        lines++;
+        used = Math.min(word.length, room);
+        if (word.length > room) lines += Math.ceil(word.length / room) - 1;
+      }
+    }
+  }
+  return lines;
+}
+
+type StyleChange = (s: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>;
+/** A font without a name prints in the reader's default (a serif in LibreOffice): bold keeps the workbook's font. */
+const BODY_FONT = { name: 'Calibri', size: 11 };
+const BOLD: StyleChange = (s) => ({ ...s, font: { ...BODY_FONT, ...(s.font ?? {}), bold: true } });
+const ALIGN_RIGHT: StyleChange = (s) => ({
+  ...s,
+  alignment: { ...(s.alignment ?? {}), horizontal: 'right' },
+});
+const TOP: StyleChange = (s) => ({ ...s, alignment: { ...(s.alignment ?? {}), vertical: 'top' } });
+const WRAP: StyleChange = (s) => ({
+  ...s,
+  alignment: { ...(s.alignment ?? {}), wrapText: true, vertical: 'top' },
+});
+
+/**
+ * Gives a cell (0-based) a changed style without touching cells that share its style object. Cells share styles,
+ * so each (style, change) is made once: a column of a large Results sheet costs a lookup a cell, not a copy.
+ * `onlyExisting` leaves a cell that was never written alone.
+ */
+const restyled = new WeakMap<object, Map<StyleChange, ExcelJS.Style>>();
+function restyle(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  col: number,
+  change: StyleChange,
+  onlyExisting = false,
+): void {
+  const cell = onlyExisting ? ws.findCell(row + 1, col + 1) : ws.getCell(row + 1, col + 1);
+  if (!cell) return;
+  const style = cell.style ?? PLAIN_STYLE;
+  let byChange = restyled.get(style);
+  if (!byChange) restyled.set(style, (byChange = new Map()));
+  let next = byChange.get(change);
+  if (!next) byChange.set(change, (next = Object.freeze(change(style)) as ExcelJS.Style));
+  cell.style = next;
 }
 
 function addDropdown(ws: ExcelJS.Worksheet, dd: NonNullable<SheetFormat['dropdowns']>[number]): void {

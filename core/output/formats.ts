@@ -72,6 +72,18 @@ const WIDTHS: Record<string, number> = {
   'Reads As': 50,
   Problems: 50,
   'Last Run': 17,
+  'New Failures': 13,
+  Fixed: 8,
+  // The Rules sheet's own input columns: widths for a sheet nobody has sized (SheetFormat.defaultWidths).
+  Operator: 16,
+  Match: 8,
+  Condition: 50,
+  Conditions: 50,
+  'Applies When': 30,
+  Owner: 18,
+  Framework: 26,
+  Frameworks: 26,
+  Enabled: 9,
 };
 const DEFAULT_WIDTH = 12;
 
@@ -86,3 +98,41 @@ export function columnWidths(
 ): NonNullable<SheetFormat['columnWidths']> {
   return headers.map((h, i) => ({ col: firstCol + i, width: widthOf(h) }));
 }
+
+/** Headers whose text runs long: it wraps in its column rather than being cut off by the next cell. */
+const WRAPPED = new Set([
+  'Title',
+  'Resource ID',
+  'Fix Owner',
+  'Field',
+  'Expected',
+  'Actual',
+  'Message',
+  'Remediation',
+  'Waiver',
+  'Reads As',
+  'Problems',
+  // The Rules sheet's own long-text columns, wrapped only on a sheet nobody has sized (SheetFormat.defaultWidths).
+  'Owner',
+  'Framework',
+  'Frameworks',
+  'Condition',
+  'Conditions',
+  'Applies When',
+]);
+
+export function wraps(header: string): boolean {
+  return WRAPPED.has(header);
+}
+
+/** The columns of a header row laid out from `firstCol` whose text wraps. */
+export function wrapColsOf(headers: readonly string[], firstCol = 0): number[] {
+  return headers.flatMap((h, i) => (WRAPPED.has(h) ? [firstCol + i] : []));
+}
+
+/** How a table sheet prints: landscape, one page wide however long, its header row on every page. */
+export const TABLE_PRINT: NonNullable<SheetFormat['print']> = {
+  landscape: true,
+  fitToWidth: true,
+  repeatHeaderRows: 1,
+};

@@ -1,9 +1,9 @@
-// The Run History sheet: every earlier row kept as it was, this run's rows appended; and the trend read back from it.
+// The Run History sheet: every earlier row kept (its figures typed), this run's rows appended; and the trend read back from it.
 import { normalizeName } from '../names';
 import type { Cell } from '../types';
 import { cellDate, cellText, isBlank } from '../values/cells';
 import { ALL_BUSINESS_UNITS, HISTORY_HEADER, historyCells } from './history';
-import { columnWidths, DATE_TIME_FORMAT, HISTORY_SHEET, PERCENT_FORMAT } from './formats';
+import { columnWidths, DATE_TIME_FORMAT, HISTORY_SHEET, PERCENT_FORMAT, TABLE_PRINT } from './formats';
 import { safeText, type SheetPatch, type WriteCell } from './patch';
 import type { HistoryRow } from './types';
 
@@ -15,6 +15,36 @@ function keep(cell: Cell): WriteCell {
   return typeof cell === 'string' ? safeText(cell) : cell;
 }
 
+const COUNT_HEADERS = HISTORY_HEADER.filter(
+  (h) => h !== 'Run At' && h !== 'Business Unit' && h !== 'Pass Rate',
+);
+const WHOLE_NUMBER = /^-?\d+$/;
+
+/**
+ * How an earlier row's text cell is typed again, by its column's header: a history read from CSV (or typed by
+ * hand) holds `2026-02-01T07:30:00.000Z` and `0.75` as text, which would sit unformatted among this run's typed
+ * rows. Text that does not read as its column's type is kept as it is.
+ */
+function retypers(header: readonly Cell[]): ((text: string) => Cell)[] {
+  const names = header.map((c) => normalizeName(cellText(c)));
+  return names.map((name) => {
+    if (name === normalizeName('Run At')) return (text) => cellDate(text) ?? text;
+    if (name === normalizeName('Pass Rate')) return (text) => rateOf(text) ?? text;
+    if (COUNT_HEADERS.some((h) => normalizeName(h) === name))
+      return (text) => (WHOLE_NUMBER.test(text.trim()) ? Number(text.trim()) : text);
+    return (text) => text;
+  });
+}
+
+/** Earlier rows with their text figures and dates typed again (retypers); the header row as it was. */
+function typedRows(kept: readonly Cell[][]): WriteCell[][] {
+  if (kept.length === 0) return [];
+  const types = retypers(kept[0]);
+  return kept.map((row, r) =>
+    row.map((cell, c) => (r > 0 && typeof cell === 'string' && types[c] ? keep(types[c](cell)) : keep(cell))),
+  );
+}
+
 /** Earlier rows without the blank rows at the end, so this run's rows follow the last real one. */
 function earlierRows(previous: readonly Cell[][]): Cell[][] {
   let end = previous.length;
@@ -24,7 +54,7 @@ function earlierRows(previous: readonly Cell[][]): Cell[][] {
 
 export function historySheet(previous: readonly Cell[][], rows: readonly HistoryRow[]): SheetPatch {
   const kept = earlierRows(previous);
-  const out: WriteCell[][] = kept.map((row) => row.map(keep));
+  const out: WriteCell[][] = typedRows(kept);
   if (out.length === 0) out.push([...HISTORY_HEADER]);
   for (const row of rows) {
     const [runAt, unit, ...figures] = historyCells(row);
@@ -42,6 +72,8 @@ export function historySheet(previous: readonly Cell[][], rows: readonly History
       frozenRows: 1,
       headerRow: true,
       columnWidths: columnWidths(HISTORY_HEADER),
+      autoFilter: true,
+      print: TABLE_PRINT,
       numberFormats: dataRange
         ? [
             { col: RUN_AT_COL, ...dataRange, format: DATE_TIME_FORMAT },

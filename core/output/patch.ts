@@ -34,6 +34,22 @@ export interface SheetFormat {
   statusColors?: { col: number; fromRow: number; toRow: number; colors: StatusColor[] }[];
   /** Number formats by column, e.g. dates `yyyy-mm-dd`, percentages `0.0%`. */
   numberFormats?: { col: number; fromRow: number; toRow: number; format: string }[];
+  /** A filter on the header row (row 0) over the patch's columns, so a reader can sort and narrow the rows. */
+  autoFilter?: boolean;
+  /** Columns (0-based) whose text wraps within the column's width instead of being cut off. */
+  wrapCols?: number[];
+  /** Rows (0-based) shown bold: the block titles and headings of a sheet laid out in blocks (Summary). */
+  boldRows?: number[];
+  /** Cells aligned right, by row and columns (0-based, inclusive): headings over numbers, so they line up. */
+  alignRight?: { row: number; fromCol: number; toCol: number }[];
+  /** How the sheet prints: landscape, scaled to one page wide, with its first rows repeated on every page. */
+  print?: { landscape: boolean; fitToWidth: boolean; repeatHeaderRows: number };
+  /**
+   * Widths for the user's own columns of a sheet nobody has sized (every column but the engine's at the default
+   * width, as in a workbook made from CSV files), and whether their text wraps there. A host applies none of them
+   * when any user column has a width.
+   */
+  defaultWidths?: { col: number; width: number; wrap?: boolean }[];
   /** A line chart drawn from a block of this sheet: fromRow is the block's header row (series names), data rows follow to toRow. */
   chart?: {
     title: string;

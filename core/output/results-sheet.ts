@@ -3,7 +3,7 @@ import type { Result } from '../engine/result';
 import type { Resource, Rule, Settings, Waiver } from '../rulebook/model';
 import { SEVERITIES, STATUSES, type Status } from '../types';
 import { isoDateOrTime } from '../values/cells';
-import { columnWidths, DATE_FORMAT, RESULTS_SHEET, STATUS_COLORS } from './formats';
+import { columnWidths, DATE_FORMAT, RESULTS_SHEET, STATUS_COLORS, TABLE_PRINT, wrapColsOf } from './formats';
 import { CellFitter } from './limits';
 import { compareText, inOrder, ResultKeys, sortedOrder } from './order';
 import { looksLikeFormula, type SheetPatch, type WriteCell } from './patch';
@@ -222,6 +222,9 @@ export function resultsSheet(
       frozenRows: 1,
       headerRow: true,
       columnWidths: columnWidths(RESULTS_HEADER),
+      autoFilter: true,
+      wrapCols: wrapColsOf(RESULTS_HEADER),
+      print: TABLE_PRINT,
       // With no data rows there is nothing to format, and an empty range would confuse hosts.
       statusColors: last >= 1 ? [{ col: col('Status'), ...range, colors: STATUS_COLORS }] : [],
       numberFormats:

@@ -2,10 +2,17 @@
 import { cellOf, problemMessage, problemSuggestion, type Problem } from '../problems';
 import { sheetRef } from '../a1';
 import { GENERATED_RULE_COLUMNS, type Rule, type RulesSheet } from '../rulebook/model';
-import { isBlank } from '../values/cells';
-import { DATE_TIME_FORMAT, RULE_STATUS_COLORS, RULE_STATUS_MARKS, widthOf } from './formats';
+import { cellText, isBlank } from '../values/cells';
+import {
+  DATE_TIME_FORMAT,
+  RULE_STATUS_COLORS,
+  RULE_STATUS_MARKS,
+  widthOf,
+  wrapColsOf,
+  wraps,
+} from './formats';
 import { listSource, type RuleList } from './lists-sheet';
-import type { ColumnsPatch, Dropdown, WriteCell } from './patch';
+import type { ColumnsPatch, Dropdown, SheetFormat, WriteCell } from './patch';
 import { safeText } from './patch';
 
 type GeneratedColumn = (typeof GENERATED_RULE_COLUMNS)[number];
@@ -18,6 +25,8 @@ export interface RuleInfo {
 
 /** Dropdowns reach at least this far, so rows the user adds later get them too. */
 export const DROPDOWN_MIN_ROWS = 200;
+/** The Rules Status column: `✖ 5 failing · 4 waived` is longer than the status words of Results. */
+const RULE_STATUS_WIDTH = 26;
 
 export interface RuleCounts {
   passing: number;
@@ -123,6 +132,23 @@ function dropdowns(sheet: RulesSheet, lists: readonly RuleList[]): Dropdown[] {
   return out;
 }
 
+/**
+ * Widths for the user's own Rules columns, by their headers, for a sheet nobody has sized (a workbook made from
+ * CSV files): the host applies them only then (SheetFormat.defaultWidths), so a width the user chose stays.
+ */
+function userColumnWidths(
+  sheet: RulesSheet,
+  generated: ReadonlySet<number>,
+): NonNullable<SheetFormat['defaultWidths']> {
+  const header = sheet.grid.rows[0] ?? [];
+  const out: NonNullable<SheetFormat['defaultWidths']> = [];
+  header.forEach((cell, col) => {
+    const name = cellText(cell).trim();
+    if (name && !generated.has(col)) out.push({ col, width: widthOf(name), wrap: wraps(name) });
+  });
+  return out;
+}
+
 /** The generated Rules columns from counts by rule already made (a tally's). */
 export function rulesColumnsOf(
   sheet: RulesSheet,
@@ -163,7 +189,12 @@ export function rulesColumnsOf(
     columns,
     format: {
       frozenRows: 1,
-      columnWidths: GENERATED_RULE_COLUMNS.map((name) => ({ col: placed[name], width: widthOf(name) })),
+      columnWidths: GENERATED_RULE_COLUMNS.map((name) => ({
+        col: placed[name],
+        width: name === 'Status' ? RULE_STATUS_WIDTH : widthOf(name),
+      })),
+      wrapCols: GENERATED_RULE_COLUMNS.flatMap((name) => wrapColsOf([name], placed[name])),
+      defaultWidths: userColumnWidths(sheet, new Set(Object.values(placed))),
       dropdowns: dropdowns(sheet, lists),
       statusColors: last >= 1 ? [{ col: placed.Status, ...range, colors: RULE_STATUS_COLORS }] : [],
       numberFormats: last >= 1 ? [{ col: placed['Last Run'], ...range, format: DATE_TIME_FORMAT }] : [],

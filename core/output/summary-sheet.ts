@@ -11,6 +11,13 @@ export const SUMMARY_OVERDUE_LIMIT = 100;
 export const TREND_RUNS = 30;
 /** Where the trend chart sits: beside the blocks, so it covers none of them. */
 const CHART_COL = 8;
+/**
+ * Column widths: A holds names and the trend's run times; B the Run At time (16 characters as yyyy-mm-dd hh:mm)
+ * and severities; E to G the overdue items' Fix Owner, Resource Type and Resource ID, the longest text.
+ */
+const SUMMARY_WIDTHS = [26, 18, 12, 12, 20, 24, 32];
+/** Fix Owner and Resource Type of the overdue items, which wrap rather than be cut by the cell to their right. */
+const OVERDUE_TEXT_COLS = [4, 5];
 
 const COUNT_HEADER = ['Checks', 'Passing', 'Failing', 'Waived', 'Errors', 'Pass Rate'];
 const PASS_RATE_COL = COUNT_HEADER.length;
@@ -21,6 +28,9 @@ type NumberFormats = NonNullable<SheetFormat['numberFormats']>;
 class Layout {
   readonly rows: WriteCell[][] = [];
   readonly numberFormats: NumberFormats = [];
+  /** Block titles and headings, shown bold. */
+  readonly boldRows: number[] = [];
+  readonly alignRight: NonNullable<SheetFormat['alignRight']> = [];
 
   add(...cells: WriteCell[]): number {
     this.rows.push(cells);
@@ -30,7 +40,15 @@ class Layout {
   /** A blank line and a block title. */
   section(title: string): void {
     if (this.rows.length > 0) this.add();
-    this.add(title);
+    this.boldRows.push(this.add(title));
+  }
+
+  /** A block's heading row; the headings over numbers and dates (columns `right`, inclusive) align right, as they do. */
+  heading(cells: string[], right?: [fromCol: number, toCol: number]): number {
+    const row = this.add(...cells);
+    this.boldRows.push(row);
+    if (right) this.alignRight.push({ row, fromCol: right[0], toCol: right[1] });
+    return row;
   }
 
   format(col: number, fromRow: number, toRow: number, format: string): void {
@@ -45,7 +63,7 @@ function countsBlock(
   groups: readonly NamedCounts[],
 ): void {
   layout.section(title);
-  layout.add(nameHeader, ...COUNT_HEADER);
+  layout.heading([nameHeader, ...COUNT_HEADER], [1, COUNT_HEADER.length]);
   if (groups.length === 0) {
     layout.add('None');
     return;
@@ -59,7 +77,7 @@ function countsBlock(
 /** Fix owners hold only results someone must act on, so the block shows what they must act on, not a pass rate. */
 function fixOwnerBlock(layout: Layout, owners: readonly FixOwnerCounts[]): void {
   layout.section('By fix owner');
-  layout.add('Fix Owner', 'Failing', 'Errors', 'Waived', 'Overdue');
+  layout.heading(['Fix Owner', 'Failing', 'Errors', 'Waived', 'Overdue'], [1, 4]);
   if (owners.length === 0) layout.add('None');
   for (const o of owners) layout.add(safeText(o.name), o.failing, o.errors, o.waived, o.overdue);
 }
@@ -87,14 +105,17 @@ function totalsBlock(layout: Layout, s: RunSummary): void {
 function topFailingBlock(layout: Layout, s: RunSummary): void {
   layout.section('Top failing rules');
   // Long text goes last in a block, where it can spill into the empty cells to its right.
-  layout.add('Rule ID', 'Severity', 'Failing', 'Title');
+  layout.heading(['Rule ID', 'Severity', 'Failing', 'Title'], [2, 2]);
   if (s.topFailingRules.length === 0) layout.add('None');
   for (const r of s.topFailingRules) layout.add(safeText(r.ruleId), r.severity, r.failing, safeText(r.title));
 }
 
 function overdueBlock(layout: Layout, s: RunSummary): void {
   layout.section('Overdue items');
-  layout.add('Rule ID', 'Severity', 'Due', 'First Seen', 'Fix Owner', 'Resource Type', 'Resource ID');
+  layout.heading(
+    ['Rule ID', 'Severity', 'Due', 'First Seen', 'Fix Owner', 'Resource Type', 'Resource ID'],
+    [2, 3],
+  );
   if (s.overdue.length === 0) layout.add('None');
   const first = layout.rows.length;
   for (const r of s.overdue.slice(0, SUMMARY_OVERDUE_LIMIT)) {
@@ -117,7 +138,7 @@ function overdueBlock(layout: Layout, s: RunSummary): void {
 
 function trendBlock(layout: Layout, points: ReturnType<typeof historyTrend>): SheetFormat['chart'] {
   layout.section('Trend');
-  const headerRow = layout.add('Run At', 'Pass Rate', 'Failing');
+  const headerRow = layout.heading(['Run At', 'Pass Rate', 'Failing'], [0, 2]);
   for (const p of points) layout.add(p.runAt, p.passRate, p.failing);
   const last = layout.rows.length - 1;
   layout.format(0, headerRow + 1, last, DATE_TIME_FORMAT);
@@ -161,9 +182,15 @@ export function summarySheet(
     rows: layout.rows,
     generated: true,
     format: {
+      // The title and Run At stay in view; each block's heading is bold, numbers' headings align right.
+      frozenRows: 2,
       headerRow: true,
-      columnWidths: [{ col: 0, width: 24 }, ...[1, 2, 3, 4, 5, 6].map((col) => ({ col, width: 14 }))],
+      boldRows: layout.boldRows,
+      alignRight: layout.alignRight,
+      columnWidths: SUMMARY_WIDTHS.map((width, col) => ({ col, width })),
+      wrapCols: [...OVERDUE_TEXT_COLS],
       numberFormats: layout.numberFormats,
+      print: { landscape: true, fitToWidth: true, repeatHeaderRows: 2 },
       chart,
     },
   };

@@ -19,6 +19,7 @@ describe('examples/acme', () => {
       'Resources - GitHub',
       'Resources - Identity',
       'Resources - Kubernetes',
+      'Results',
       'Rules',
       'Run History',
       'Settings',

@@ -79,6 +79,50 @@ test('a business unit named like a formula is written as text', () => {
   expect(patch.rows[1][1]).toEqual({ text: '@SUM(1)' });
 });
 
+// A history read from CSV (the example's) holds every cell as text: written back as text, the earlier rows would
+// show a raw ISO time and 0.7514677 among this run's typed, formatted rows.
+test.each<[string, Cell, Cell]>([
+  ['an ISO time in Run At', '2026-02-01T07:30:00.000Z', new Date('2026-02-01T07:30:00.000Z')],
+  ['a date and time in Run At', '2026-02-01 07:30', new Date('2026-02-01T07:30:00.000Z')],
+  ['a fraction in Pass Rate', '0.7514677103718199', 0.7514677103718199],
+  ['a percentage in Pass Rate', '75.1%', 0.751],
+  ['a count in Failing', '254', 254],
+  ['a note in Failing', 'about 250', 'about 250'],
+  ['a note in Run At', 'before the migration', 'before the migration'],
+])('earlier rows are typed again by column: %s', (what, text, typed) => {
+  const col = what.endsWith('Run At') ? 0 : what.endsWith('Pass Rate') ? 9 : 6;
+  const earlier: Cell[] = [
+    '2026-02-01T07:30:00.000Z',
+    'All',
+    '48',
+    '257',
+    '1026',
+    '768',
+    '254',
+    '4',
+    '0',
+    '0.75',
+    '0',
+    '0',
+  ];
+  earlier[col] = text;
+  const patch = historySheet([[...HISTORY_HEADER], earlier], thisRun);
+  if (typeof typed === 'number') expect(patch.rows[1][col]).toBeCloseTo(typed, 12);
+  else expect(patch.rows[1][col]).toEqual(typed);
+  expect(patch.rows[1][1]).toBe('All');
+});
+
+test('the header row and a column the user added stay text', () => {
+  const earlier: Cell[][] = [
+    [...HISTORY_HEADER, 'Notes'],
+    ['2026-02-01T07:30:00.000Z', 'All', '1', '1', '1', '1', '0', '0', '0', '1', '0', '0', '42'],
+  ];
+  const patch = historySheet(earlier, []);
+  expect(patch.rows[0]).toEqual(earlier[0]);
+  expect(patch.rows[1][12]).toBe('42');
+  expect(patch.rows[1][2]).toBe(1);
+});
+
 describe('trend', () => {
   test('All rows of earlier runs, read by header name, then this run', () => {
     const earlier: Cell[][] = [

@@ -2,7 +2,7 @@
 import { formatBox, MAX_COLS, MAX_ROWS, parseAddress, type Box } from './address';
 import type { FakeRequestContext, Loadable } from './context';
 import { FakeRichApiError, notLoaded } from './errors';
-import type { ChartRecord, FakeSheet } from './workbook';
+import type { ChartRecord, FakeSheet, PageLayoutRecord } from './workbook';
 
 type Props = string | string[] | { select?: string | string[] } | undefined;
 
@@ -158,6 +158,12 @@ function pick(all: Record<string, unknown>, props: string[]): Record<string, unk
 export class FakeWorksheet extends ClientObject {
   readonly charts: FakeChartCollection;
   readonly freezePanes: { freezeRows(n: number): void; unfreeze(): void };
+  readonly autoFilter: { apply(range: FakeRange): void; remove(): void };
+  readonly pageLayout: {
+    orientation: string;
+    zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+    setPrintTitleRows(address: string): void;
+  };
 
   constructor(
     ctx: FakeRequestContext,
@@ -170,6 +176,39 @@ export class FakeWorksheet extends ClientObject {
     this.freezePanes = {
       freezeRows: (n: number) => this.command('freezeRows', n, () => void (this.sheet().frozenRows = n)),
       unfreeze: () => this.command('unfreeze', null, () => void (this.sheet().frozenRows = 0)),
+    };
+    this.autoFilter = {
+      apply: (range: FakeRange) =>
+        this.command(
+          'autoFilter.apply',
+          range.path,
+          () => void (this.sheet().autoFilter = range.target().box),
+        ),
+      remove: () => this.command('autoFilter.remove', null, () => void (this.sheet().autoFilter = undefined)),
+    };
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const worksheet = this;
+    this.pageLayout = {
+      set orientation(v: string) {
+        worksheet.command(
+          'set pageLayout.orientation',
+          v,
+          () => void (worksheet.sheet().pageLayout.orientation = v),
+        );
+      },
+      get orientation(): string {
+        throw notLoaded('pageLayout.orientation');
+      },
+      set zoom(v: NonNullable<PageLayoutRecord['zoom']>) {
+        worksheet.command('set pageLayout.zoom', v, () => void (worksheet.sheet().pageLayout.zoom = v));
+      },
+      get zoom(): NonNullable<PageLayoutRecord['zoom']> {
+        throw notLoaded('pageLayout.zoom');
+      },
+      setPrintTitleRows: (address: string) =>
+        this.command('pageLayout.setPrintTitleRows', address, () => {
+          this.sheet().pageLayout.printTitleRows = address;
+        }),
     };
   }
 
@@ -269,6 +308,9 @@ export class FakeRange extends ClientObject {
     columnWidth: number;
     font: { bold: boolean; color: string };
     fill: { color: string };
+    wrapText: boolean;
+    horizontalAlignment: string;
+    verticalAlignment: string;
     autofitColumns(): void;
   };
   readonly conditionalFormats: { add(type: string): FakeConditionalFormat; clearAll(): void };
@@ -288,7 +330,10 @@ export class FakeRange extends ClientObject {
     // Setters inside the object literals below need this proxy, not the literal.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const range = this;
-    const styled = (field: 'bold' | 'fill' | 'fontColor', v: unknown) =>
+    const styled = (
+      field: 'bold' | 'fill' | 'fontColor' | 'wrapText' | 'horizontalAlignment' | 'verticalAlignment',
+      v: unknown,
+    ) =>
       this.command(`set format.${field}`, v, () => {
         const { sheet, box } = this.target();
         sheet.rangeFormats.push({ box, [field]: v });
@@ -324,6 +369,24 @@ export class FakeRange extends ClientObject {
         get color(): string {
           throw notLoaded('format.fill.color');
         },
+      },
+      set wrapText(v: boolean) {
+        styled('wrapText', v);
+      },
+      get wrapText(): boolean {
+        throw notLoaded('format.wrapText');
+      },
+      set horizontalAlignment(v: string) {
+        styled('horizontalAlignment', v);
+      },
+      get horizontalAlignment(): string {
+        throw notLoaded('format.horizontalAlignment');
+      },
+      set verticalAlignment(v: string) {
+        styled('verticalAlignment', v);
+      },
+      get verticalAlignment(): string {
+        throw notLoaded('format.verticalAlignment');
       },
       autofitColumns: () => this.command('autofitColumns', null, () => undefined),
     };
@@ -368,6 +431,19 @@ export class FakeRange extends ClientObject {
         throw notLoaded('dataValidation.errorAlert');
       },
     };
+  }
+
+  /** The whole columns of this range, every row. */
+  getEntireColumn(): FakeRange {
+    const ref = this.ref;
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = ref();
+        return t && { sheet: t.sheet, box: { ...t.box, r0: 0, r1: MAX_ROWS - 1 } };
+      },
+      `${this.path}.entireColumn`,
+    );
   }
 
   target(): { sheet: FakeSheet; box: Box } {

@@ -41,6 +41,16 @@ export interface RangeFormatRecord {
   bold?: boolean;
   fill?: string;
   fontColor?: string;
+  wrapText?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+}
+
+/** What a sheet's page layout was set to (ExcelApi 1.9). */
+export interface PageLayoutRecord {
+  orientation?: string;
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printTitleRows?: string;
 }
 
 /** The value Excel stores when text is entered into a cell that is not formatted as Text. */
@@ -68,6 +78,9 @@ export class FakeSheet {
   visibility = 'Visible';
   tabColor = '';
   frozenRows = 0;
+  /** The range the sheet's AutoFilter covers, if it has one. */
+  autoFilter?: Box;
+  pageLayout: PageLayoutRecord = {};
   readonly cells = new Map<number, Map<number, FakeCell>>();
   readonly columnWidths = new Map<number, number>();
   rangeFormats: RangeFormatRecord[] = [];

@@ -114,6 +114,22 @@ export class FakeRange extends FakeObject {
   setFontColor(color: string): this {
     return this.format('fontColor', color);
   }
+  setWrap(on: boolean): this {
+    return this.format('wrap', on);
+  }
+  setVerticalAlignment(alignment: string): this {
+    return this.format('verticalAlignment', alignment);
+  }
+  setHorizontalAlignment(alignment: string): this {
+    return this.format('horizontalAlignment', alignment);
+  }
+  /** As in Sheets: one filter a sheet; a second one is refused. */
+  createFilter(): FakeFilter {
+    if (this.sheet._filter)
+      throw new Error("You can't create a filter in a sheet that already has a filter.");
+    this.sheet._filter = new FakeFilter(this);
+    return this.sheet._filter;
+  }
   setDataValidation(rule: FakeDataValidation | null): this {
     this.sheet._validations.push({ range: this, rule });
     return this;
@@ -121,5 +137,19 @@ export class FakeRange extends FakeObject {
   activate(): this {
     this.sheet.parent._activeRange = this;
     return this;
+  }
+}
+
+/** A sheet's basic filter: its range, and remove(). */
+export class FakeFilter extends FakeObject {
+  readonly kind = 'Filter';
+  constructor(readonly range: FakeRange) {
+    super(range.sheet.log);
+  }
+  getRange(): FakeRange {
+    return this.range;
+  }
+  remove(): void {
+    if (this.range.sheet._filter === this) this.range.sheet._filter = null;
   }
 }

@@ -2,7 +2,7 @@
 import { FakeObject } from './calls';
 import { FakeChart, FakeChartBuilder, FakeConditionalFormatRule, type FakeDataValidation } from './builders';
 import type { Entry } from './entry';
-import { FakeRange } from './range';
+import { type FakeFilter, FakeRange } from './range';
 import type { FakeSpreadsheet } from './spreadsheet';
 
 export class FakeProtection extends FakeObject {
@@ -55,6 +55,7 @@ export class FakeSheet extends FakeObject {
   _frozenRows = 0;
   _hidden = false;
   _widths = new Map<number, number>();
+  _filter: FakeFilter | null = null;
 
   constructor(
     readonly parent: FakeSpreadsheet,
@@ -136,6 +137,9 @@ export class FakeSheet extends FakeObject {
   clearContents(): this {
     this._rows.length = 0;
     return this;
+  }
+  getFilter(): FakeFilter | null {
+    return this._filter;
   }
   setFrozenRows(n: number): void {
     this._frozenRows = n;
