@@ -93,7 +93,7 @@ export class FakeWorksheetCollection extends ClientObject {
 
   snapshot(props: string[]): Record<string, unknown> {
     const want = props.length === 0 ? ['name', 'id', 'visibility'] : props;
-    return { items: this.ctx.book.sheets.map((s) => pick(sheetProps(s), want)) };
+    return { items: this.ctx.book.sheets.map((s) => pick(sheetProps(s, this.ctx.book), want)) };
   }
 
   override deliver(values: Record<string, unknown>): void {
@@ -142,8 +142,9 @@ export class FakeWorksheetCollection extends ClientObject {
   }
 }
 
-function sheetProps(s: FakeSheet): Record<string, unknown> {
-  return { name: s.name, id: s.id, visibility: s.visibility, tabColor: s.tabColor };
+function sheetProps(s: FakeSheet, book?: { sheets: FakeSheet[] }): Record<string, unknown> {
+  const position = book ? book.sheets.indexOf(s) : undefined;
+  return { name: s.name, id: s.id, visibility: s.visibility, tabColor: s.tabColor, position };
 }
 
 function pick(all: Record<string, unknown>, props: string[]): Record<string, unknown> {
@@ -181,7 +182,7 @@ export class FakeWorksheet extends ClientObject {
 
   snapshot(props: string[]): Record<string, unknown> {
     const s = this.ref();
-    return s ? pick(sheetProps(s), props.length ? props : ['name', 'id', 'visibility']) : {};
+    return s ? pick(sheetProps(s, this.ctx.book), props.length ? props : ['name', 'id', 'visibility']) : {};
   }
 
   get name(): string {
@@ -198,6 +199,27 @@ export class FakeWorksheet extends ClientObject {
   }
   set tabColor(v: string) {
     this.command('set tabColor', v, () => void (this.sheet().tabColor = v));
+  }
+  set name(v: string) {
+    this.command('set name', v, () => {
+      const sheet = this.sheet();
+      const other = this.ctx.book.sheet(v);
+      if (other && other !== sheet)
+        throw new FakeRichApiError('InvalidArgument', `A sheet named ${v} exists.`);
+      sheet.name = v;
+    });
+  }
+  /** The 0-based tab position, as Worksheet.position. */
+  set position(v: number) {
+    this.command('set position', v, () => {
+      const sheets = this.ctx.book.sheets;
+      const sheet = this.sheet();
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(Math.min(v, sheets.length), 0, sheet);
+    });
+  }
+  get position(): number {
+    return this.read('position');
   }
 
   activate(): void {
