@@ -1,4 +1,4 @@
-// The write-time budget: before each write step, whether it can still finish inside Apps Script's 6-minute limit.
+// The write budget: before each write step, whether it can still finish inside Apps Script's 6-minute limit; cells a call.
 
 /** Thrown before a step that the time left could not finish; the steps already done are all complete. */
 export class OutOfTime extends Error {
@@ -10,13 +10,21 @@ export class OutOfTime extends Error {
 export interface WriteBudget {
   /** Throws OutOfTime when starting another step could run into the 6-minute limit. */
   check(): void;
+  /** Cells one setValues() call carries at most (default CHUNK_CELLS). */
+  chunkCells?: number;
 }
 
 /** No budget: the write path (add rule, add pack, import), whose few small steps need none. */
 export const UNLIMITED: WriteBudget = { check() {} };
 
-export function budgetUntil(clock: () => number, start: number, lastStartMs: number): WriteBudget {
+export function budgetUntil(
+  clock: () => number,
+  start: number,
+  lastStartMs: number,
+  chunkCells?: number,
+): WriteBudget {
   return {
+    chunkCells,
     check() {
       const elapsed = clock() - start;
       if (elapsed > lastStartMs) throw new OutOfTime(elapsed);

@@ -23,6 +23,8 @@ export interface RunOptions {
   now?: Date;
   deadlineMs?: number;
   lastStepMs?: number;
+  /** Cells a setValues() call carries at most (tests: small, to write in many chunks). */
+  chunkCells?: number;
 }
 
 export type RunOutcome =
@@ -58,7 +60,11 @@ export function runValidation(options: RunOptions = {}): RunOutcome {
     if (refusal) return fail('limit', refusal);
     if (tooLate()) return fail('time', tooSlow(clock() - start));
     try {
-      applyPlans(ss, plans, budgetUntil(clock, start, options.lastStepMs ?? LAST_STEP_MS));
+      applyPlans(
+        ss,
+        plans,
+        budgetUntil(clock, start, options.lastStepMs ?? LAST_STEP_MS, options.chunkCells),
+      );
       SpreadsheetApp.flush();
     } catch (error) {
       // A step that threw did not finish; what it and the steps before it left is put back to a whole state.

@@ -23,7 +23,7 @@ export function writeChunked(
 ): void {
   if (values.length === 0) return;
   const width = values[0].length;
-  const step = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, width)));
+  const step = Math.max(1, Math.floor((budget.chunkCells ?? CHUNK_CELLS) / Math.max(1, width)));
   for (let start = 0; start < values.length; start += step) {
     budget.check();
     const chunk = values.slice(start, start + step);
