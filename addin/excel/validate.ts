@@ -12,6 +12,7 @@ import {
 import type { ProgressFn } from '../../ui/host-actions';
 import { applyPatches } from './apply-patches';
 import { readWorkbook } from './read-grids';
+import { withRunGuard, type GuardOptions } from './run-guard';
 
 /** Run History's rows up to its last non-blank one, as read: the rows core's patch keeps as they are. */
 function historyRows(grids: Grid[]): number {
@@ -27,6 +28,8 @@ export interface ValidateWorkbookOptions {
   /** Checked before writing starts; once writing has begun the run goes to the end. */
   signal?: AbortSignal;
   budgetBytes?: number;
+  /** The run guard's clock and owner (tests). */
+  guard?: GuardOptions;
 }
 
 export interface WorkbookRun {
@@ -45,10 +48,19 @@ function abortIfAsked(signal: AbortSignal | undefined): void {
   throw err;
 }
 
+/** The ribbon's Validate and the task pane's both come here: one run at a time per workbook (run-guard.ts). */
 export async function validateWorkbook(
   context: Excel.RequestContext,
   now: Date,
   options: ValidateWorkbookOptions = {},
+): Promise<WorkbookRun> {
+  return withRunGuard(context, () => validateUnguarded(context, now, options), options.guard);
+}
+
+async function validateUnguarded(
+  context: Excel.RequestContext,
+  now: Date,
+  options: ValidateWorkbookOptions,
 ): Promise<WorkbookRun> {
   const progress = options.onProgress ?? (() => undefined);
   progress('reading', 0);

@@ -77,8 +77,46 @@ type SheetRef = () => FakeSheet | undefined;
 
 export class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
+  readonly settings: FakeSettingCollection;
   constructor(ctx: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.settings = new FakeSettingCollection(ctx);
+  }
+}
+
+/** Workbook.settings: the add-in's key-value entries saved in the document, shared by the ribbon and the task pane. */
+export class FakeSettingCollection extends ClientObject {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'settings');
+  }
+  snapshot(): Record<string, unknown> {
+    return {};
+  }
+  add(key: string, value: unknown): FakeSetting {
+    this.command('settings.add', { key, value }, () => void this.ctx.book.settings.set(key, value));
+    return this.getItemOrNullObject(key);
+  }
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.ctx, key);
+  }
+}
+
+export class FakeSetting extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly key: string,
+  ) {
+    super(ctx, `settings(${key})`, () => ctx.book.settings.has(key));
+  }
+  snapshot(props: string[]): Record<string, unknown> {
+    const all = { key: this.key, value: this.ctx.book.settings.get(this.key) };
+    return this.ctx.book.settings.has(this.key) ? pick(all, props.length ? props : ['key', 'value']) : {};
+  }
+  get value(): unknown {
+    return this.read('value');
+  }
+  delete(): void {
+    this.command('settings.delete', this.key, () => void this.ctx.book.settings.delete(this.key));
   }
 }
 
