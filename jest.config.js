@@ -23,14 +23,17 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/**/*.test.{ts,tsx}'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/(addin|apps-script|taskpane|browser)/'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/test/(addin|apps-script|taskpane|browser|hosts-fault-injection)/',
+      ],
     },
     {
       // The hosts on the fakes in testkit/: the Excel and Sheets adapters, the built Code.js and commands bundle in a vm,
       // manifest.xml against the XSDs, and the ui/ task pane in jsdom.
       ...base,
       displayName: 'hosts',
-      testMatch: ['<rootDir>/test/{addin,apps-script,taskpane}/**/*.test.{ts,tsx}'],
+      testMatch: ['<rootDir>/test/{addin,apps-script,taskpane,hosts-fault-injection}/**/*.test.{ts,tsx}'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/apps-script/sidebar.test.ts'],
     },
     {
