@@ -160,8 +160,9 @@ export async function applyPatches(
   for (const p of staged) first.push(...formatStep(context, p, target(p, patches)));
   const sheets = context.workbook.worksheets;
   // The swap is the first step of the second part: a request refused as too large is resent with it.
-  const second: Step[] = [
-    {
+  const second: Step[] = [];
+  if (staged.length > 0)
+    second.push({
       bytes: 500 * staged.length,
       queue: () => {
         for (const p of staged)
@@ -170,8 +171,7 @@ export async function applyPatches(
             queueSwap(sheets, p.sheet, at >= 0 ? { position: at } : undefined);
           }
       },
-    },
-  ];
+    });
   for (const p of rest) {
     const blocks = p.kind === 'sheet' ? appendedBlocks(p, options.historyRows ?? 0) : valueBlocks(p);
     for (const b of blocks) second.push(valueStep(context, b));
