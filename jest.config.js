@@ -25,7 +25,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.{ts,tsx}'],
       testPathIgnorePatterns: [
         '/node_modules/',
-        '<rootDir>/test/(addin|apps-script|taskpane|browser|scale|render)/',
+        '<rootDir>/test/(addin|apps-script|taskpane|browser|scale|render|hosts-fault-injection)/',
       ],
     },
     {
@@ -33,7 +33,7 @@ module.exports = {
       // manifest.xml against the XSDs, and the ui/ task pane in jsdom.
       ...base,
       displayName: 'hosts',
-      testMatch: ['<rootDir>/test/{addin,apps-script,taskpane}/**/*.test.{ts,tsx}'],
+      testMatch: ['<rootDir>/test/{addin,apps-script,taskpane,hosts-fault-injection}/**/*.test.{ts,tsx}'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/apps-script/sidebar.test.ts'],
     },
     {

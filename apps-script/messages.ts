@@ -13,15 +13,6 @@ export function tooSlow(elapsedMs: number): string {
   );
 }
 
-export function tooManyCells(cells: number, limit: number): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  return (
-    `Rulesheet stopped before writing: with its results this spreadsheet would need ${n(cells)} cells, and Google ` +
-    `Sheets allows ${n(limit)}. Nothing was changed. Turn off passing rows in Settings, split the largest ` +
-    'Resources sheet into a separate spreadsheet, or validate it with the command line.'
-  );
-}
-
 /** After Validate: core's one-line run summary, and where to look. */
 export function done(headline: string): string {
   return `${headline} See Results and Summary.`;
@@ -33,3 +24,35 @@ export const ALREADY_SCHEDULED = 'A daily validation is already scheduled for yo
 export const UNSCHEDULED = 'The daily validation is stopped.';
 export const NOT_SCHEDULED = 'No daily validation was scheduled.';
 export const NO_PACKS = 'This copy of Rulesheet was built without any rule packs.';
+
+/** A run refused before writing: the new sheets would not fit Google's 10-million-cell limit. */
+export function tooManyCells(cells: number, limit: number): string {
+  return (
+    `Rulesheet stopped before writing: the spreadsheet would need ${cells.toLocaleString('en-US')} cells while ` +
+    `writing (new Results and Summary are written in full before the old ones are removed), over Google's limit of ` +
+    `${limit.toLocaleString('en-US')}. Nothing was changed. Turn off passing rows in Settings, delete unused rows ` +
+    'and columns, move a large Resources sheet into a separate spreadsheet, or validate it with the command line.'
+  );
+}
+
+/** A run refused before writing: a cell's text over Google's 50,000 characters. */
+export function cellTooLong(where: string, length: number, limit: number): string {
+  return (
+    `Rulesheet stopped before writing: ${where} would hold ${length.toLocaleString('en-US')} characters, over ` +
+    `Google's limit of ${limit.toLocaleString('en-US')} a cell. Nothing was changed. Shorten that text.`
+  );
+}
+
+/** A write that stopped part way: what is kept, and why it is whole. */
+export function writeFailed(detail: string): string {
+  return (
+    `Rulesheet could not finish writing (${detail}). Results, Summary and Run History are as they were before ` +
+    'this run, or complete from it: nothing was half written. Validate again.'
+  );
+}
+
+/** Writing ran up against the time limit: the steps done are complete, the rest were not started. */
+export const OUT_OF_TIME =
+  "Rulesheet stopped writing before Google's 6-minute limit for a script. Results, Summary and Run History are " +
+  'as they were before this run: nothing was half written. Split the largest Resources sheet into a separate ' +
+  'spreadsheet, or validate it with the command line.';

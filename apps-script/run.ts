@@ -1,13 +1,18 @@
-// One validation in Sheets: lock, read, run core, build every write, check the time budget, then write.
-import { SHEETS_LIMITS, validate, type RunOutput } from '../core';
+// One validation in Sheets: lock, put back what a stopped run left, read, run core, check limits and time, then write.
+import { GENERATED_SHEET_NAMES, SHEETS_LIMITS, validate, type RunOutput } from '../core';
 import { applyPlans } from './apply';
-import { BUSY, tooManyCells, tooSlow } from './messages';
+import { budgetUntil, OutOfTime } from './budget';
+import { BUSY, OUT_OF_TIME, tooManyCells, tooSlow, writeFailed } from './messages';
 import { planPatch, type WritePlan } from './plan';
+import { overLimit } from './preflight';
 import { readGrids } from './read';
+import { recoverSwaps } from './staging';
 
 /** Apps Script stops a run at 6 minutes; writing must start early enough to finish well before. */
 export const SIX_MINUTES_MS = 6 * 60_000;
 export const WRITE_DEADLINE_MS = 4.5 * 60_000;
+/** The last moment a write step may start: the largest step (one 50,000-cell chunk) takes seconds, not 30. */
+export const LAST_STEP_MS = SIX_MINUTES_MS - 30_000;
 /** How long a second run waits for the lock before it gives up with a message. */
 export const LOCK_WAIT_MS = 2_000;
 
@@ -17,11 +22,14 @@ export interface RunOptions {
   /** Fixes the run's moment (tests); default: the clock at the start. */
   now?: Date;
   deadlineMs?: number;
+  lastStepMs?: number;
+  /** Cells a setValues() call carries at most (tests: small, to write in many chunks). */
+  chunkCells?: number;
 }
 
 export type RunOutcome =
   | { ok: true; run: RunOutput; plans: WritePlan[]; elapsedMs: number; engineMs: number }
-  | { ok: false; reason: 'busy' | 'time' | 'cells'; message: string; elapsedMs: number };
+  | { ok: false; reason: 'busy' | 'time' | 'cells' | 'limit' | 'write'; message: string; elapsedMs: number };
 
 export function runValidation(options: RunOptions = {}): RunOutcome {
   const clock = options.clock ?? Date.now;
@@ -30,28 +38,46 @@ export function runValidation(options: RunOptions = {}): RunOutcome {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS))
     return { ok: false, reason: 'busy', message: BUSY, elapsedMs: clock() - start };
+  const fail = (reason: 'time' | 'cells' | 'limit' | 'write', message: string): RunOutcome => ({
+    ok: false,
+    reason,
+    message,
+    elapsedMs: clock() - start,
+  });
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
   try {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    recoverSwaps(ss, GENERATED_SHEET_NAMES);
     const timeZone = ss.getSpreadsheetTimeZone();
     const grids = readGrids(ss, timeZone);
     const tooLate = () => clock() - start > deadline;
-    if (tooLate())
-      return { ok: false, reason: 'time', message: tooSlow(clock() - start), elapsedMs: clock() - start };
+    if (tooLate()) return fail('time', tooSlow(clock() - start));
     const engineStart = clock();
     const run = validate(grids, { now: options.now ?? new Date(start), limits: SHEETS_LIMITS });
     const engineMs = clock() - engineStart;
-    // Everything is converted before the first write, so a run either writes every sheet or none.
-    // Over Sheets' cell limit the writes would fail partway, after Results was cleared: refuse before the first.
+    // Everything is converted and checked before the first write.
+    // Over Sheets' cell limit the writes would fail partway: refuse before the first.
     const over = run.problems.find((p) => p.code === 'too_many_cells');
     if (over) {
       const { cells, limit } = over.params as { cells: number; limit: number };
-      return { ok: false, reason: 'cells', message: tooManyCells(cells, limit), elapsedMs: clock() - start };
+      return fail('cells', tooManyCells(cells, limit));
     }
     const plans = run.patches.map((p) => planPatch(p, timeZone));
-    if (tooLate())
-      return { ok: false, reason: 'time', message: tooSlow(clock() - start), elapsedMs: clock() - start };
-    applyPlans(ss, plans);
-    SpreadsheetApp.flush();
+    const refusal = overLimit(ss, plans);
+    if (refusal) return fail('limit', refusal);
+    if (tooLate()) return fail('time', tooSlow(clock() - start));
+    try {
+      applyPlans(
+        ss,
+        plans,
+        budgetUntil(clock, start, options.lastStepMs ?? LAST_STEP_MS, options.chunkCells),
+      );
+      SpreadsheetApp.flush();
+    } catch (error) {
+      // A step that threw did not finish; what it and the steps before it left is put back to a whole state.
+      recoverSwaps(ss, GENERATED_SHEET_NAMES);
+      if (error instanceof OutOfTime) return fail('time', OUT_OF_TIME);
+      return fail('write', writeFailed(error instanceof Error ? error.message : String(error)));
+    }
     return { ok: true, run, plans, elapsedMs: clock() - start, engineMs };
   } finally {
     lock.releaseLock();

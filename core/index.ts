@@ -52,6 +52,7 @@ export type { CellsPatch, HostPatch } from './output/patch';
 export { looksLikeFormula, safeText } from './output/patch';
 export * from './output/types';
 export { COLORS, STATUS_COLORS } from './output/formats';
+export { GENERATED_SHEET_NAMES } from './output/formats';
 export { historySheet } from './output/history-sheet';
 export { listSource, listsSheet, ruleLists } from './output/lists-sheet';
 

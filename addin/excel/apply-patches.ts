@@ -1,8 +1,9 @@
-// Applies core's patches to the workbook: engine sheets reset and rewritten, Rules columns and user cells written, formats last.
-import type { HostPatch } from '../../core';
+// Applies core's patches so no failure loses data: Results and Summary staged then swapped in, Run History appended to.
+import { HISTORY_SHEET, type HostPatch, type SheetPatch } from '../../core';
 import { utf8Length } from './cells';
 import { runSteps, type BatchStats, type Step } from './batches';
-import { GENERATED_TAB_COLOR, queueFormat, queueReset } from './sheet-format';
+import { GENERATED_TAB_COLOR, queueFormat } from './sheet-format';
+import { queueSwap, recoverSwaps, stagingName } from './staging';
 import { blockBytes, splitBlock, valueBlocks, type ValueBlock } from './write-plan';
 
 /** Estimated bytes a request carries at most: 2 MB, well under Excel on the web's 5 MB. */
@@ -13,8 +14,10 @@ const COLUMN_ROWS = 1_048_575;
 export interface ApplyOptions {
   /** Worksheet names as read, to know which engine sheets exist already. */
   sheetNames: string[];
-  /** Whether Summary holds a trend chart from an earlier run. */
+  /** Whether Summary holds a trend chart from an earlier run (it goes with the old Summary when the new one is swapped in). */
   hasTrendChart?: boolean;
+  /** Run History's rows as read, up to its last non-blank one: core's patch repeats them, only the rest are written. */
+  historyRows?: number;
   budgetBytes?: number;
   onProgress?: (fraction: number) => void;
 }
@@ -38,9 +41,37 @@ function valueStep(context: Excel.RequestContext, b: ValueBlock): Step {
   };
 }
 
+/** How an engine sheet is written: whole into a staging sheet, appended to, or overwritten where it is. */
+type SheetMode = 'staged' | 'append' | 'inPlace';
+
 /**
- * The first request: create or reset each engine sheet, hide the lists, clear the Status colours of the Rules
- * sheet, add the user sheets a cells patch creates.
+ * Run History only ever grows. A sheet other sheets' dropdowns point at (Rulesheet Lists) keeps its identity, and
+ * holds the same lists every run, so overwriting it in place loses nothing. Everything else is staged.
+ */
+function sheetMode(p: SheetPatch, patches: HostPatch[]): SheetMode {
+  if (p.sheet.toLowerCase() === HISTORY_SHEET.name.toLowerCase()) return 'append';
+  const pointedAt = patches.some((q) => q.format?.dropdowns?.some((d) => d.source?.sheet === p.sheet));
+  return pointedAt ? 'inPlace' : 'staged';
+}
+
+/** The sheet a patch's cells go to: a staged sheet's are written beside the old one. */
+function target(p: HostPatch, patches: HostPatch[]): string {
+  return p.kind === 'sheet' && sheetMode(p, patches) === 'staged' ? stagingName(p.sheet) : p.sheet;
+}
+
+/** Run History's new rows only, at the row after the earlier ones, their number formats moved with them. */
+function appendedBlocks(p: SheetPatch, earlier: number): ValueBlock[] {
+  if (earlier <= 0) return valueBlocks(p);
+  const numberFormats = (p.format.numberFormats ?? [])
+    .filter((n) => n.toRow >= earlier)
+    .map((n) => ({ ...n, fromRow: Math.max(0, n.fromRow - earlier), toRow: n.toRow - earlier }));
+  const added: SheetPatch = { ...p, rows: p.rows.slice(earlier), format: { ...p.format, numberFormats } };
+  return valueBlocks(added).map((b) => ({ ...b, row: b.row + earlier }));
+}
+
+/**
+ * The first request: add a staging sheet for each staged engine sheet and create the others that are missing,
+ * hide the lists, clear the Status colours of the Rules sheet, add the user sheets a cells patch creates.
  */
 function structureStep(context: Excel.RequestContext, patches: HostPatch[], options: ApplyOptions): Step {
   return {
@@ -55,9 +86,8 @@ function structureStep(context: Excel.RequestContext, patches: HostPatch[], opti
             added.push(p.sheet);
           }
         } else if (p.kind === 'sheet') {
-          const sheet = exists(options.sheetNames, p.sheet) ? sheets.getItem(p.sheet) : sheets.add(p.sheet);
-          if (exists(options.sheetNames, p.sheet))
-            queueReset(sheet, options.hasTrendChart === true && !!p.format.chart);
+          const name = target(p, patches);
+          const sheet = exists(options.sheetNames, name) ? sheets.getItem(name) : sheets.add(name);
           sheet.tabColor = GENERATED_TAB_COLOR;
           if (p.hidden) sheet.visibility = 'Hidden';
         } else {
@@ -69,7 +99,7 @@ function structureStep(context: Excel.RequestContext, patches: HostPatch[], opti
   };
 }
 
-function formatStep(context: Excel.RequestContext, p: HostPatch): Step[] {
+function formatStep(context: Excel.RequestContext, p: HostPatch, sheet = p.sheet): Step[] {
   if (!p.format) return [];
   const format = p.format;
   let firstCol = 0;
@@ -85,7 +115,7 @@ function formatStep(context: Excel.RequestContext, p: HostPatch): Step[] {
   return [
     {
       bytes: utf8Length(JSON.stringify(format)) * 2 + 500,
-      queue: () => queueFormat(context.workbook.worksheets.getItem(p.sheet), format, firstCol, width),
+      queue: () => queueFormat(context.workbook.worksheets.getItem(sheet), format, firstCol, width),
     },
   ];
 }
@@ -95,10 +125,24 @@ function applies(p: HostPatch, options: ApplyOptions): boolean {
   return p.kind !== 'cells' || p.create === true || exists(options.sheetNames, p.sheet);
 }
 
+/** The run stopped part way; what it left was put back to a whole state. */
+export class WriteFailed extends Error {
+  constructor(readonly cause: unknown) {
+    super(
+      `Rulesheet could not finish writing (${cause instanceof Error ? cause.message : String(cause)}). Results, ` +
+        'Summary and Run History are as they were before this run, or complete from it: nothing was half written. ' +
+        'Validate again.',
+    );
+    this.name = 'WriteFailed';
+  }
+}
+
 /**
- * Writes the patches in as few requests as their size allows: the structure, then values in chunks under the
- * budget (halved and resent when Excel refuses a request as too large), then formats, calculation suspended
- * throughout. Only the engine's sheets, the Rules columns and the user cells in the patches are touched.
+ * Writes the patches in as few requests as their size allows, calculation suspended throughout, in an order that
+ * is the transaction: the staged sheets (Results, Summary) and the lists whole, values in chunks under the budget
+ * (halved and resent when Excel refuses a request as too large) then formats; then one small request swaps the
+ * staged sheets in; then Run History's new rows, the Rules columns and user cells. A failure at any point leaves
+ * either the old sheets or the complete new ones (leftovers are put back at once, or by the next run).
  */
 export async function applyPatches(
   context: Excel.RequestContext,
@@ -106,14 +150,49 @@ export async function applyPatches(
   options: ApplyOptions,
 ): Promise<BatchStats> {
   const patches = allPatches.filter((p) => applies(p, options));
-  const steps: Step[] = [structureStep(context, patches, options)];
-  for (const p of patches) for (const b of valueBlocks(p)) steps.push(valueStep(context, b));
-  for (const p of patches) for (const s of formatStep(context, p)) steps.push(s);
-  return runSteps(
-    context,
-    steps,
-    options.budgetBytes ?? DEFAULT_BUDGET_BYTES,
-    () => context.application.suspendApiCalculationUntilNextSync(),
-    (done, total) => options.onProgress?.(done / total),
+  const staged = patches.filter(
+    (p): p is SheetPatch => p.kind === 'sheet' && sheetMode(p, patches) !== 'append',
   );
+  const rest = patches.filter((p) => !staged.includes(p as SheetPatch));
+  const first: Step[] = [structureStep(context, patches, options)];
+  for (const p of staged)
+    for (const b of valueBlocks({ ...p, sheet: target(p, patches) })) first.push(valueStep(context, b));
+  for (const p of staged) for (const s of formatStep(context, p, target(p, patches))) first.push(s);
+  const sheets = context.workbook.worksheets;
+  // The swap is the first step of the second part: a request refused as too large is resent with it.
+  const second: Step[] = [];
+  if (staged.length > 0)
+    second.push({
+      bytes: 500 * staged.length,
+      queue: () => {
+        for (const p of staged)
+          if (sheetMode(p, patches) === 'staged') {
+            const at = options.sheetNames.findIndex((n) => n.toLowerCase() === p.sheet.toLowerCase());
+            queueSwap(sheets, p.sheet, at >= 0 ? { position: at } : undefined);
+          }
+      },
+    });
+  for (const p of rest) {
+    const blocks = p.kind === 'sheet' ? appendedBlocks(p, options.historyRows ?? 0) : valueBlocks(p);
+    for (const b of blocks) second.push(valueStep(context, b));
+  }
+  for (const p of rest) for (const s of formatStep(context, p)) second.push(s);
+  const budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+  const firstBytes = first.reduce((n, s) => n + s.bytes, 0);
+  const total = firstBytes + second.reduce((n, s) => n + s.bytes, 0) || 1;
+  const suspend = () => context.application.suspendApiCalculationUntilNextSync();
+  try {
+    const a = await runSteps(context, first, budget, suspend, (done) => options.onProgress?.(done / total));
+    const b = await runSteps(context, second, a.budget, suspend, (d) =>
+      options.onProgress?.((firstBytes + d) / total),
+    );
+    return { syncs: a.syncs + b.syncs, halvings: a.halvings + b.halvings, budget: b.budget };
+  } catch (error) {
+    try {
+      await recoverSwaps(context);
+    } catch {
+      // The next run puts back what this one could not.
+    }
+    throw new WriteFailed(error);
+  }
 }

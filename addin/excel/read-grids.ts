@@ -15,6 +15,7 @@ import {
 import { readCell } from './cells';
 import { isPayloadError } from './payload';
 import { TREND_CHART_NAME } from './sheet-format';
+import { queueRecovery } from './staging';
 
 const names = (sheet: { name: string; aliases: readonly string[] }) =>
   [sheet.name, ...sheet.aliases].map(normalizeName);
@@ -81,12 +82,18 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await context.sync();
-  const sheetNames = worksheets.items.map((w) => w.name);
+  const listed = worksheets.items.map((w) => w.name);
+  // A run stopped part way may have left a staged or retired sheet: put it back before Results is read.
+  const sheetNames = queueRecovery(worksheets, listed);
+  if (sheetNames.length !== listed.length || sheetNames.some((n, i) => n !== listed[i])) await context.sync();
 
   const wanted = sheetNames.filter(isCoreSheet);
   const summary = sheetNames.find((n) => normalizeName(n) === SUMMARY_SHEET);
-  const charts = summary ? worksheets.getItem(summary).charts.load('items/name') : undefined;
-  const blocks = await loadSheets(context, wanted);
+  let charts = summary ? worksheets.getItem(summary).charts.load('items/name') : undefined;
+  const blocks = await loadSheets(context, wanted, () => {
+    // The request that carried the chart load was refused as too large: ask again with the chunked reads.
+    charts = summary ? worksheets.getItem(summary).charts.load('items/name') : undefined;
+  });
   const hasTrendChart = charts ? charts.items.some((c) => c.name === TREND_CHART_NAME) : false;
 
   const rulesName = wanted.find((n) => RULES_SHEETS.has(normalizeName(n)));
@@ -104,6 +111,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
 async function loadSheets(
   context: Excel.RequestContext,
   names: string[],
+  onRetry: () => void = () => undefined,
 ): Promise<Map<string, Block | undefined>> {
   const ranges = names.map((name) =>
     context.workbook.worksheets
@@ -115,6 +123,7 @@ async function loadSheets(
     await context.sync();
   } catch (err) {
     if (!isPayloadError(err)) throw err;
+    onRetry();
     return loadSheetsInChunks(context, names);
   }
   return new Map(names.map((name, i) => [name, ranges[i].isNullObject ? undefined : ranges[i]]));

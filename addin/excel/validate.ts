@@ -1,14 +1,35 @@
 // The Validate button's work: read the grids, run core with Excel's limits, write the patches back.
-import { EXCEL_LIMITS, formatProblem, runHeadline, validate, type RunOutput } from '../../core';
+import {
+  EXCEL_LIMITS,
+  formatProblem,
+  HISTORY_SHEET,
+  normalizeName,
+  runHeadline,
+  validate,
+  type Grid,
+  type RunOutput,
+} from '../../core';
 import type { ProgressFn } from '../../ui/host-actions';
 import { applyPatches } from './apply-patches';
 import { readWorkbook } from './read-grids';
+import { withRunGuard, type GuardOptions } from './run-guard';
+
+/** Run History's rows up to its last non-blank one, as read: the rows core's patch keeps as they are. */
+function historyRows(grids: Grid[]): number {
+  const grid = grids.find((g) => normalizeName(g.name) === normalizeName(HISTORY_SHEET.name));
+  let end = grid?.rows.length ?? 0;
+  while (end > 0 && (grid?.rows[end - 1] ?? []).every((c) => c === null || c === undefined || c === ''))
+    end--;
+  return end;
+}
 
 export interface ValidateWorkbookOptions {
   onProgress?: ProgressFn;
   /** Checked before writing starts; once writing has begun the run goes to the end. */
   signal?: AbortSignal;
   budgetBytes?: number;
+  /** The run guard's clock and owner (tests). */
+  guard?: GuardOptions;
 }
 
 export interface WorkbookRun {
@@ -27,10 +48,19 @@ function abortIfAsked(signal: AbortSignal | undefined): void {
   throw err;
 }
 
+/** The ribbon's Validate and the task pane's both come here: one run at a time per workbook (run-guard.ts). */
 export async function validateWorkbook(
   context: Excel.RequestContext,
   now: Date,
   options: ValidateWorkbookOptions = {},
+): Promise<WorkbookRun> {
+  return withRunGuard(context, () => validateUnguarded(context, now, options), options.guard);
+}
+
+async function validateUnguarded(
+  context: Excel.RequestContext,
+  now: Date,
+  options: ValidateWorkbookOptions,
 ): Promise<WorkbookRun> {
   const progress = options.onProgress ?? (() => undefined);
   progress('reading', 0);
@@ -45,6 +75,7 @@ export async function validateWorkbook(
   const writes = await applyPatches(context, output.patches, {
     sheetNames: book.sheetNames,
     hasTrendChart: book.hasTrendChart,
+    historyRows: historyRows(book.grids),
     budgetBytes: options.budgetBytes,
     onProgress: (f) => progress('writing', f),
   });

@@ -1,9 +1,14 @@
 // Every Sheets path that writes user sheets takes the document lock: while another run holds it, each says BUSY and writes nothing.
 import { addRuleRow } from '../../apps-script/builder';
-import { addRulePack, createRulebook } from '../../apps-script/index';
+import {
+  addRulePack,
+  createRulebook,
+  runScheduledValidation,
+  validateWorkbook,
+} from '../../apps-script/index';
 import { BUSY } from '../../apps-script/messages';
 import { addPack } from '../../apps-script/packs';
-import { sidebarAddRulePack } from '../../apps-script/sidebar-server';
+import { sidebarAddRulePack, sidebarValidate } from '../../apps-script/sidebar-server';
 import { addStarterSheets } from '../../apps-script/starter';
 import { createFakeAppsScript, type FakeAppsScript } from '../../testkit/sheets';
 import { installFake } from './run-on-fake';
@@ -52,6 +57,23 @@ describe('the Sheets write path under the document lock', () => {
     const fake = busyFake();
     expect(act()).toBe(BUSY);
     expect(fake.ui._alerts).toEqual([BUSY]);
+    expect(sheetsOf(fake)).toEqual(['Rules']);
+  });
+
+  it.each<[string, () => unknown]>([
+    ['Validate (menu)', () => validateWorkbook()],
+    ['Validate (sidebar)', () => sidebarValidate()],
+    ['the daily scheduled validation', () => runScheduledValidation()],
+  ])('%s says BUSY and writes nothing', (_name, act) => {
+    const fake = busyFake();
+    let said: unknown;
+    try {
+      said = act();
+    } catch (error) {
+      said = (error as Error).message;
+    }
+    expect(said).toBe(BUSY);
+    expect(fake.readSheet('Rules')).toEqual(RULES);
     expect(sheetsOf(fake)).toEqual(['Rules']);
   });
 

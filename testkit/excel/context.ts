@@ -79,6 +79,11 @@ export class FakeRequestContext {
     };
     this.book.requests.push(stat);
     await Promise.resolve();
+    const refused = this.book.fault?.({ kind: 'sync' });
+    if (refused) {
+      stat.failed = 'injected';
+      throw refused;
+    }
     if (requestBytes > this.limitBytes) {
       stat.failed = 'RequestPayloadSizeLimitExceeded';
       throw new FakeRichApiError(
@@ -87,6 +92,12 @@ export class FakeRequestContext {
       );
     }
     for (const c of queue) {
+      const { op, target } = c.payload as { op: string; target?: string };
+      const fault = this.book.fault?.({ kind: 'command', op, target: target ?? '' });
+      if (fault) {
+        stat.failed = 'injected';
+        throw fault;
+      }
       try {
         c.run();
       } catch (err) {

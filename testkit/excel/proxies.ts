@@ -77,8 +77,46 @@ type SheetRef = () => FakeSheet | undefined;
 
 export class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
+  readonly settings: FakeSettingCollection;
   constructor(ctx: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.settings = new FakeSettingCollection(ctx);
+  }
+}
+
+/** Workbook.settings: the add-in's key-value entries saved in the document, shared by the ribbon and the task pane. */
+export class FakeSettingCollection extends ClientObject {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'settings');
+  }
+  snapshot(): Record<string, unknown> {
+    return {};
+  }
+  add(key: string, value: unknown): FakeSetting {
+    this.command('settings.add', { key, value }, () => void this.ctx.book.settings.set(key, value));
+    return this.getItemOrNullObject(key);
+  }
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.ctx, key);
+  }
+}
+
+export class FakeSetting extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly key: string,
+  ) {
+    super(ctx, `settings(${key})`, () => ctx.book.settings.has(key));
+  }
+  snapshot(props: string[]): Record<string, unknown> {
+    const all = { key: this.key, value: this.ctx.book.settings.get(this.key) };
+    return this.ctx.book.settings.has(this.key) ? pick(all, props.length ? props : ['key', 'value']) : {};
+  }
+  get value(): unknown {
+    return this.read('value');
+  }
+  delete(): void {
+    this.command('settings.delete', this.key, () => void this.ctx.book.settings.delete(this.key));
   }
 }
 
@@ -93,7 +131,7 @@ export class FakeWorksheetCollection extends ClientObject {
 
   snapshot(props: string[]): Record<string, unknown> {
     const want = props.length === 0 ? ['name', 'id', 'visibility'] : props;
-    return { items: this.ctx.book.sheets.map((s) => pick(sheetProps(s), want)) };
+    return { items: this.ctx.book.sheets.map((s) => pick(sheetProps(s, this.ctx.book), want)) };
   }
 
   override deliver(values: Record<string, unknown>): void {
@@ -142,8 +180,9 @@ export class FakeWorksheetCollection extends ClientObject {
   }
 }
 
-function sheetProps(s: FakeSheet): Record<string, unknown> {
-  return { name: s.name, id: s.id, visibility: s.visibility, tabColor: s.tabColor };
+function sheetProps(s: FakeSheet, book?: { sheets: FakeSheet[] }): Record<string, unknown> {
+  const position = book ? book.sheets.indexOf(s) : undefined;
+  return { name: s.name, id: s.id, visibility: s.visibility, tabColor: s.tabColor, position };
 }
 
 function pick(all: Record<string, unknown>, props: string[]): Record<string, unknown> {
@@ -220,7 +259,7 @@ export class FakeWorksheet extends ClientObject {
 
   snapshot(props: string[]): Record<string, unknown> {
     const s = this.ref();
-    return s ? pick(sheetProps(s), props.length ? props : ['name', 'id', 'visibility']) : {};
+    return s ? pick(sheetProps(s, this.ctx.book), props.length ? props : ['name', 'id', 'visibility']) : {};
   }
 
   get name(): string {
@@ -237,6 +276,27 @@ export class FakeWorksheet extends ClientObject {
   }
   set tabColor(v: string) {
     this.command('set tabColor', v, () => void (this.sheet().tabColor = v));
+  }
+  set name(v: string) {
+    this.command('set name', v, () => {
+      const sheet = this.sheet();
+      const other = this.ctx.book.sheet(v);
+      if (other && other !== sheet)
+        throw new FakeRichApiError('InvalidArgument', `A sheet named ${v} exists.`);
+      sheet.name = v;
+    });
+  }
+  /** The 0-based tab position, as Worksheet.position. */
+  set position(v: number) {
+    this.command('set position', v, () => {
+      const sheets = this.ctx.book.sheets;
+      const sheet = this.sheet();
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(Math.min(v, sheets.length), 0, sheet);
+    });
+  }
+  get position(): number {
+    return this.read('position');
   }
 
   activate(): void {

@@ -188,6 +188,13 @@ export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   readonly requests: RequestStat[] = [];
   suspendCalculationCalls = 0;
+  /** Workbook.settings, by key. */
+  readonly settings = new Map<string, unknown>();
+  /**
+   * A fault to inject: asked before each request is sent and before each of its commands runs; an error it returns
+   * fails that request there (the commands before it have run, as in Excel).
+   */
+  fault?: (at: { kind: 'sync' } | { kind: 'command'; op: string; target: string }) => Error | undefined;
   selection: { sheet: string; address: string } | undefined;
   activeSheet: string | undefined;
   private nextId = 1;

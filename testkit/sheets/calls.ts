@@ -2,10 +2,14 @@
 export class CallLog {
   readonly counts = new Map<string, number>();
   total = 0;
+  /** A fault to inject: called before every call the script makes; an error it returns is thrown instead of the call. */
+  failure?: (name: string) => Error | undefined;
 
   add(name: string): void {
     this.total++;
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    const error = this.failure?.(name);
+    if (error) throw error;
   }
 
   /** Calls whose name starts with the prefix (`Range.setValues`, `Range.`); all calls without one. */

@@ -104,7 +104,7 @@ export function createFakeAppsScript(options: FakeOptions = {}): FakeAppsScript 
     },
     addSheet(name, rows) {
       const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
-      const sheet = spreadsheet.insertSheet(name, Math.max(1000, rows.length), Math.max(26, width));
+      const sheet = spreadsheet._insertSheet(name, Math.max(1000, rows.length), Math.max(26, width));
       rows.forEach((row, r) => {
         const target = sheet._rowForWrite(r);
         row.forEach((cell, c) => (target[c] = seedEntry(cell, spreadsheet.timeZone)));

@@ -97,6 +97,13 @@ export class FakeRange extends FakeObject {
   setValue(value: unknown): this {
     return this.setValues([[value]]);
   }
+  clearContent(): this {
+    for (let r = 0; r < this.numRows; r++) {
+      const stored = this.sheet._row(this.row + r - 1);
+      if (stored) for (let c = 0; c < this.numCols; c++) stored[this.col + c - 1] = undefined;
+    }
+    return this;
+  }
 
   private format(op: string, value: unknown): this {
     this.sheet._formats.push({ op, range: this, value });

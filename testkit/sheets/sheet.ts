@@ -78,8 +78,14 @@ export class FakeSheet extends FakeObject {
     return this.name;
   }
   setName(name: string): this {
+    const other = this.parent._sheets.find((s) => s !== this && s.name.toLowerCase() === name.toLowerCase());
+    if (other) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this.name = name;
     return this;
+  }
+  /** 1-based position among the sheets, as Apps Script's getIndex(). */
+  getIndex(): number {
+    return this.parent._sheets.indexOf(this) + 1;
   }
   getParent(): FakeSpreadsheet {
     return this.parent;

@@ -46,14 +46,25 @@ export class FakeSpreadsheet extends FakeObject {
   getSheetByName(name: string): FakeSheet | null {
     return this._sheets.find((s) => s.name === name) ?? null;
   }
-  insertSheet(name: string, rows = 1000, cols = 26): FakeSheet {
+  /** As Apps Script's insertSheet(name, index): a 1000 × 26 sheet, at the 0-based index or at the end. */
+  insertSheet(name: string, index?: number): FakeSheet {
+    return this._insertSheet(name, 1000, 26, index);
+  }
+  _insertSheet(name: string, rows: number, cols: number, index = this._sheets.length): FakeSheet {
     if (this.getSheetByName(name)) {
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
     this._checkCells(rows * cols);
     const sheet = new FakeSheet(this, name, rows, cols);
-    this._sheets.push(sheet);
+    this._sheets.splice(Math.min(index, this._sheets.length), 0, sheet);
     return sheet;
+  }
+  deleteSheet(sheet: FakeSheet): void {
+    const at = this._sheets.indexOf(sheet);
+    if (at < 0) throw new Error('Sheet not found.');
+    if (this._sheets.length === 1) throw new Error('You can’t remove all the sheets in a document.');
+    this._sheets.splice(at, 1);
+    if (this._activeSheet === sheet) this._activeSheet = undefined;
   }
   getActiveSheet(): FakeSheet | undefined {
     return this._activeSheet ?? this._sheets[0];
