@@ -1,5 +1,4 @@
 // The CLI's writer cut off at every step (each write, flush, rename of every file it writes): the rulebook read is left as it was.
-// The module object itself (not a namespace copy), so a spy on it is what every CLI file calls.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a spy must sit on the module object every CLI file reads
 import fs = require('fs');
 import * as path from 'path';
