@@ -41,7 +41,7 @@ const FORMATS: [string, (text: string) => number][] = [
   ['sarif', (t) => JSON.parse(t).runs[0].results.length],
   ['junit', (t) => count(t, '<failure ')],
   ['csv', (t) => t.split('\n').filter((l) => l.startsWith('BIG-')).length],
-  ['html', (t) => count(t, '<td>FAIL</td>')],
+  ['html', (t) => count(t, '>FAIL</td>')],
 ];
 
 describe.each(FORMATS)('--format %s --no-write', (format, results) => {
