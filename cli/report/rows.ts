@@ -1,5 +1,12 @@
 // Results and problems flattened to plain rows, the shape every report format starts from.
-import { isoDateOrTime, type RenderedProblem, renderProblem, type Result, type RunOutput } from '../../core';
+import {
+  isoDateOrTime,
+  type RenderedProblem,
+  renderProblem,
+  type Result,
+  type RunOutput,
+  type RunSummary,
+} from '../../core';
 
 export interface ResultRow {
   ruleId: string;
@@ -71,6 +78,33 @@ export const RESULT_COLUMNS: (keyof ResultRow)[] = [
 
 export function problemRows(output: RunOutput): RenderedProblem[] {
   return output.problems.map(renderProblem);
+}
+
+/** A run's figures as the JSON reports give them, in their order. */
+export function summaryFigures(s: RunSummary) {
+  return {
+    rules: s.rules,
+    resources: s.resources,
+    checks: s.checks,
+    passing: s.passing,
+    failing: s.failing,
+    waived: s.waived,
+    errors: s.errors,
+    notApplicable: s.notApplicable,
+    passRate: s.passRate,
+  };
+}
+
+/** A problem as the JSON reports give it: the cell as `sheet` and `cell`, the words already rendered. */
+export function problemFields(p: RenderedProblem) {
+  return {
+    code: p.code,
+    severity: p.severity,
+    sheet: p.sheet,
+    cell: p.cell,
+    message: p.message,
+    suggestion: p.suggestion,
+  };
 }
 
 export const isoDate = iso;
