@@ -87,7 +87,7 @@ export async function preparePackage(file: string, bytes: Buffer): Promise<Prepa
         if (drawingRels.some((d) => REL_CHART.test(d.type))) {
           // ExcelJS cannot read or write a chart: the drawing is left out of what it reads.
           charts.push(sheet.name);
-          xml = xml.replace(new RegExp(`<(\\w+:)?drawing\\b[^>]*\\b${attrValue(r.id)}[^>]*/>`), '');
+          xml = withoutDrawing(xml, r.id);
           r.target = '';
           relsChanged = true;
           zip.remove(target);
@@ -234,6 +234,27 @@ function resolve(source: string, target: string): string {
 function attr(attrs: string, name: string): string | undefined {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`).exec(attrs);
   return m?.[1];
+}
+
+/**
+ * The sheet XML without its `<drawing r:id="…"/>` element for `id`: found tag by tag with indexOf, so a hostile
+ * file (a tag that never closes) costs one pass, never the backtracking a regular expression could take.
+ */
+function withoutDrawing(xml: string, id: string): string {
+  const wanted = new RegExp(`^${attrValue(id)}$`);
+  let from = 0;
+  for (;;) {
+    const open = xml.indexOf('<', from);
+    if (open < 0) return xml;
+    const close = xml.indexOf('>', open);
+    if (close < 0) return xml;
+    const tag = xml.slice(open + 1, close);
+    const name = /^(?:\w+:)?drawing(?=[\s/])/.exec(tag);
+    if (name && tag.endsWith('/') && tag.split(/\s+/).some((a) => wanted.test(a.replace(/\/$/, '')))) {
+      return xml.slice(0, open) + xml.slice(close + 1);
+    }
+    from = close + 1;
+  }
 }
 
 /** `r:id="rId3"` as a pattern that matches whatever the namespace prefix is. */
