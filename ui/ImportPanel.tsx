@@ -91,7 +91,7 @@ export function ImportPanel({
         {busy ? 'Importing…' : 'Import'}
       </Button>
       {outcome && (
-        <MessageBar intent={outcome.intent}>
+        <MessageBar layout="multiline" intent={outcome.intent}>
           <MessageBarBody>
             {outcome.text}
             {outcome.notes && outcome.notes.length > 0 && (

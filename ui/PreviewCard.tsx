@@ -25,7 +25,7 @@ export function PreviewCard({ preview, busy }: { preview?: PreviewView; busy: bo
       <CardHeader header={<Text weight="semibold">Preview</Text>} />
       {preview.readsAs && <Text className={styles.words}>Reads as: {preview.readsAs}</Text>}
       {preview.problems.map((p, i) => (
-        <MessageBar key={i} intent={p.severity === 'error' ? 'error' : 'warning'}>
+        <MessageBar key={i} layout="multiline" intent={p.severity === 'error' ? 'error' : 'warning'}>
           <MessageBarBody>
             {p.message} {p.suggestion}
           </MessageBarBody>

@@ -26,7 +26,7 @@ export function ProblemsPanel({ host, run }: { host: Pick<HostActions, 'selectCe
   return (
     <>
       {error && (
-        <MessageBar intent="error">
+        <MessageBar layout="multiline" intent="error">
           <MessageBarBody>Could not select the cell: {error}</MessageBarBody>
         </MessageBar>
       )}

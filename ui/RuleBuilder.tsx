@@ -144,7 +144,7 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
 
   if (loadError) {
     return (
-      <MessageBar intent="error">
+      <MessageBar layout="multiline" intent="error">
         <MessageBarBody>
           Could not read the resources: {loadError}{' '}
           <Button size="small" onClick={load}>
@@ -316,7 +316,7 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
       </Button>
       {missing.length > 0 && <Text size={200}>Still needed: {missing.join(', ')}.</Text>}
       {outcome && (
-        <MessageBar intent={outcome.intent}>
+        <MessageBar layout="multiline" intent={outcome.intent}>
           <MessageBarBody>{outcome.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -51,7 +51,7 @@ export function RulePacksPanel({ host }: { host: Pick<HostActions, 'listRulePack
   return (
     <div className={styles.panel}>
       {outcome && (
-        <MessageBar intent={outcome.intent}>
+        <MessageBar layout="multiline" intent={outcome.intent}>
           <MessageBarBody>{outcome.text}</MessageBarBody>
         </MessageBar>
       )}

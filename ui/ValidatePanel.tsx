@@ -77,7 +77,7 @@ export function ValidatePanel({ host, run, onRun }: ValidatePanelProps) {
         </div>
       )}
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar layout="multiline" intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -87,7 +87,6 @@ describe.each([
       // Each of these is on every path that writes a file, so each was cut at least once.
       if (step !== 'linkSync' && step !== 'writeFileSync' && !(step === 'write' && kind === 'csv'))
         expect(failures).toBeGreaterThan(0);
-      console.log(`${kind} ${step}: cut ${failures} times`);
     },
     120_000,
   );
