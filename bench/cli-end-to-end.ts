@@ -28,7 +28,8 @@ run(process.argv.slice(2), quiet).then((code) => {
   process.stderr.write(JSON.stringify({ seconds, peakRssMB: process.resourceUsage().maxRSS / 1024, code }) + '\\n');
 });`;
 
-function runCli(what: string, args: string[]): CliRun {
+/** One CLI run in a child process of its own, with the heap bin/rulesheet gives itself. */
+export function runCli(what: string, args: string[]): CliRun {
   const main = path.join(__dirname, '..', 'cli', 'main.ts');
   // The heap bin/rulesheet gives itself: ExcelJS holds the whole workbook as objects.
   const node = ['--max-old-space-size=12288', '-r', 'ts-node/register/transpile-only', '-e', CHILD, main];

@@ -1,9 +1,9 @@
 // End to end: `rulesheet validate` on an .xlsx of the benchmark rulebook, timed in its own process with its peak memory.
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { runCli } from './cli-end-to-end';
 import { generateWorkbook, type BenchSize } from './generate';
 
 export const CLI_SIZE: BenchSize = { rules: 500, resources: 50_000, types: 10, seed: 42 };
@@ -16,16 +16,6 @@ export interface CliFigures {
   exitCode: number;
 }
 
-// The child: runs the CLI in-process and reports its own time and peak RSS on its last stderr line.
-const CHILD = `
-const { run } = require(process.argv[1]);
-const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
-const start = process.hrtime.bigint();
-run(process.argv.slice(2), quiet).then((code) => {
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  process.stderr.write(JSON.stringify({ seconds, peakRssMB: process.resourceUsage().maxRSS / 1024, code }) + '\\n');
-});`;
-
 export async function benchCliXlsx(size: BenchSize = CLI_SIZE): Promise<CliFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-cli-bench-'));
   try {
@@ -36,8 +26,7 @@ export async function benchCliXlsx(size: BenchSize = CLI_SIZE): Promise<CliFigur
       for (const row of grid.rows) sheet.addRow(row);
     }
     await workbook.xlsx.writeFile(book);
-    const main = path.join(__dirname, '..', 'cli', 'main.ts');
-    const args = [
+    const got = runCli('.xlsx in and out', [
       'validate',
       book,
       '--out',
@@ -46,27 +35,13 @@ export async function benchCliXlsx(size: BenchSize = CLI_SIZE): Promise<CliFigur
       '2026-01-15T09:00:00Z',
       '--fail-on',
       'none',
-    ];
-    // ExcelJS holds the whole workbook as objects: a Results sheet of hundreds of thousands of rows needs more
-    // than Node's default heap.
-    const node = ['--max-old-space-size=12288', '-r', 'ts-node/register/transpile-only', '-e', CHILD, main];
-    const child = spawnSync(process.execPath, [...node, ...args], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const last = child.stderr
-      .trim()
-      .split('\n')
-      .reverse()
-      .find((l) => l.startsWith('{'));
-    if (!last) throw new Error(`the CLI run did not report: ${child.stderr.slice(-500)}`);
-    const got = JSON.parse(last) as { seconds: number; peakRssMB: number; code: number };
+    ]);
     return {
       rules: size.rules,
       resources: size.resources,
       seconds: got.seconds,
       peakRssMB: got.peakRssMB,
-      exitCode: got.code,
+      exitCode: got.exitCode,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
