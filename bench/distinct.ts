@@ -1,16 +1,9 @@
 // The default workload: every rule a distinct check (type, field, operator, expected), so no rule copies another's judgement.
 import type { Cell, Grid } from '../core';
-import {
-  ATTRIBUTES,
-  BUSINESS_UNITS,
-  ENVIRONMENTS,
-  SEVERITY_MIX,
-  TEAMS,
-  weighted,
-  type Attribute,
-} from './catalog';
+import { ATTRIBUTES, SEVERITY_MIX, TEAMS, weighted, type Attribute } from './catalog';
 import type { BenchSize } from './generate';
 import { mulberry32, type Prng } from './prng';
+import { countOfType, fixedCells } from './resource-rows';
 
 const FIXED = ['Resource ID', 'Type', 'Name', 'Owner', 'Business Unit', 'Environment'];
 /** (attribute, template) pairs a type offers in one set of columns: about 6–9 attributes × 2 templates. */
@@ -83,16 +76,8 @@ export function generateDistinctWorkbook(
   const resources: Cell[][] = [[...FIXED, ...columns.map((c) => c.name)]];
   for (let t = 0; t < size.types; t++) {
     const type = typeName(t);
-    const count = Math.floor(size.resources / size.types) + (t < size.resources % size.types ? 1 : 0);
-    for (let k = 0; k < count; k++) {
-      const row: Cell[] = [
-        `${type.replace(/[^a-z0-9]+/gi, '-')}-${String(k + 1).padStart(6, '0')}`,
-        type,
-        `${rng.pick(['prod', 'stage', 'dev'])}-${rng.pick(['web', 'api', 'data', 'hr'])}-${k}`,
-        rng.chance(0.7) ? rng.pick(TEAMS) : null,
-        rng.pick(BUSINESS_UNITS),
-        rng.pick(ENVIRONMENTS),
-      ];
+    for (let k = 0; k < countOfType(size, t); k++) {
+      const row = fixedCells(type, k, rng);
       for (const c of columns) row.push(used[t].has(c) ? c.attr.value(rng) : null);
       resources.push(row);
     }

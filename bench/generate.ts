@@ -1,16 +1,8 @@
 // Builds the benchmark rulebook as grids (a Rules sheet and a Resources sheet), the same for the same seed.
 import type { Cell, Grid } from '../core';
-import {
-  ATTRIBUTES,
-  BASE_TYPES,
-  BUSINESS_UNITS,
-  ENVIRONMENTS,
-  SEVERITY_MIX,
-  TEAMS,
-  weighted,
-  type Attribute,
-} from './catalog';
+import { ATTRIBUTES, BASE_TYPES, SEVERITY_MIX, TEAMS, weighted, type Attribute } from './catalog';
 import { generateDistinctWorkbook } from './distinct';
+import { countOfType, fixedCells } from './resource-rows';
 import { mulberry32, type Prng } from './prng';
 
 /** distinct: every rule a distinct check (the default); duplicates: the catalog's rules, many repeating a check. */
@@ -95,17 +87,9 @@ function resourceRows(size: BenchSize, typeAttrs: Attribute[][], rng: Prng): Cel
   const rows: Cell[][] = [[...FIXED_RESOURCE_HEADERS, ...columns]];
   for (let t = 0; t < size.types; t++) {
     const type = typeName(t);
-    const count = Math.floor(size.resources / size.types) + (t < size.resources % size.types ? 1 : 0);
     const used = new Set(typeAttrs[t]);
-    for (let k = 0; k < count; k++) {
-      const row: Cell[] = [
-        `${type.replace(/[^a-z0-9]+/gi, '-')}-${String(k + 1).padStart(6, '0')}`,
-        type,
-        `${rng.pick(['prod', 'stage', 'dev'])}-${rng.pick(['web', 'api', 'data', 'hr'])}-${k}`,
-        rng.chance(0.7) ? rng.pick(TEAMS) : null,
-        rng.pick(BUSINESS_UNITS),
-        rng.pick(ENVIRONMENTS),
-      ];
+    for (let k = 0; k < countOfType(size, t); k++) {
+      const row = fixedCells(type, k, rng);
       for (const attr of ATTRIBUTES) row.push(used.has(attr) ? attr.value(rng) : null);
       rows.push(row);
     }
