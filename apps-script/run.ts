@@ -1,5 +1,12 @@
 // One validation in Sheets: lock, put back what a stopped run left, read, run core, check limits and time, then write.
-import { GENERATED_SHEET_NAMES, SHEETS_LIMITS, validate, type RunOutput } from '../core';
+import {
+  GENERATED_SHEET_NAMES,
+  overHostLimits,
+  overLimitsRefusal,
+  SHEETS_LIMITS,
+  validate,
+  type RunOutput,
+} from '../core';
 import { applyPlans } from './apply';
 import { budgetUntil, OutOfTime } from './budget';
 import { BUSY, OUT_OF_TIME, tooManyCells, tooSlow, writeFailed } from './messages';
@@ -55,11 +62,13 @@ export function runValidation(options: RunOptions = {}): RunOutcome {
     const run = validate(grids, { now: options.now ?? new Date(start), limits: SHEETS_LIMITS });
     const engineMs = clock() - engineStart;
     // Everything is converted and checked before the first write.
-    // Over Sheets' cell limit the writes would fail partway: refuse before the first.
-    const over = run.problems.find((p) => p.code === 'too_many_cells');
-    if (over) {
-      const { cells, limit } = over.params as { cells: number; limit: number };
-      return fail('cells', tooManyCells(cells, limit));
+    // Output core had to fit to Sheets' limits (cells, rows, 50,000 characters a cell) is refused, never written cut.
+    const over = overHostLimits(run.problems);
+    if (over.length > 0) {
+      const cells = over.find((p) => p.code === 'too_many_cells');
+      if (!cells) return fail('cells', overLimitsRefusal("Google Sheets'", over));
+      const { cells: count, limit } = cells.params as { cells: number; limit: number };
+      return fail('cells', tooManyCells(count, limit));
     }
     const plans = run.patches.map((p) => planPatch(p, timeZone));
     const refusal = overLimit(ss, plans);

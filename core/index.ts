@@ -51,6 +51,7 @@ export type {
 export type { CellsPatch, HostPatch } from './output/patch';
 export { looksLikeFormula, safeText } from './output/patch';
 export * from './output/types';
+export { overHostLimits, overLimitsRefusal } from './output/limits';
 export { COLORS, STATUS_COLORS } from './output/formats';
 export { GENERATED_SHEET_NAMES } from './output/formats';
 export { historySheet } from './output/history-sheet';

@@ -4,6 +4,8 @@ import {
   formatProblem,
   HISTORY_SHEET,
   normalizeName,
+  overHostLimits,
+  overLimitsRefusal,
   runHeadline,
   validate,
   type Grid,
@@ -41,16 +43,6 @@ export interface WorkbookRun {
   writes: { syncs: number; halvings: number };
 }
 
-/** Core's problems for output that does not fit the host: a run with any of them writes nothing. */
-const OVER_LIMIT = new Set(['too_many_rows', 'too_many_cells', 'cell_too_long', 'cells_too_long']);
-
-function overLimitMessage(problems: string[]): string {
-  return (
-    `Rulesheet stopped before writing: the results do not fit Excel's limits. Nothing was changed. ${problems.join(' ')} ` +
-    'Turn off passing rows in Settings, shorten the longest cells, or validate a large rulebook with the command line.'
-  );
-}
-
 function abortIfAsked(signal: AbortSignal | undefined): void {
   if (!signal?.aborted) return;
   const err = new Error('The run was cancelled before anything was written.');
@@ -82,8 +74,8 @@ async function validateUnguarded(
   progress('checking', 1);
   abortIfAsked(options.signal);
   // Output over Excel's limits (rows, 32,767 characters a cell) would be cut to fit: refuse it before writing.
-  const over = output.problems.filter((p) => OVER_LIMIT.has(p.code));
-  if (over.length > 0) throw new Error(overLimitMessage(over.map(formatProblem)));
+  const over = overHostLimits(output.problems);
+  if (over.length > 0) throw new Error(overLimitsRefusal("Excel's", over));
   progress('writing', 0);
   const writes = await applyPatches(context, output.patches, {
     sheetNames: book.sheetNames,

@@ -1,11 +1,32 @@
 // Host limits: rows, characters a cell and cells a workbook, enforced on the patches with a problem each time, never silently.
-import { problem, type Problem } from '../problems';
+import { formatProblem, problem, type Problem } from '../problems';
 import type { Grid } from '../types';
 import { normalizeName } from '../names';
 import { looksLikeFormula, safeText, type Patch, type SheetFormat, type WriteCell } from './patch';
 import type { HostLimits } from './types';
 
 /** Excel's sheet-name rules, which Google Sheets also accepts: 1–31 characters, none of `: \ / ? * [ ]`, not `History`. */
+/** The problems that say a run's output does not fit its host; a host that sees any of them writes nothing. */
+const HOST_LIMIT_CODES: ReadonlySet<string> = new Set([
+  'too_many_rows',
+  'too_many_cells',
+  'cell_too_long',
+  'cells_too_long',
+]);
+
+export function overHostLimits(problems: readonly Problem[]): Problem[] {
+  return problems.filter((p) => HOST_LIMIT_CODES.has(p.code));
+}
+
+/** What a host says when it refuses such a run; `host` is its name as a possessive ("Excel's", "Google Sheets'"). */
+export function overLimitsRefusal(host: string, problems: readonly Problem[]): string {
+  return (
+    `Rulesheet stopped before writing: the results do not fit ${host} limits. Nothing was changed. ` +
+    `${problems.map(formatProblem).join(' ')} Turn off passing rows in Settings, shorten the longest cells, or ` +
+    'validate a large rulebook with the command line.'
+  );
+}
+
 export function isValidSheetName(name: string): boolean {
   return (
     name.length >= 1 &&
