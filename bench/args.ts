@@ -12,23 +12,26 @@ export interface BenchOptions {
   inProcess: boolean;
   /** Measured runs per engine after its first (cold) run; the figure is their median. */
   runs: number;
-  /** Also run the CLI end to end at 50,000 resources × 500 rules (minutes, gigabytes). */
-  cliLarge: boolean;
   /** Skip the CLI end-to-end runs. */
   noCli: boolean;
+  /** Only the chosen workload's engines, not both. */
+  oneWorkload: boolean;
+  /** Only the small sizes of the adapters and the CLI (no 50,000 × 500, no reports at 200,000 × 500). */
+  quick: boolean;
 }
 
 export const USAGE = `npm run bench -- [--rules N] [--resources N] [--types N] [--seed N]
                     [--sample N] [--logic-sample N|all] [--runs N] [--in-process] [--json]
-                    [--workload distinct|duplicates] [--cli-large] [--no-cli]
+                    [--workload distinct|duplicates] [--one-workload] [--quick] [--no-cli]
   --sample N         resources per type json-rules-engine runs on (default 1000); its checks/s is scaled
   --logic-sample N   resources per type json-logic-js runs on (default all)
   --runs N           measured runs per engine after its first, cold run (default 3); the figure is their median
   --in-process       run the engines in this process, not one child process each
   --json             print one JSON object on stdout, everything else on stderr
-  --workload W       distinct (default): every rule a distinct check; duplicates: the catalog's rules, which
-                     repeat checks (157 distinct among 500), so rulesheet copies judgements
-  --cli-large        also run the CLI end to end at 50,000 resources × 500 rules (slow: minutes, gigabytes)
+  --workload W       the workload the targets are judged on: distinct (default), every rule a distinct check;
+                     duplicates, the catalog's rules, which repeat checks (157 distinct among 500). Both run.
+  --one-workload     run only the chosen workload's engines
+  --quick            adapters and CLI at 10,000 × 200 only (skips 50,000 × 500 and the reports at 200,000 × 500)
   --no-cli           skip the CLI end-to-end runs`;
 
 function positiveInt(flag: string, text: string | undefined): number {
@@ -46,8 +49,9 @@ export function parseArgs(argv: string[]): BenchOptions {
     json: false,
     inProcess: false,
     runs: 3,
-    cliLarge: false,
     noCli: false,
+    oneWorkload: false,
+    quick: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -89,8 +93,11 @@ export function parseArgs(argv: string[]): BenchOptions {
         options.size.workload = w;
         break;
       }
-      case '--cli-large':
-        options.cliLarge = true;
+      case '--one-workload':
+        options.oneWorkload = true;
+        break;
+      case '--quick':
+        options.quick = true;
         break;
       case '--no-cli':
         options.noCli = true;

@@ -8,8 +8,28 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { generateWorkbook, type BenchSize } from './generate';
 
-export const CLI_E2E_SIZE: BenchSize = { rules: 200, resources: 10_000, types: 10, seed: 42 };
-export const CLI_E2E_LARGE: BenchSize = { rules: 500, resources: 50_000, types: 10, seed: 42 };
+export const CLI_E2E_SIZE: BenchSize = {
+  rules: 200,
+  resources: 10_000,
+  types: 10,
+  seed: 42,
+  workload: 'distinct',
+};
+export const CLI_E2E_LARGE: BenchSize = {
+  rules: 500,
+  resources: 50_000,
+  types: 10,
+  seed: 42,
+  workload: 'distinct',
+};
+/** Reports only, where a workbook is no longer the point: 10,000,000 checks. */
+export const CLI_REPORTS_SIZE: BenchSize = {
+  rules: 500,
+  resources: 200_000,
+  types: 10,
+  seed: 42,
+  workload: 'distinct',
+};
 
 export interface CliRun {
   what: string;
@@ -47,20 +67,52 @@ export function runCli(what: string, args: string[]): CliRun {
   return { what, seconds: got.seconds, peakRssMB: got.peakRssMB, exitCode: got.code };
 }
 
+/** The generated rulebook as a CSV folder (`book/`) and, unless `csvOnly`, as `book.xlsx`, in `dir`. */
+async function writeRulebook(
+  size: BenchSize,
+  dir: string,
+  csvOnly = false,
+): Promise<{ folder: string; xlsx: string }> {
+  const grids = generateWorkbook(size);
+  const folder = path.join(dir, 'book');
+  fs.mkdirSync(folder);
+  const xlsx = path.join(dir, 'book.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  for (const grid of grids) {
+    const rows = grid.rows.map((r) => r.map((c) => (c === null ? '' : String(c))));
+    fs.writeFileSync(path.join(folder, `${grid.name}.csv`), stringify(rows, { record_delimiter: '\n' }));
+    if (!csvOnly) workbook.addWorksheet(grid.name).addRows(grid.rows);
+  }
+  if (!csvOnly) await workbook.xlsx.writeFile(xlsx);
+  return { folder, xlsx };
+}
+
+/** Every report format from a CSV folder without writing the rulebook (`--no-write`), each in its own process. */
+export async function benchCliReports(size: BenchSize = CLI_REPORTS_SIZE): Promise<CliRun[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-cli-reports-'));
+  try {
+    const { folder } = await writeRulebook(size, dir, true);
+    const common = ['--now', '2026-01-15T09:00:00Z', '--fail-on', 'none', '--no-write'];
+    return (['json', 'jsonl', 'sarif', 'junit', 'csv', 'html'] as const).map((format) =>
+      runCli(`report only, ${format} (CSV in, --no-write)`, [
+        'validate',
+        folder,
+        '--format',
+        format,
+        '--report',
+        path.join(dir, `out.${format}`),
+        ...common,
+      ]),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchCliEndToEnd(size: BenchSize = CLI_E2E_SIZE): Promise<CliRun[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-cli-e2e-'));
   try {
-    const grids = generateWorkbook(size);
-    const folder = path.join(dir, 'book');
-    fs.mkdirSync(folder);
-    const xlsx = path.join(dir, 'book.xlsx');
-    const workbook = new ExcelJS.Workbook();
-    for (const grid of grids) {
-      const rows = grid.rows.map((r) => r.map((c) => (c === null ? '' : String(c))));
-      fs.writeFileSync(path.join(folder, `${grid.name}.csv`), stringify(rows, { record_delimiter: '\n' }));
-      workbook.addWorksheet(grid.name).addRows(grid.rows);
-    }
-    await workbook.xlsx.writeFile(xlsx);
+    const { folder, xlsx } = await writeRulebook(size, dir);
     const common = ['--now', '2026-01-15T09:00:00Z', '--fail-on', 'none'];
     return [
       runCli('CSV in and out', ['validate', folder, '--out', path.join(dir, 'out'), ...common]),
@@ -103,6 +155,10 @@ export function cliRunLines(size: BenchSize, runs: CliRun[]): string[] {
 }
 
 if (require.main === module) {
-  const size = process.argv.includes('--large') ? CLI_E2E_LARGE : CLI_E2E_SIZE;
-  benchCliEndToEnd(size).then((runs) => console.log(cliRunLines(size, runs).join('\n')));
+  if (process.argv.includes('--reports'))
+    benchCliReports().then((runs) => console.log(cliRunLines(CLI_REPORTS_SIZE, runs).join('\n')));
+  else {
+    const size = process.argv.includes('--large') ? CLI_E2E_LARGE : CLI_E2E_SIZE;
+    benchCliEndToEnd(size).then((runs) => console.log(cliRunLines(size, runs).join('\n')));
+  }
 }

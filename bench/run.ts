@@ -6,14 +6,28 @@ import { parseArgs, type BenchOptions } from './args';
 import type { ChildReply, ChildRequest } from './child';
 import { compareCounts, totals } from './compare';
 import { ENGINE_LABELS, ENGINES, runEngine, type EngineName } from './engines';
-import { execFileSync } from 'child_process';
-import { benchCliEndToEnd, CLI_E2E_LARGE, CLI_E2E_SIZE, cliRunLines, type CliRun } from './cli-end-to-end';
-import { adapterLine, benchExcelAdapter } from './excel-adapter';
+import {
+  benchCliEndToEnd,
+  benchCliReports,
+  CLI_E2E_LARGE,
+  CLI_E2E_SIZE,
+  CLI_REPORTS_SIZE,
+  cliRunLines,
+  type CliRun,
+} from './cli-end-to-end';
+import {
+  ADAPTER_LARGE,
+  ADAPTER_SIZE,
+  adapterLine,
+  benchExcelAdapterInChild,
+  type AdapterFigures,
+} from './excel-adapter';
+import { benchSheetsAdapter, sheetsLine, type SheetsFigures } from './sheets-adapter';
 import { distinctChecks } from './distinct';
 import { generateWorkbook, type Workload } from './generate';
 import { rssMB, sampleRss } from './measure';
 import type { Counts } from './peers/types';
-import { figures, table, targetLines, targets, type Figures, type Replies } from './report';
+import { aroundTargets, figures, table, targetLines, targets, type Figures, type Replies } from './report';
 
 function forkChild(request: ChildRequest): Promise<ChildReply> {
   return new Promise((resolve) => {
@@ -111,39 +125,31 @@ function checkAgreement(
   return verdicts;
 }
 
-async function main(): Promise<void> {
-  let options: BenchOptions;
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n`);
-    process.exit(2);
-  }
-  const out = (s: string) => (options.json ? process.stderr : process.stdout).write(`${s}\n`);
-  const { rules, resources, types, seed } = options.size;
-  out(`Rulesheet benchmark: ${num(rules)} rules, ${num(resources)} resources, ${types} types, seed ${seed}`);
-  // Both workloads' share of distinct checks, so nobody mistakes copied judgements for speed.
-  const workload: Workload = options.size.workload ?? 'duplicates';
-  for (const w of ['distinct', 'duplicates'] as Workload[]) {
-    const rules = generateWorkbook({ ...options.size, resources: 0, workload: w })[0].rows;
-    const n = distinctChecks(rules);
-    out(
-      `${w === workload ? 'workload' : 'other workload'} ${w}${w === workload ? '' : ` (--workload ${w})`}: ` +
-        `${num(n)} distinct checks among ${num(rules.length - 1)} rules (${Math.round((100 * n) / Math.max(1, rules.length - 1))}%)`,
-    );
-  }
-  out(
-    options.inProcess
-      ? 'engines run one after another in this process (memory figures are shared)'
-      : 'each engine runs in its own child process (its own peak RSS)',
-  );
+/** One workload's engines, figures and agreement, printed as a table with its notes. */
+interface WorkloadRun {
+  workload: Workload;
+  replies: Replies;
+  f: Partial<Record<EngineName, Figures>>;
+  fullChecks: number;
+  validateSeconds?: number;
+  validateRatio?: number;
+  agreement: Record<string, boolean | null>;
+}
 
-  const load = () => os.loadavg()[0].toFixed(2);
+async function runWorkload(
+  options: BenchOptions,
+  workload: Workload,
+  out: (s: string) => void,
+): Promise<WorkloadRun> {
+  const rules = generateWorkbook({ ...options.size, resources: 0, workload })[0].rows;
+  const n = distinctChecks(rules);
+  out('');
   out(
-    `Node ${process.version}, ${os.cpus().length} CPUs, load average ${load()} before the run (other work on the machine skews the figures)`,
+    `— workload ${workload}: ${num(n)} distinct checks among ${num(rules.length - 1)} rules ` +
+      `(${Math.round((100 * n) / Math.max(1, rules.length - 1))}%) —`,
   );
-  const replies = await runAll(options, out);
-  out(`load average ${load()} after the run`);
+  const wOptions: BenchOptions = { ...options, size: { ...options.size, workload } };
+  const replies = await runAll(wOptions, out);
   const hand = replies.handWritten;
   const fullChecks = hand.ok
     ? hand.outcome.checks
@@ -152,7 +158,6 @@ async function main(): Promise<void> {
       : 0;
   const f: Partial<Record<EngineName, Figures>> = {};
   for (const e of ENGINES) f[e] = figures(replies[e], fullChecks);
-
   out('');
   for (const line of table(replies, f)) out(line);
   for (const e of ENGINES) {
@@ -168,32 +173,116 @@ async function main(): Promise<void> {
       `pass rate of the generated rulebook: ${((100 * t.pass) / (t.pass + t.fail)).toFixed(1)}% (${num(t.pass)} passing, ${num(t.fail)} failing)`,
     );
   }
-  const full = replies.rulesheet.ok ? replies.rulesheet.outcome.validateSeconds : undefined;
-  if (full !== undefined)
-    out(
-      `rulesheet's whole validate() (engine plus routing, waivers, tracking, summary, history and patches): ${full.toFixed(3)} s`,
-    );
+  const validateSeconds = replies.rulesheet.ok ? replies.rulesheet.outcome.validateSeconds : undefined;
   const engineSeconds = f.rulesheet?.seconds;
-  const validateRatio = full !== undefined && engineSeconds ? full / engineSeconds : undefined;
-  if (validateRatio !== undefined)
+  const validateRatio =
+    validateSeconds !== undefined && engineSeconds ? validateSeconds / engineSeconds : undefined;
+  if (validateSeconds !== undefined)
     out(
-      `whole validate() ÷ compile + evaluate: ${validateRatio.toFixed(1)}× (${full?.toFixed(3)} s ÷ ${engineSeconds?.toFixed(3)} s)`,
+      `rulesheet's whole validate() (engine plus routing, waivers, tracking, summary, history and patches): ${validateSeconds.toFixed(3)} s` +
+        (validateRatio === undefined
+          ? ''
+          : `; ÷ compile + evaluate: ${validateRatio.toFixed(1)}× (${validateSeconds.toFixed(3)} s ÷ ${engineSeconds?.toFixed(3)} s)`),
     );
   const reported = replies.rulesheet.ok ? (replies.rulesheet.outcome.problems ?? []) : [];
   if (reported.length) {
     out(`⚠ WARNING: rulesheet reported ${reported.length} problems on the generated rulebook, e.g.:`);
     for (const p of reported.slice(0, 5)) out(`    ${p}`);
   }
-  out('');
-  const agreement = checkAgreement(replies, options, out);
-  out('');
-  const list = targets(f);
+  const agreement = checkAgreement(replies, wOptions, out);
+  const brief = targets(f)
+    .slice(0, 3)
+    .map((t) => `${t.text.replace(' checks/s', '')}: ${t.actual}`)
+    .join('; ');
+  out(`ratios on this workload: ${brief}`);
+  return { workload, replies, f, fullChecks, validateSeconds, validateRatio, agreement };
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const out = (s: string) => (options.json ? process.stderr : process.stdout).write(`${s}\n`);
+  const { rules, resources, types, seed } = options.size;
+  out(`Rulesheet benchmark: ${num(rules)} rules, ${num(resources)} resources, ${types} types, seed ${seed}`);
   out(
-    `targets, on compile + evaluate (median of ${options.runs} runs of each engine after its first, cold run; each on a settled heap):`,
+    options.inProcess
+      ? 'engines run one after another in this process (memory figures are shared)'
+      : 'each engine runs in its own child process (its own peak RSS)',
+  );
+  const load = () => os.loadavg()[0].toFixed(2);
+  out(
+    `Node ${process.version}, ${os.cpus().length} CPUs, load average ${load()} before the run (other work on the machine skews the figures)`,
+  );
+
+  // Both workloads in one run: the targets are judged on the first (the distinct one unless --workload says otherwise),
+  // and the other is printed beside it so nobody mistakes copied judgements for speed.
+  const primary: Workload = options.size.workload ?? 'distinct';
+  const workloads: Workload[] = options.oneWorkload
+    ? [primary]
+    : [primary, primary === 'distinct' ? 'duplicates' : 'distinct'];
+  const runs: WorkloadRun[] = [];
+  for (const w of workloads) runs.push(await runWorkload(options, w, out));
+  const main = runs[0];
+  out('');
+  out(`load average ${load()} after the engines`);
+
+  // The hosts on their fakes, each in a process of its own, at both sizes.
+  out('');
+  const adapterSizes = options.quick ? [ADAPTER_SIZE] : [ADAPTER_SIZE, ADAPTER_LARGE];
+  const excel: (AdapterFigures | { error: string })[] = [];
+  const sheets: (SheetsFigures | { error: string })[] = [];
+  for (const size of adapterSizes) {
+    const e = benchExcelAdapterInChild(size);
+    excel.push(e);
+    out(
+      'error' in e ? `excel adapter at ${num(size.resources)} × ${size.rules}: ${e.error}` : adapterLine(e),
+    );
+    let s: SheetsFigures | { error: string };
+    try {
+      s = benchSheetsAdapter(size);
+    } catch (err) {
+      s = { error: (err as Error).message.split('\n')[0] };
+    }
+    sheets.push(s);
+    out(
+      'error' in s ? `sheets adapter at ${num(size.resources)} × ${size.rules}: ${s.error}` : sheetsLine(s),
+    );
+  }
+
+  // The CLI end to end, each run in its own process: CSV and .xlsx in and out, and report only; then reports at 200k.
+  const cli: { size: typeof CLI_E2E_SIZE; runs: CliRun[] }[] = [];
+  if (!options.noCli) {
+    const sizes = options.quick ? [CLI_E2E_SIZE] : [CLI_E2E_SIZE, CLI_E2E_LARGE];
+    for (const size of sizes) {
+      out('');
+      const runs = await benchCliEndToEnd(size);
+      cli.push({ size, runs });
+      for (const line of cliRunLines(size, runs)) out(line);
+    }
+    if (!options.quick) {
+      out('');
+      const runs = await benchCliReports(CLI_REPORTS_SIZE);
+      cli.push({ size: CLI_REPORTS_SIZE, runs });
+      for (const line of cliRunLines(CLI_REPORTS_SIZE, runs)) out(line);
+    }
+  }
+
+  out('');
+  const list = targets(main.f);
+  out(
+    `targets, on the ${main.workload} workload's compile + evaluate (median of ${options.runs} runs of each engine after its first, cold run; each on a settled heap):`,
   );
   for (const line of targetLines(list)) out(line);
-  const withReading = targets(f, 'withReading');
-  const cold = targets(f, 'firstRun');
+  const around = aroundTargets(main.validateSeconds, main.validateRatio, cli);
+  out('targets around the engine (issue "Scale the output path"):');
+  for (const line of targetLines(around)) out(line);
+  const withReading = targets(main.f, 'withReading');
+  const cold = targets(main.f, 'firstRun');
   const briefly = (list: typeof cold) =>
     list
       .slice(0, 3)
@@ -213,73 +302,17 @@ async function main(): Promise<void> {
   out(
     '       object per resource; hand-written: rows by type). rulesheet keeps a status per check and can explain every',
   );
-  out('       non-passing one; hand-written lists failing rows.');
-
-  // The hosts: 10,000 resources × 200 rules through each adapter on its in-memory fake.
-  out('');
-  const excel = await benchExcelAdapter();
-  out(adapterLine(excel));
-  const sheetsLine = execFileSync(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'sheets-adapter.ts')],
-    {
-      encoding: 'utf8',
-    },
-  ).trim();
-  out(sheetsLine);
-
-  // The CLI end to end, each run in its own process: CSV and .xlsx in and out, and report only.
-  const cli: { size: typeof CLI_E2E_SIZE; runs: CliRun[] }[] = [];
-  if (!options.noCli) {
-    for (const size of options.cliLarge ? [CLI_E2E_SIZE, CLI_E2E_LARGE] : [CLI_E2E_SIZE]) {
-      out('');
-      const runs = await benchCliEndToEnd(size);
-      cli.push({ size, runs });
-      for (const line of cliRunLines(size, runs)) out(line);
-    }
-  }
+  out(
+    '       non-passing one; hand-written lists failing rows. Projected host times: bench/README.md, "Host cost models".',
+  );
 
   if (options.json) {
-    const pick = (g: Figures | undefined, reply: ChildReply, sampled: boolean) => {
-      if (!g) return { error: reply.ok ? 'no figures' : reply.error };
-      const base = {
-        seconds: g.seconds,
-        checksPerSecond: g.checksPerSecond,
-        peakRssMB: g.peakRssMB,
-        baselineRssMB: g.baselineRssMB,
-        firstRunSeconds: g.firstRunSeconds,
-        firstRunChecksPerSecond: g.firstRunChecksPerSecond,
-        readSeconds: g.readSeconds,
-        withReadingSeconds: g.withReadingSeconds,
-        withReadingChecksPerSecond: g.withReadingChecksPerSecond,
-        measuredSeconds: reply.ok
-          ? reply.outcome.measuredSeconds.map((x) => Math.round(x * 1000) / 1000)
-          : [],
-      };
-      return sampled
-        ? {
-            ...base,
-            sample: g.sample,
-            scaled: g.scaled,
-            checks: g.checks,
-            projectedSeconds: g.projectedSeconds,
-          }
-        : base;
-    };
     const json = {
-      checks: fullChecks,
-      rulesheet: {
-        ...pick(f.rulesheet, replies.rulesheet, false),
-        validateSeconds: full ?? null,
-        validateRatio: validateRatio ?? null,
-      },
-      jsonRulesEngine: pick(f.jsonRulesEngine, replies.jsonRulesEngine, true),
-      jsonLogic: pick(f.jsonLogic, replies.jsonLogic, true),
-      handWritten: pick(f.handWritten, replies.handWritten, false),
-      agreement,
-      adapters: { excel, sheets: sheetsLine },
+      workloads: runs.map((r) => workloadJson(r)),
+      adapters: { sizes: adapterSizes, excel, sheets },
       cli,
       targets: list.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
+      aroundTargets: around.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
       withReadingTargets: withReading.map((t) => ({
         target: t.text,
         met: t.met ?? null,
@@ -289,10 +322,50 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(json)}\n`);
   }
-  const peerFailed = (['handWritten', 'jsonLogic', 'jsonRulesEngine'] as EngineName[]).some(
-    (e) => !replies[e].ok,
+  const peerFailed = runs.some((r) =>
+    (['handWritten', 'jsonLogic', 'jsonRulesEngine'] as EngineName[]).some((e) => !r.replies[e].ok),
   );
   process.exitCode = peerFailed ? 1 : 0;
+}
+
+function workloadJson(r: WorkloadRun) {
+  const pick = (g: Figures | undefined, reply: ChildReply, sampled: boolean) => {
+    if (!g) return { error: reply.ok ? 'no figures' : reply.error };
+    const base = {
+      seconds: g.seconds,
+      checksPerSecond: g.checksPerSecond,
+      peakRssMB: g.peakRssMB,
+      baselineRssMB: g.baselineRssMB,
+      firstRunSeconds: g.firstRunSeconds,
+      firstRunChecksPerSecond: g.firstRunChecksPerSecond,
+      readSeconds: g.readSeconds,
+      withReadingSeconds: g.withReadingSeconds,
+      withReadingChecksPerSecond: g.withReadingChecksPerSecond,
+      measuredSeconds: reply.ok ? reply.outcome.measuredSeconds.map((x) => Math.round(x * 1000) / 1000) : [],
+    };
+    return sampled
+      ? {
+          ...base,
+          sample: g.sample,
+          scaled: g.scaled,
+          checks: g.checks,
+          projectedSeconds: g.projectedSeconds,
+        }
+      : base;
+  };
+  return {
+    workload: r.workload,
+    checks: r.fullChecks,
+    rulesheet: {
+      ...pick(r.f.rulesheet, r.replies.rulesheet, false),
+      validateSeconds: r.validateSeconds ?? null,
+      validateRatio: r.validateRatio ?? null,
+    },
+    jsonRulesEngine: pick(r.f.jsonRulesEngine, r.replies.jsonRulesEngine, true),
+    jsonLogic: pick(r.f.jsonLogic, r.replies.jsonLogic, true),
+    handWritten: pick(r.f.handWritten, r.replies.handWritten, false),
+    agreement: r.agreement,
+  };
 }
 
 const num = (x: number) => x.toLocaleString('en-US');

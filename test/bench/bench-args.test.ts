@@ -1,6 +1,8 @@
-// npm run bench's options: the CLI end to end (10k × 200 by default, 50k × 500 when asked) and the two workloads.
+// npm run bench's options, sizes and targets: the CLI end to end (10k × 200 and 50k × 500; 10k × 200 alone with --quick) and the two workloads.
 import { parseArgs } from '../../bench/args';
-import { CLI_E2E_LARGE, CLI_E2E_SIZE, cliRunLines } from '../../bench/cli-end-to-end';
+import { CLI_E2E_LARGE, CLI_E2E_SIZE, CLI_REPORTS_SIZE, cliRunLines } from '../../bench/cli-end-to-end';
+import { ADAPTER_LARGE, ADAPTER_SIZE } from '../../bench/excel-adapter';
+import { aroundTargets } from '../../bench/report';
 import { distinctChecks } from '../../bench/distinct';
 import { DEFAULT_SIZE, generateWorkbook } from '../../bench/generate';
 import { runHandWritten } from '../../bench/peers/handwritten';
@@ -9,18 +11,65 @@ import { runJsonRulesEngine } from '../../bench/peers/jsonrules';
 import { runRulesheet } from '../../bench/peers/rulesheet';
 
 test.each([
-  [[], false, false],
-  [['--cli-large'], true, false],
-  [['--no-cli'], false, true],
-])('%j → cliLarge %s, noCli %s', (argv, cliLarge, noCli) => {
+  [[], false, false, false],
+  [['--quick'], true, false, false],
+  [['--no-cli'], false, true, false],
+  [['--one-workload', '--quick'], true, false, true],
+])('%j → quick %s, noCli %s, oneWorkload %s', (argv, quick, noCli, oneWorkload) => {
   const options = parseArgs(argv as string[]);
-  expect(options.cliLarge).toBe(cliLarge);
+  expect(options.quick).toBe(quick);
   expect(options.noCli).toBe(noCli);
+  expect(options.oneWorkload).toBe(oneWorkload);
 });
 
-test('the sizes are the issue’s: 10,000 × 200 by default, 50,000 × 500 with --cli-large', () => {
-  expect([CLI_E2E_SIZE.resources, CLI_E2E_SIZE.rules]).toEqual([10_000, 200]);
-  expect([CLI_E2E_LARGE.resources, CLI_E2E_LARGE.rules]).toEqual([50_000, 500]);
+test('the sizes are the issue’s: 10,000 × 200 and 50,000 × 500 for the CLI and adapters, 200,000 × 500 for reports', () => {
+  const sizes = [CLI_E2E_SIZE, CLI_E2E_LARGE, ADAPTER_SIZE, ADAPTER_LARGE, CLI_REPORTS_SIZE];
+  expect(sizes.map((s) => [s.resources, s.rules, s.workload])).toEqual([
+    [10_000, 200, 'distinct'],
+    [50_000, 500, 'distinct'],
+    [10_000, 200, 'distinct'],
+    [50_000, 500, 'distinct'],
+    [200_000, 500, 'distinct'],
+  ]);
+  expect(() => parseArgs(['--cli-large'])).toThrow(/unknown option/);
+});
+
+describe('targets around the engine', () => {
+  const large = { rules: 500, resources: 50_000 };
+  const run = (what: string, seconds: number, peakRssMB: number, exitCode = 0) => ({
+    what,
+    seconds,
+    peakRssMB,
+    exitCode,
+  });
+  test.each([
+    // validate s, validate ÷ engine, .xlsx s, .xlsx MB, exit → validate met, xlsx time met, xlsx memory met
+    [2, 4.9, 15.9, 1500, 0, true, true, true],
+    [2, 5.1, 16.1, 1537, 0, false, false, false],
+    [2, 3, 10, 900, 2, true, undefined, undefined],
+  ])(
+    'validate %s s (%s×), .xlsx %s s %s MB exit %s → %s, %s, %s',
+    (validateS, ratio, xlsxS, xlsxMB, exit, validateMet, timeMet, memoryMet) => {
+      const t = aroundTargets(validateS, ratio, [
+        { size: large, runs: [run('.xlsx in and out', xlsxS, xlsxMB, exit)] },
+      ]);
+      expect(t.slice(0, 3).map((x) => x.met)).toEqual([validateMet, timeMet, memoryMet]);
+      expect(t[3]).toMatchObject({ met: undefined, actual: 'not run' });
+    },
+  );
+  test('every report at 200,000 × 500 must succeed within 2 GB', () => {
+    const t = aroundTargets(1, 2, [
+      {
+        size: { rules: 500, resources: 200_000 },
+        runs: [
+          run('report only, json', 30, 1900),
+          run('report only, sarif', 30, 2100),
+          run('report only, html', 9, 500, 2),
+        ],
+      },
+    ]);
+    expect(t.slice(3).map((x) => x.met)).toEqual([true, false, false]);
+  });
 });
 
 test('each run prints its wall time and peak RSS, and an exit code only when it is not 0', () => {
