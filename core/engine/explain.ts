@@ -82,12 +82,36 @@ export class Mismatch implements Outcome {
   }
 }
 
+/** A value of the wrong kind for a unit-bearing Expected (a number met by `8h`): an ERROR, worded like a Mismatch. */
+export class Unjudged implements Outcome {
+  readonly status = 'ERROR' as const;
+  constructor(
+    readonly field: string,
+    private readonly value: Value,
+    private readonly exp: Expectation,
+    private readonly reason: string,
+  ) {}
+  get expected(): string {
+    return this.exp.plain;
+  }
+  get actual(): string {
+    return plainValue(this.value);
+  }
+  get message(): string {
+    return `${this.field} is ${displayValue(this.value)}, which ${this.reason}, so it cannot be compared with ${this.exp.quoted}`;
+  }
+}
+
 export function unreadable(field: string, cell: string, reason: string): Outcome {
   return {
     status: 'ERROR',
     field,
     expected: '',
     actual: '',
-    message: `${field} cannot be read: ${cell} holds JSON that does not parse (${reason})`,
+    // An empty cell is a value that could not be computed (arithmetic), not a cell that could not be read.
+    message:
+      cell === ''
+        ? `${field} cannot be computed: ${reason}`
+        : `${field} cannot be read: ${cell} holds JSON that does not parse (${reason})`,
   };
 }
