@@ -135,4 +135,8 @@ function operandPaths(operand: Operand, out: Path[]): void {
   if (operand.kind === 'path' && operand.path.segments.length > 0) out.push(operand.path);
   // first() exists to fall back across paths that some resources lack.
   if (operand.kind === 'call' && operand.name !== 'first') for (const a of operand.args) operandPaths(a, out);
+  if (operand.kind === 'arithmetic') {
+    operandPaths(operand.left, out);
+    operandPaths(operand.right, out);
+  }
 }
