@@ -93,7 +93,7 @@ function resolvesOn(path: Path, sheet: ResourceSheet): boolean {
 }
 
 /** The row paths each cell of the rule reads, re-read from the cells (compiling keeps no tree). */
-function pathsOf(c: CompiledRule): { column: RuleColumn; paths: Path[] }[] {
+export function pathsOf(c: CompiledRule): { column: RuleColumn; paths: Path[] }[] {
   const out: { column: RuleColumn; paths: Path[] }[] = [];
   const { rule } = c;
   if (rule.condition.trim() !== '') {
