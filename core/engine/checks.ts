@@ -7,6 +7,7 @@ import type { Resource } from '../rulebook/model';
 import type { Grid, MatchMode, Value } from '../types';
 import { displayValue } from '../values/display';
 import { toList } from '../values/list';
+import { unitValue } from '../values/units';
 import { type PathReader, type Resolved, type Scope, Unreadable } from './resolve';
 import {
   expectation,
@@ -314,11 +315,10 @@ function fieldJudge(op: OperatorSpec, other: OperandFn, field: string): Judge {
         : op.expected === 'list'
           ? (toList(got as Value) ?? [got as Value])
           : [got as Value];
-    const exp = expectation(
-      op,
-      [],
-      `${other.text} (${got === undefined ? 'missing' : displayValue(got as Value)})`,
-    );
+    // An amount with a unit (`1Gi`) is shown bare, and so is the value it meets, as with a literal Expected.
+    const units = op.expected === 'value' && unitValue(got) !== undefined;
+    const shownGot = got === undefined ? 'missing' : units ? String(got).trim() : displayValue(got as Value);
+    const exp = { ...expectation(op, [], `${other.text} (${shownGot})`), units };
     if (got === undefined) {
       return {
         status: 'FAIL',

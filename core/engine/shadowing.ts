@@ -22,12 +22,15 @@ export function reportShadowedFields(
   resources: readonly Resource[],
   rulesSheet: RulesSheet | undefined,
 ): void {
-  const bySheet = new Map<ResourceSheet, Resource[]>();
+  // By sheet, then by type, so a rule's types are matched once per type, not once per resource.
+  const bySheet = new Map<ResourceSheet, Map<string, Resource[]>>();
   for (const res of resources) {
     if (res.sheet.documentCol === undefined) continue;
-    const list = bySheet.get(res.sheet);
+    let byType = bySheet.get(res.sheet);
+    if (!byType) bySheet.set(res.sheet, (byType = new Map()));
+    const list = byType.get(res.type);
     if (list) list.push(res);
-    else bySheet.set(res.sheet, [res]);
+    else byType.set(res.type, [res]);
   }
   if (bySheet.size === 0) return;
   for (const c of compiled) {
@@ -49,12 +52,12 @@ export function reportShadowedFields(
 
 function shadowing(
   path: Path,
-  bySheet: Map<ResourceSheet, Resource[]>,
+  bySheet: Map<ResourceSheet, Map<string, Resource[]>>,
   c: CompiledRule,
 ): { path: string; column: string; value: string; documentValue: string; suggestion: string } | undefined {
   const first = path.segments[0];
   if (first === undefined || !('key' in first)) return undefined;
-  for (const [sheet, list] of bySheet) {
+  for (const [sheet, byType] of bySheet) {
     const col = sheet.columnByName.get(first.key.toLowerCase());
     if (col === undefined || col === sheet.documentCol) continue;
     const documentHeader = sheet.headers[sheet.documentCol as number];
@@ -65,8 +68,10 @@ function shadowing(
     const asWritten = compilePath(path);
     const fromDocument = compilePath(inDocument);
     let looked = 0;
+    const list = [...byType]
+      .filter(([type]) => c.matchesType(type))
+      .flatMap(([, held]) => held.slice(0, SAMPLE));
     for (const res of list) {
-      if (!c.matchesType(res.type)) continue;
       if (++looked > SAMPLE) break;
       // one() gives a path with [*] as the list of its values, which is what is compared here.
       const doc = fromDocument.one(res, ROOT);

@@ -107,6 +107,14 @@ describe('expression form: arithmetic and units', () => {
     ['run / setup = 2', { setup: '2h', run: '4h' }, 'PASS'],
     ['run at most "PT4H"', { run: '4h' }, 'PASS'],
     ['max-surge = 1', { 'max-surge': 1 }, 'PASS'],
+    // Field against field: the right side's value, prepared per resource, decides as Expected does.
+    ['requests.memory at most limits.memory', limits('1Gi', '512Mi'), 'PASS'],
+    [
+      'requests.memory at most limits.memory',
+      limits('1Gi', '2048Mi'),
+      'FAIL | requests.memory is 2048Mi; expected at most limits.memory (1Gi)',
+    ],
+    ['limits.memory equals requests.memory', limits('1Gi', '1024Mi'), 'PASS'],
   ])('%s on %p', (condition, cells, out) => {
     expect(judged({ condition }, cells)).toBe(out);
   });
