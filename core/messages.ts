@@ -135,6 +135,12 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
       `No resource of the rule's types has a column ${q(p.path)}, so it is missing on every resource.`,
     suggestion: mean,
   },
+  shadowed_field: {
+    severity: 'warning',
+    message: (p) =>
+      `${q(p.path)} reads the ${q(p.column)} column (${p.value}), not the Document's ${q(p.path)} (${p.documentValue}): a column comes first.`,
+    suggestion: (p) => `To read the Document, write ${q(p.suggestion)}.`,
+  },
   rule_judged_nothing: {
     severity: 'warning',
     message: (p) =>

@@ -42,6 +42,7 @@ export interface ProblemParamsByCode {
   unknown_function: { name: string } & Guess;
   unknown_resource_type: { type: string } & Guess;
   unknown_field: { path: string } & Guess;
+  shadowed_field: { path: string; column: string; value: string; documentValue: string; suggestion: string };
   rule_judged_nothing: { resources: number; by: string };
   waiver_no_approver: NoParams;
   waiver_no_expiry: NoParams;

@@ -148,6 +148,8 @@ function collect(
     const containers = allContainers(podSpec);
     b.setJson('allContainers', containers);
     b.setJson('imageRegistries', registries(containers));
+    // The pod template's metadata sits beside its spec (a Pod's own metadata beside its spec).
+    b.setJson('podMetadata', podMetadata(walk(value, [...podPath.slice(0, -1), 'metadata'])));
   }
   b.setJson('Document', withoutNoise({ ...value, kind }));
   const row = b.build();
@@ -159,6 +161,15 @@ function walk(value: Json, path: string[]): Json | undefined {
   let cur: Json | undefined = value;
   for (const key of path) cur = isObject(cur) ? cur[key] : undefined;
   return cur;
+}
+
+/** The labels and annotations a pod carries, `{}` each when absent, so one label rule covers Pods and every controller. */
+function podMetadata(metadata: Json | undefined): Json {
+  const labels = isObject(metadata) && isObject(metadata.labels) ? metadata.labels : {};
+  const annotations: { [key: string]: Json } =
+    isObject(metadata) && isObject(metadata.annotations) ? { ...metadata.annotations } : {};
+  delete annotations[LAST_APPLIED];
+  return { labels, annotations };
 }
 
 /** containers, initContainers and ephemeralContainers in one list, so one rule covers all three. */

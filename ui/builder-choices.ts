@@ -15,6 +15,8 @@ export const OPERATOR_CHOICES: readonly OperatorChoice[] = OPERATORS.map((op) =>
   expected: op.expected,
 }));
 
+const ORDERING = new Set(['greater than', 'at least', 'less than', 'at most']);
+
 /** What the Expected box asks for, by the operator's expected kind; undefined when it takes no value. */
 export function expectedHint(operator: string): string | undefined {
   const kind = lookupOperator(operator)?.expected;
@@ -34,6 +36,11 @@ export function expectedHint(operator: string): string | undefined {
       return 'A pattern: * for any run of characters, ? for one.';
     case 'network':
       return 'A network such as 10.0.0.0/8; several separated by commas.';
+    case 'value':
+      // The comparisons read Expected with a unit by value (core/operators/units.ts).
+      return ORDERING.has(lookupOperator(operator)?.name ?? '')
+        ? 'A number, a date, or an amount with a unit: 500m, 1Gi, 8h, P30D.'
+        : undefined;
     default:
       return undefined;
   }

@@ -65,7 +65,13 @@ function collectResource(res: Resource, fields: Map<string, FieldTally>): void {
     if (col === sheet.documentCol) {
       const doc = parseJson(cell);
       if (doc !== undefined && doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
-        for (const [key, v] of Object.entries(doc)) walk([{ key }], v, res, fields, 1);
+        for (const [key, v] of Object.entries(doc)) {
+          // A name that is also a column reads the column (`type` is the Type column): offer `Document.type`.
+          const at: Segment[] = sheet.columnByName.has(key.toLowerCase())
+            ? [{ key: header }, { key }]
+            : [{ key }];
+          walk(at, v, res, fields, 1);
+        }
       }
       return;
     }

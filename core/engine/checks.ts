@@ -7,8 +7,18 @@ import type { Resource } from '../rulebook/model';
 import type { Grid, MatchMode, Value } from '../types';
 import { displayValue } from '../values/display';
 import { toList } from '../values/list';
+import { unitValue } from '../values/units';
 import { type PathReader, type Resolved, type Scope, Unreadable } from './resolve';
-import { expectation, type Expectation, Mismatch, Missing, PASS, plainValue, unreadable } from './explain';
+import {
+  expectation,
+  type Expectation,
+  Mismatch,
+  Missing,
+  PASS,
+  plainValue,
+  unreadable,
+  Unjudged,
+} from './explain';
 import { expectedItems } from './expected';
 import { elementNaming, type ElementNaming, type ElementWords } from './element-names';
 import { compileOperand, type OperandFn } from './operands';
@@ -94,6 +104,7 @@ function literalValueJudge(
     if (v === undefined) return passOnMissing ? PASS : new Missing(field, exp);
     const verdict = test(v, expected, ctx);
     if (verdict === true) return PASS;
+    if (typeof verdict === 'object') return new Unjudged(field, v, exp, verdict.error);
     return new Mismatch(field, v, exp, verdict === false ? undefined : verdict);
   };
 }
@@ -304,11 +315,10 @@ function fieldJudge(op: OperatorSpec, other: OperandFn, field: string): Judge {
         : op.expected === 'list'
           ? (toList(got as Value) ?? [got as Value])
           : [got as Value];
-    const exp = expectation(
-      op,
-      [],
-      `${other.text} (${got === undefined ? 'missing' : displayValue(got as Value)})`,
-    );
+    // An amount with a unit (`1Gi`) is shown bare, and so is the value it meets, as with a literal Expected.
+    const units = op.expected === 'value' && unitValue(got) !== undefined;
+    const shownGot = got === undefined ? 'missing' : units ? String(got).trim() : displayValue(got as Value);
+    const exp = { ...expectation(op, [], `${other.text} (${shownGot})`), units };
     if (got === undefined) {
       return {
         status: 'FAIL',
@@ -323,6 +333,7 @@ function fieldJudge(op: OperatorSpec, other: OperandFn, field: string): Judge {
     if (prepared.problems.length) return new Mismatch(field, v, exp, `cannot be compared with ${other.text}`);
     const verdict = op.test(v, prepared.value, ctx);
     if (verdict === true) return PASS;
+    if (typeof verdict === 'object') return new Unjudged(field, v, exp, verdict.error);
     return new Mismatch(field, v, exp, verdict === false ? undefined : verdict);
   };
 }

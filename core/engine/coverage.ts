@@ -93,7 +93,7 @@ function resolvesOn(path: Path, sheet: ResourceSheet): boolean {
 }
 
 /** The row paths each cell of the rule reads, re-read from the cells (compiling keeps no tree). */
-function pathsOf(c: CompiledRule): { column: RuleColumn; paths: Path[] }[] {
+export function pathsOf(c: CompiledRule): { column: RuleColumn; paths: Path[] }[] {
   const out: { column: RuleColumn; paths: Path[] }[] = [];
   const { rule } = c;
   if (rule.condition.trim() !== '') {
@@ -135,4 +135,8 @@ function operandPaths(operand: Operand, out: Path[]): void {
   if (operand.kind === 'path' && operand.path.segments.length > 0) out.push(operand.path);
   // first() exists to fall back across paths that some resources lack.
   if (operand.kind === 'call' && operand.name !== 'first') for (const a of operand.args) operandPaths(a, out);
+  if (operand.kind === 'arithmetic') {
+    operandPaths(operand.left, out);
+    operandPaths(operand.right, out);
+  }
 }

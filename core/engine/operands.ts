@@ -3,6 +3,7 @@ import type { Operand } from '../lang/ast';
 import { renderOperand } from '../lang/render';
 import type { Resource } from '../rulebook/model';
 import type { Value } from '../types';
+import { compileArithmetic, compileQuantity } from './arithmetic';
 import { compilePath, type PathReader, type Resolved, type Scope, Unreadable } from './resolve';
 
 /**
@@ -26,8 +27,12 @@ export function compileOperand(operand: Operand): OperandFn {
         ? { text, many: true, list: reader.many }
         : { text, many: false, one: reader.one, reader };
     }
+    case 'arithmetic':
+      return compileArithmetic(text, operand.op, compileOperand(operand.left), compileOperand(operand.right));
     case 'call':
       if (operand.name === 'first') return compileFirst(text, operand.args.map(compileOperand));
+      if (operand.name === 'quantity')
+        return compileQuantity(text, compileOperand(operand.args[0] ?? { kind: 'literal', value: '' }));
       return compileUnary(
         text,
         operand.name,

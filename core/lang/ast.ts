@@ -14,10 +14,14 @@ export type Operand =
   | { kind: 'path'; path: Path }
   /** A literal as written: numbers, TRUE/FALSE, or text (a list operator splits text into items). */
   | { kind: 'literal'; value: string | number | boolean }
-  | { kind: 'call'; name: FunctionName; args: Operand[] };
+  | { kind: 'call'; name: FunctionName; args: Operand[] }
+  /** `left + right`, `-`, `*`, `/`: numbers, quantities and durations by value. */
+  | { kind: 'arithmetic'; op: ArithmeticOp; left: Operand; right: Operand };
 
-export type FunctionName = 'first' | 'keys' | 'count';
-export const FUNCTION_NAMES: readonly FunctionName[] = ['first', 'keys', 'count'];
+export type ArithmeticOp = '+' | '-' | '*' | '/';
+
+export type FunctionName = 'first' | 'keys' | 'count' | 'quantity';
+export const FUNCTION_NAMES: readonly FunctionName[] = ['first', 'keys', 'count', 'quantity'];
 
 export type Expr =
   | { kind: 'and'; items: Expr[] }

@@ -1,6 +1,7 @@
 // The expression lexer: reads one token at a time, because what a word means depends on where it stands.
 import { OPERATOR_WORDS } from '../operators';
 import type { Segment } from './ast';
+import { unitValue } from '../values/units';
 import { isIdentPart, scanPath } from './path';
 
 export type Token =
@@ -112,7 +113,7 @@ export function startsNumber(text: string, pos: number): boolean {
   return isDigit(text[i]) || (text[i] === '.' && isDigit(text[i + 1]));
 }
 
-/** `90`, `2.5`, `-1`, `.5`, `1e-7`: whatever JavaScript's Number reads the same way. */
+/** `90`, `2.5`, `-1`, `.5`, `1e-7`: whatever JavaScript's Number reads the same way; `1Gi` and `8h` as text. */
 function readNumber(text: string, pos: number): LexResult {
   let i = pos;
   if (text[i] === '-') i++;
@@ -132,6 +133,8 @@ function readNumber(text: string, pos: number): LexResult {
     let end = i;
     while (!wordEndsAt(text, end) || text[end] === '.') end++;
     const word = text.slice(pos, end);
+    // `1Gi`, `500m`, `4h30m`: a value with a unit, written bare as in a manifest; it reads as that text.
+    if (unitValue(word) !== undefined) return { token: { kind: 'text', value: word, start: pos, end } };
     return {
       error: { kind: 'syntax', detail: `"${word}" is neither a number nor a field name`, offset: pos },
     };

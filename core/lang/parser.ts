@@ -3,7 +3,14 @@ import { lookupOperator, OPERATORS, type OperatorSpec } from '../operators';
 import { didYouMean, editDistance } from '../names';
 import { problem, type Problem } from '../problems';
 import type { MatchMode } from '../types';
-import { FUNCTION_NAMES, type Expr, type FunctionName, type Operand, type Path } from './ast';
+import {
+  FUNCTION_NAMES,
+  type ArithmeticOp,
+  type Expr,
+  type FunctionName,
+  type Operand,
+  type Path,
+} from './ast';
 import {
   describeAt,
   matchOperator,
@@ -143,6 +150,8 @@ class Parser {
   private parsePrimary(): Expr {
     const token = this.peek();
     if (token.kind === 'punct' && token.value === '(') {
+      const check = this.tryArithmeticCheck(token);
+      if (check) return check;
       this.take(token);
       this.enter(token.start);
       const expr = this.parseOr();
@@ -193,9 +202,27 @@ class Parser {
     return { kind: 'quantifier', quantifier, over: toPath(over), body, pos: nameToken.start };
   }
 
-  private parseCheck(first: Token): Expr {
+  /**
+   * `(a + b) / 2 at most 3`: a "(" that opens a value rather than a condition. Tried first; when no operator
+   * follows the value, the text is read again as a parenthesised condition, with that reading's problems.
+   */
+  private tryArithmeticCheck(open: Token): Expr | undefined {
+    const saved = [this.pos, this.depth, this.last, this.noValueOp, this.bareValue] as const;
+    let left: Operand | undefined;
+    try {
+      left = this.parseValue(open);
+    } catch (e) {
+      if (!(e instanceof Stop)) throw e;
+    }
+    if (left !== undefined && matchOperator(this.text, skipSpace(this.text, this.pos)))
+      return this.parseCheck(open, left);
+    [this.pos, this.depth, this.last, this.noValueOp, this.bareValue] = saved;
+    return undefined;
+  }
+
+  private parseCheck(first: Token, parsedLeft?: Operand): Expr {
     const pos = first.start;
-    const left = this.parseOperand(first);
+    const left = parsedLeft ?? this.parseValue(first);
     const leftText = this.text.slice(first.start, this.pos);
     const at = skipSpace(this.text, this.pos);
     const match = matchOperator(this.text, at);
@@ -208,9 +235,9 @@ class Parser {
       this.noValueOp = written;
       return { kind: 'check', left, op: spec.name, pos };
     }
-    const valueToken = this.peekValue();
-    const right = this.parseOperand(valueToken);
-    const bare = valueToken.kind === 'path' && isPlainName(valueToken.raw);
+    const valueToken = this.peekFactor();
+    const right = this.parseValue(valueToken);
+    const bare = right.kind === 'path' && valueToken.kind === 'path' && isPlainName(valueToken.raw);
     this.bareValue = bare ? { opAt: at, end: this.pos } : undefined;
     // `older than 90 days` reads better than `older than 90`; the unit word is optional.
     if (spec.expected === 'days' && !this.acceptKeyword('days')) this.acceptKeyword('day');
@@ -224,6 +251,52 @@ class Parser {
       this.syntax(`expected an operator after "${leftText}"${found}`, at);
     }
     this.fail(problem('unknown_operator', guess, { offset: at }));
+  }
+
+  /** Operands joined by + and -, each a product of operands joined by * and /; left to right; parentheses group. */
+  private parseValue(first: Token): Operand {
+    let left = this.parseTerm(first);
+    for (let op = this.arithmeticSign('+-'); op; op = this.arithmeticSign('+-'))
+      left = { kind: 'arithmetic', op, left, right: this.parseTerm(this.peekFactor()) };
+    return left;
+  }
+
+  private parseTerm(first: Token): Operand {
+    let left = this.parseFactor(first);
+    for (let op = this.arithmeticSign('*/'); op; op = this.arithmeticSign('*/'))
+      left = { kind: 'arithmetic', op, left, right: this.parseFactor(this.peekFactor()) };
+    return left;
+  }
+
+  private parseFactor(token: Token): Operand {
+    if (!(token.kind === 'punct' && token.value === '(')) return this.parseOperand(token);
+    this.take(token);
+    this.enter(token.start);
+    const inner = this.parseValue(this.peekFactor());
+    const close = this.peek();
+    if (!(close.kind === 'punct' && close.value === ')')) {
+      const found = close.kind === 'end' ? '' : ` but found ${describeAt(this.text, close.start)}`;
+      this.syntax(`expected ")" or one of + - * /${found}`, close.start);
+    }
+    this.take(close);
+    this.depth--;
+    return inner;
+  }
+
+  /** A sign of arithmetic after a value. Only here can one stand: `-` and `/` inside a name (`a-b`) belong to it. */
+  private arithmeticSign(signs: string): ArithmeticOp | undefined {
+    const at = skipSpace(this.text, this.pos);
+    const c = this.text[at];
+    if (c === undefined || !signs.includes(c)) return undefined;
+    this.pos = at + 1;
+    this.last = c;
+    return c as ArithmeticOp;
+  }
+
+  /** The next token, which must start a value: what peekValue takes, or a "(". */
+  private peekFactor(): Token {
+    const next = this.peek();
+    return next.kind === 'punct' && next.value === '(' ? next : this.peekValue();
   }
 
   private parseOperand(token: Token): Operand {
@@ -264,7 +337,7 @@ class Parser {
     this.take(this.peek()); // the "(" isCallStart saw
     const args: Operand[] = [];
     for (;;) {
-      args.push(this.parseOperand(this.peekValue()));
+      args.push(this.parseValue(this.peekFactor()));
       const sep = this.peek();
       if (sep.kind === 'punct' && sep.value === ',') {
         this.take(sep);

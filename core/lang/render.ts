@@ -1,7 +1,7 @@
 // Canonical text of an expression, read back by the parser to the same tree; the sheet shows it as `Reads As`.
 import { lookupOperator } from '../operators';
 import type { Expr, Operand, Path } from './ast';
-import { matchOperator } from './lexer';
+import { matchOperator, readToken } from './lexer';
 import { isPlainName, pathText } from './path';
 
 // Written bare these are keywords or literals, so a field with such a name is bracketed.
@@ -43,27 +43,57 @@ function renderCheck(check: Extract<Expr, { kind: 'check' }>): string {
   let right = renderOperand(check.right);
   // `matches regex` is an operator of its own, so a field named `regex` after `matches` is bracketed.
   const glued = matchOperator(`${check.op} ${right}`, 0);
-  if (check.right.kind === 'path' && glued !== undefined && glued.end > check.op.length) {
-    right = bracketFirst(check.right.path, right);
-  }
+  if (glued !== undefined && glued.end > check.op.length) right = renderOperand(check.right, true);
   const unit = lookupOperator(check.op)?.expected === 'days' ? ' days' : '';
   return `${head} ${right}${unit}`;
 }
 
-export function renderOperand(operand: Operand): string {
+// How tightly each sign binds: * and / before + and -.
+const BINDS = { '+': 1, '-': 1, '*': 2, '/': 2 } as const;
+
+/** An operand as written; `bracketLead` brackets the name it starts with, when it starts with one. */
+export function renderOperand(operand: Operand, bracketLead = false): string {
   switch (operand.kind) {
-    case 'path':
-      return renderPath(operand.path);
+    case 'path': {
+      const text = renderPath(operand.path);
+      return bracketLead ? bracketFirst(operand.path, text) : text;
+    }
+    case 'arithmetic': {
+      // Left to right: a right side of the same strength keeps its parentheses, `a - (b - c)`.
+      const binds = BINDS[operand.op];
+      const { left, right } = operand;
+      const l =
+        left.kind === 'arithmetic' && BINDS[left.op] < binds
+          ? `(${renderOperand(left)})`
+          : renderOperand(left, bracketLead);
+      const r =
+        right.kind === 'arithmetic' && BINDS[right.op] <= binds
+          ? `(${renderOperand(right)})`
+          : renderOperand(right);
+      return `${l} ${operand.op} ${r}`;
+    }
     case 'call':
-      return `${operand.name}(${operand.args.map(renderOperand).join(', ')})`;
+      return `${operand.name}(${operand.args.map((a) => renderOperand(a)).join(', ')})`;
     case 'literal': {
       const v = operand.value;
       if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
       // String(-0) is "0", which would read back as +0.
       if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
-      return `"${v.replace(/"/g, '""')}"`;
+      return isBareUnit(v) ? v : `"${v.replace(/"/g, '""')}"`;
     }
   }
+}
+
+/** `1Gi`, `8h`: text the lexer reads back, bare, as exactly this text. */
+function isBareUnit(text: string): boolean {
+  const read = readToken(text, 0).token;
+  return (
+    read?.kind === 'text' &&
+    read.start === 0 &&
+    read.end === text.length &&
+    read.value === text &&
+    text[0] !== '"'
+  );
 }
 
 /** A path as an operand: the canonical text, with a field named like a keyword bracketed. */

@@ -5,29 +5,41 @@ import { comparand, equalsComparand, isObject, toDateMs, toNumber, type Comparan
 import { displayText } from '../values/display';
 import { define, listOf, negate, shapeReason, single, type Prepared } from './define';
 import type { OperatorSpec, Verdict } from './types';
+import { compareUnits, unitBound, type UnitBound } from './units';
 
 const EQUALITY_COERCION =
   'Text ignores case. Two values that both read as numbers compare as numbers ("90" equals 90, "1,000" equals 1000; ' +
   '"100%" stays text; whole numbers over 15 digits stay text so IDs never round together). TRUE/FALSE in any case ' +
   'equal the booleans. A date (date cell or ISO text such as 2026-03-01) equals the same instant written either way, ' +
-  'or its Excel serial number. Two lists are equal element by element, in order; two objects key by key.';
+  'or its Excel serial number. Two lists are equal element by element, in order; two objects key by key. ' +
+  'Expected written with a unit compares by value, as the comparisons do: 1Gi equals 1024Mi, 8h equals 480m, P1D equals 24h.';
 
-function equality(actual: Value, c: Comparand, hint: string): Verdict {
+/** Expected for equals: a prepared value, and its unit when it is written with one (`1Gi` equals `1024Mi`). */
+interface Equal {
+  c: Comparand;
+  unit?: UnitBound;
+}
+
+function equality(actual: Value, { c, unit }: Equal, hint: string): Verdict {
+  if (unit !== undefined) {
+    const sign = compareUnits(actual, unit);
+    return typeof sign === 'number' ? sign === 0 : sign;
+  }
   if (Array.isArray(actual) && c.list === undefined) return `${listOf(actual)}; use "${hint}"`;
   if (isObject(actual) && c.object === undefined) return 'is an object, not a single value';
   return equalsComparand(actual, c);
 }
 
 function prepareEquality(operator: string, listForm: string) {
-  return (items: Value[]): Prepared<Comparand> => {
+  return (items: Value[]): Prepared<Equal> => {
     const one = single(operator, items, listForm, true);
     return one.value === undefined
       ? { problems: one.problems }
-      : { value: comparand(one.value), problems: [] };
+      : { value: { c: comparand(one.value), unit: unitBound(one.value) }, problems: [] };
   };
 }
 
-export const equals = define<Comparand>({
+export const equals = define<Equal>({
   name: 'equals',
   aliases: ['is', 'equal to', 'eq'],
   symbols: ['=', '=='],
@@ -41,7 +53,7 @@ export const equals = define<Comparand>({
   test: (actual, c) => equality(actual, c, 'includes'),
 });
 
-export const doesNotEqual = define<Comparand>({
+export const doesNotEqual = define<Equal>({
   name: 'does not equal',
   aliases: ['not equals', 'not equal to', 'is not', 'ne'],
   symbols: ['!=', '<>'],
@@ -60,6 +72,8 @@ interface Bound {
   num?: number;
   /** The date; for a number, the date it is as an Excel serial (met only by a date cell). */
   dateMs?: number;
+  /** A quantity or duration written with its unit (`1Gi`, `8h`): the value is compared by what it stands for. */
+  unit?: UnitBound;
 }
 
 function prepareBound(operator: string) {
@@ -68,6 +82,8 @@ function prepareBound(operator: string) {
     if (one.value === undefined) return { problems: one.problems };
     const v = one.value;
     const num = v instanceof Date ? undefined : toNumber(v);
+    const unit = num === undefined ? unitBound(v) : undefined;
+    if (unit !== undefined) return { value: { unit }, problems: [] };
     const dateMs = toDateMs(v);
     if (num === undefined && dateMs === undefined) {
       return { problems: [problem('invalid_number', { operator, value: displayText(v) })] };
@@ -81,6 +97,10 @@ function prepareBound(operator: string) {
 
 function comparison(holds: (a: number, b: number) => boolean) {
   return (actual: Value, bound: Bound): Verdict => {
+    if (bound.unit !== undefined) {
+      const sign = compareUnits(actual, bound.unit);
+      return typeof sign === 'number' ? holds(sign, 0) : sign;
+    }
     if (bound.num !== undefined) {
       const n =
         typeof actual === 'number' ? actual : typeof actual === 'string' ? toNumber(actual) : undefined;
@@ -99,7 +119,10 @@ const COMPARISON_COERCION =
   'otherwise it fails with "is not a number" (text, TRUE/FALSE, "100%" and lists included). ' +
   'Compares dates when Expected is a date (a date cell or ISO text such as 2026-03-01): the value may be a date cell, ' +
   'ISO text or an Excel serial number; otherwise it fails with "is not a date". A date cell meets a number Expected as an ' +
-  'Excel serial. An Expected that is neither a number nor a date is a rule problem.';
+  'Excel serial. Compares by value when Expected is written with a unit: a Kubernetes quantity (500m, 1Gi, 2k; 1000m is 1, ' +
+  '1Gi is 1024Mi, and a plain number in the data is a quantity too) or a duration (Go: 90s, 4h30m, 500ms; ISO 8601: P30D, PT4H). ' +
+  'A value that is not one is an ERROR, not a FAIL. 10m is ten minutes met by a duration and ten thousandths met by a quantity. ' +
+  'An Expected that is neither a number, a date nor a value with a unit is a rule problem.';
 
 function compareOp(
   name: string,

@@ -23,7 +23,7 @@ export function define<P>(spec: OperatorSpec<P>): OperatorSpec {
 
 /** The negation of a verdict; a reason (a value of the wrong type) stays a reason. */
 export function negate(v: Verdict): Verdict {
-  return typeof v === 'string' ? v : !v;
+  return typeof v === 'boolean' ? !v : v;
 }
 
 /** `is a list of 3 items, not text` or `is an object, not text` for a list or object; undefined for single values. */

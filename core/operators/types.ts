@@ -5,8 +5,16 @@ import type { Value } from '../types';
 /** What an operator takes as Expected. */
 export type ExpectedKind = 'none' | 'value' | 'list' | 'days' | 'count' | 'regex' | 'glob' | 'network';
 
-/** true: holds; false: does not hold; a string: does not hold, and says why (e.g. `is not a number`). */
-export type Verdict = boolean | string;
+/**
+ * true: holds; false: does not hold; a string: does not hold, and says why (e.g. `is not a number`);
+ * an Unjudgeable: the value cannot be judged at all (a duration met by a number), an ERROR that says why.
+ */
+export type Verdict = boolean | string | Unjudgeable;
+
+/** A value of the wrong kind for a unit-bearing Expected: the check is an ERROR, not a FAIL. */
+export interface Unjudgeable {
+  error: string;
+}
 
 export interface EvalContext {
   /** The run's clock, in epoch milliseconds. */

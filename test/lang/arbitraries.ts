@@ -57,19 +57,27 @@ const literalArb: fc.Arbitrary<Operand> = fc
   .oneof(
     fc.string({ unit: 'binary', maxLength: 10 }),
     fc.constantFrom('Enabled', 'public-read, public-read-write', 'say ""hi""', ''),
+    fc.constantFrom('1Gi', '500m', '-2k', '.5Mi', '4h30m', '90s', '500ms', 'P30D', 'PT4H', '2E', '1e3m', '0'),
     fc.integer(),
     fc.double({ noNaN: true, noDefaultInfinity: true }),
     fc.boolean(),
   )
   .map((value) => ({ kind: 'literal' as const, value }));
 
-const operandArbs = fc.letrec<{ operand: Operand; call: Operand }>((tie) => ({
+const operandArbs = fc.letrec<{ operand: Operand; call: Operand; arithmetic: Operand }>((tie) => ({
   operand: fc.oneof(
     { maxDepth: 3 },
     pathArb.map((path) => ({ kind: 'path' as const, path })),
     literalArb,
     tie('call'),
+    tie('arithmetic'),
   ),
+  arithmetic: fc.record({
+    kind: fc.constant('arithmetic' as const),
+    op: fc.constantFrom('+' as const, '-' as const, '*' as const, '/' as const),
+    left: tie('operand'),
+    right: tie('operand'),
+  }),
   call: fc.record({
     kind: fc.constant('call' as const),
     name: fc.constantFrom(...FUNCTION_NAMES),
@@ -122,6 +130,8 @@ function rowPath(path: Path): Path {
 
 function rowOperand(operand: Operand): Operand {
   if (operand.kind === 'path') return { kind: 'path', path: rowPath(operand.path) };
+  if (operand.kind === 'arithmetic')
+    return { ...operand, left: rowOperand(operand.left), right: rowOperand(operand.right) };
   if (operand.kind === 'call') return { ...operand, args: operand.args.map(rowOperand) };
   return operand;
 }

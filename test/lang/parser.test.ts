@@ -367,7 +367,12 @@ describe('problems: code, where, and what the author reads', () => {
       9,
       { position: 10, detail: 'expected a value after "," but found ")"' },
     ],
-    ['a = (1)', 'expression_syntax', 4, { position: 5, detail: 'expected a value after "=" but found "("' }],
+    [
+      'a = (1 b',
+      'expression_syntax',
+      7,
+      { position: 8, detail: 'expected ")" or one of + - * / but found "b"' },
+    ],
     [
       '90days equals 1',
       'expression_syntax',

@@ -1,5 +1,5 @@
 // Test helper: runs one operator the way a rule row does — Expected cell in, verdict out.
-import { lookupOperator } from '../../core/operators';
+import { lookupOperator, type Verdict } from '../../core/operators';
 import type { Problem } from '../../core/problems';
 import type { Value } from '../../core/types';
 import { splitList } from '../../core/values/list';
@@ -23,12 +23,7 @@ export function prepareProblems(operator: string, expected: Value): Problem[] {
 }
 
 /** The verdict of `actual <operator> expected`; throws when Expected does not prepare (a test bug). */
-export function check(
-  actual: Value,
-  operator: string,
-  expected: Value = undefined,
-  nowMs = NOW_MS,
-): boolean | string {
+export function check(actual: Value, operator: string, expected: Value = undefined, nowMs = NOW_MS): Verdict {
   const op = lookupOperator(operator);
   if (!op) throw new Error(`no operator ${operator}`);
   const prepared = op.prepare(expectedItems(operator, expected));
@@ -41,4 +36,4 @@ export function check(
 }
 
 /** A table row: the value, the operator, the Expected cell, and what the check gives. */
-export type Row = [actual: Value, operator: string, expected: Value, verdict: boolean | string];
+export type Row = [actual: Value, operator: string, expected: Value, verdict: Verdict];
