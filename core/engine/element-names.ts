@@ -46,6 +46,15 @@ export function elementLabel(noun: string, element: Resolved | undefined, i: num
   return name === undefined ? `${noun} ${i + 1}` : `${noun} ${displayValue(name)}`;
 }
 
+/** `annotation "team"`: a map entry by its key. */
+export function entryLabel(noun: string, entry: Resolved | undefined, i: number): string {
+  const key =
+    entry !== null && typeof entry === 'object' && !(entry instanceof Unreadable)
+      ? (entry as { key?: Value }).key
+      : undefined;
+  return typeof key === 'string' ? `${noun} ${displayValue(key)}` : `${noun} ${i + 1}`;
+}
+
 function nameOf(element: Resolved | undefined): Value | undefined {
   if (element === null || typeof element !== 'object' || Array.isArray(element) || element instanceof Date)
     return undefined;
@@ -68,7 +77,8 @@ export function elementNaming(operand: Operand): ElementNaming | undefined {
             (a): a is Extract<Operand, { kind: 'path' }> => a.kind === 'path' && hasWildcard(a.path),
           )?.path
         : undefined;
-  if (!path) return undefined;
+  // `resource.…` and `outer.…` lists are read from elsewhere: their elements keep numbers.
+  if (!path || path.from !== undefined) return undefined;
   const at = path.segments.findIndex((s) => 'wildcard' in s);
   if (at < 1 || path.segments.slice(at + 1).some((s) => 'wildcard' in s)) return undefined;
   const rest = path.segments.slice(at + 1);
