@@ -18,12 +18,12 @@ function equality(actual: Value, c: Comparand, hint: string): Verdict {
   return equalsComparand(actual, c);
 }
 
-function prepareEquality(operator: string, listForm: string) {
+export function prepareEquality(operator: string, listForm: string, exact = false) {
   return (items: Value[]): Prepared<Comparand> => {
     const one = single(operator, items, listForm, true);
     return one.value === undefined
       ? { problems: one.problems }
-      : { value: comparand(one.value), problems: [] };
+      : { value: comparand(one.value, exact), problems: [] };
   };
 }
 
