@@ -1,5 +1,6 @@
 // Reading inside one resource: entries of a map, outer references in a quantifier, filtered count, text functions.
-import { runRule, statusOf } from './one-rule';
+import { formatProblem, validate } from '../../core';
+import { NOW, resourcesGrid, rulesGrid, runRule, statusOf } from './one-rule';
 
 const doc = (value: unknown) => ({ Document: JSON.stringify(value) });
 
@@ -242,4 +243,63 @@ describe('text functions: split, before, after and image reference parts', () =>
   it.each(cases)('%s on %j → %s', (condition, cells, status) => {
     expect(statusOf({ condition }, cells)).toBe(status);
   });
+});
+
+describe('row form: a function of a path in Field, judged under Match', () => {
+  const containers = (...images: string[]) => ({
+    podSpec: JSON.stringify({ containers: images.map((image) => ({ image })) }),
+  });
+  const cases: [string, string, string, string, Record<string, string>, string][] = [
+    ['tag(podSpec.containers[*].image)', 'does not equal', 'latest', 'all', containers('a:1', 'b'), 'FAIL'],
+    ['tag(podSpec.containers[*].image)', 'does not equal', 'latest', 'any', containers('a:1', 'b'), 'PASS'],
+    [
+      'registry(podSpec.containers[*].image)',
+      'is one of',
+      'ghcr.io',
+      'all',
+      containers('ghcr.io/a/b'),
+      'PASS',
+    ],
+    ['after(owner, "@")', 'equals', 'example.com', '', { owner: 'ana@example.com' }, 'PASS'],
+    ['count(entries(labels))', 'at least', '1', '', { labels: '{"a":1}' }, 'PASS'],
+  ];
+  it.each(cases)('%s %s %s (Match %s) on %j → %s', (field, operator, expected, match, cells, status) => {
+    expect(statusOf({ field, operator, expected, match: match || undefined }, cells)).toBe(status);
+  });
+
+  it('reads as the rule row says, Match included', () => {
+    const [r] = runRule(
+      {
+        field: 'tag(podSpec.containers[*].image)',
+        operator: 'does not equal',
+        expected: 'latest',
+        match: 'any',
+      },
+      [containers('b')],
+    );
+    expect(r.status).toBe('FAIL');
+  });
+
+  it.each([
+    ['tag(image', 'close it with ")"'],
+    ['tag(image) = 1', 'close it with ")"'],
+    ['tag(a, b)', 'tag(…) takes an image reference'],
+  ])('%s in Field is a problem on Field: %s', (field, words) => {
+    const [r] = runRule({ field, operator: 'equals', expected: 'x' }, [{ a: '1' }]);
+    expect(r.status).toBe('ERROR');
+    expect(r.message).toContain(words);
+  });
+});
+
+test('a path inside a function in Field is checked against the sheets like any Field path', () => {
+  const out = validate(
+    [
+      rulesGrid([{ field: 'tag(imag)', operator: 'does not equal', expected: 'latest' }]),
+      resourcesGrid([{ image: 'a:1' }]),
+    ],
+    { now: NOW },
+  );
+  expect(out.problems.map(formatProblem)).toEqual([
+    "Rules!D2: No resource of the rule's types has a column 'imag', so it is missing on every resource. Did you mean 'image'?",
+  ]);
 });
