@@ -82,12 +82,21 @@ export class Mismatch implements Outcome {
   }
 }
 
+/** Data that cannot be read: an ERROR naming the cell; it keeps cell and reason so an enclosing count can say the same. */
+export class UnreadableOutcome implements Outcome {
+  readonly status = 'ERROR' as const;
+  readonly expected = '';
+  readonly actual = '';
+  constructor(
+    readonly field: string,
+    readonly cell: string,
+    readonly reason: string,
+  ) {}
+  get message(): string {
+    return `${this.field} cannot be read: ${this.cell} holds JSON that does not parse (${this.reason})`;
+  }
+}
+
 export function unreadable(field: string, cell: string, reason: string): Outcome {
-  return {
-    status: 'ERROR',
-    field,
-    expected: '',
-    actual: '',
-    message: `${field} cannot be read: ${cell} holds JSON that does not parse (${reason})`,
-  };
+  return new UnreadableOutcome(field, cell, reason);
 }

@@ -7,6 +7,7 @@ import type { Resource } from '../rulebook/model';
 import type { Value } from '../types';
 import { compileEntries, compileTextFunction } from './inside-functions';
 import { compilePath, type PathReader, type Resolved, type Scope, Unreadable } from './resolve';
+import { UnreadableOutcome } from './explain';
 import { elementScope, scopeOf } from './scopes';
 import type { Outcome } from './result';
 
@@ -125,7 +126,10 @@ function compileCountWhere(
         const out = filter(res, elementScope(el, scope), ctx);
         if (out.status === 'PASS') n++;
         // The only errors a condition meets at run time are unreadable cells; the count cannot be known.
-        else if (out.status === 'ERROR') return new Unreadable(out.field ?? text, out.message ?? '');
+        else if (out.status === 'ERROR')
+          return out instanceof UnreadableOutcome
+            ? new Unreadable(out.cell, out.reason)
+            : new Unreadable(text, out.message ?? 'the condition could not be judged');
       }
       return n;
     },

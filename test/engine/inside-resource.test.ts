@@ -303,3 +303,14 @@ test('a path inside a function in Field is checked against the sheets like any F
     "Rules!D2: No resource of the rule's types has a column 'imag', so it is missing on every resource. Did you mean 'image'?",
   ]);
 });
+
+test('a where that reads an unparsable cell makes the count an ERROR naming that cell', () => {
+  const [r] = runRule(
+    { condition: 'count(spec.ports[*] where port < resource.limits.max) = 0', type: 'pod' },
+    [{ Type: 'pod', Document: '{"spec":{"ports":[{"port":80}]}}', limits: '{"max": ' }],
+  );
+  expect(r.status).toBe('ERROR');
+  expect(r.message).toMatch(
+    /^count\(spec\.ports\[\*\] where port less than resource\.limits\.max\) cannot be read: Resources!\w+2 holds JSON that does not parse \(/,
+  );
+});
