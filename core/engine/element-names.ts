@@ -1,6 +1,8 @@
 // How a list check names an element in its message: `container "falco"` (its name field), else `container 2`.
 import type { Operand, Path, Segment } from '../lang/ast';
+import { INSIDE_FUNCTION_NAMES } from '../lang/functions';
 import { pathText } from '../lang/path';
+import { renderOperand } from '../lang/render';
 import type { Resource } from '../rulebook/model';
 import type { Value } from '../types';
 import { displayValue } from '../values/display';
@@ -69,6 +71,17 @@ function nameOf(element: Resolved | undefined): Value | undefined {
  * Anything else (several `[*]`, a list of plain values) keeps the numbered wording.
  */
 export function elementNaming(operand: Operand): ElementNaming | undefined {
+  // `tag(podSpec.containers[*].image)`: the elements are containers, and within each one it is `tag(image)`.
+  if (
+    operand.kind === 'call' &&
+    operand.name !== 'entries' &&
+    INSIDE_FUNCTION_NAMES.includes(operand.name as never)
+  ) {
+    const [lead, ...more] = operand.args;
+    const inner = lead?.kind === 'path' ? elementNaming(lead) : undefined;
+    if (!inner || inner.scalar) return undefined;
+    return { ...inner, within: `${operand.name}(${[inner.within, ...more.map(renderOperand)].join(', ')})` };
+  }
   const path =
     operand.kind === 'path'
       ? operand.path

@@ -314,3 +314,19 @@ test('a where that reads an unparsable cell makes the count an ERROR naming that
     /^count\(spec\.ports\[\*\] where port less than resource\.limits\.max\) cannot be read: Resources!\w+2 holds JSON that does not parse \(/,
   );
 });
+
+test('a function over a [*] path names the element it failed on', () => {
+  const [r] = runRule({ condition: 'tag(podSpec.containers[*].image) does not equal "latest"' }, [
+    {
+      podSpec: JSON.stringify({
+        containers: [
+          { name: 'api', image: 'a:1' },
+          { name: 'web', image: 'nginx' },
+        ],
+      }),
+    },
+  ]);
+  expect(r.message).toBe(
+    'container "web": tag(image) is "latest"; expected does not equal "latest" (1 of 2 containers fails)',
+  );
+});
