@@ -1,4 +1,5 @@
 // Every problem's message, keyed by code: the one place wording lives.
+import { FUNCTION_NAMES } from './lang/ast';
 import type { ParamsOf, ProblemCode, ProblemParams, ProblemSeverity } from './problem-params';
 
 export type { ProblemCode } from './problem-params';
@@ -121,7 +122,7 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
   },
   unknown_function: {
     severity: 'error',
-    message: (p) => `Unknown function ${q(p.name)}; use first, keys or count.`,
+    message: (p) => `Unknown function ${q(p.name)}; the functions are ${FUNCTION_NAMES.join(', ')}.`,
     suggestion: mean,
   },
   unknown_resource_type: {

@@ -2,6 +2,7 @@
 import * as React from 'react';
 import {
   Button,
+  Checkbox,
   Combobox,
   Dropdown,
   Field,
@@ -19,9 +20,11 @@ import {
   expectedHint,
   MATCH_CHOICES,
   missingParts,
+  offersMatchCase,
   OPERATOR_CHOICES,
   SEVERITY_CHOICES,
   takesExpected,
+  withMatchCase,
 } from './builder-choices';
 import { cellRef, errorText } from './format';
 
@@ -50,6 +53,8 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
   const [field, setField] = React.useState('');
   const [operator, setOperator] = React.useState('');
   const [expected, setExpected] = React.useState('');
+  // Text compares ignoring case unless this is ticked (then the rule gets the `… matching case` operator).
+  const [matchCase, setMatchCase] = React.useState(false);
   const [match, setMatch] = React.useState<'all' | 'any' | 'none'>('all');
   const [ruleId, setRuleId] = React.useState('');
   // The Rule ID follows the chosen type's prefix until the person types one of their own.
@@ -84,7 +89,7 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
     title,
     resourceType: type,
     field: field.trim(),
-    operator,
+    operator: withMatchCase(operator, matchCase),
     expected: wantsExpected ? expected : '',
     match: hasWildcard ? match : undefined,
     severity,
@@ -261,6 +266,14 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
           ))}
         </Dropdown>
       </Field>
+
+      {offersMatchCase(operator) && (
+        <Checkbox
+          label="Match case (ALL is not all)"
+          checked={matchCase}
+          onChange={(_, d) => setMatchCase(d.checked === true)}
+        />
+      )}
 
       {operator && wantsExpected && (
         <Field label="Expected" required hint={expectedHint(operator)}>

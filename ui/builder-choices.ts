@@ -1,5 +1,12 @@
 // The rule builder's choices, from core: operators by their plain words, match modes, severities, readiness.
-import { type ExpectedKind, lookupOperator, OPERATORS, SEVERITIES } from '../core';
+import {
+  type ExpectedKind,
+  isMatchingCase,
+  lookupOperator,
+  matchingCaseOf,
+  OPERATORS,
+  SEVERITIES,
+} from '../core';
 import type { PreviewView, RuleCandidate } from './host-actions';
 
 export interface OperatorChoice {
@@ -8,14 +15,23 @@ export interface OperatorChoice {
   expected: ExpectedKind;
 }
 
-/** Every operator of the table, in table order, as the builder offers it. */
-export const OPERATOR_CHOICES: readonly OperatorChoice[] = OPERATORS.map((op) => ({
+/** Every operator of the table, in table order, as the builder offers it; `… matching case` is the Match case box. */
+export const OPERATOR_CHOICES: readonly OperatorChoice[] = OPERATORS.filter(
+  (op) => !isMatchingCase(op.name),
+).map((op) => ({
   name: op.name,
   meaning: op.meaning,
   expected: op.expected,
 }));
 
 const ORDERING = new Set(['greater than', 'at least', 'less than', 'at most']);
+
+/** Whether the chosen operator compares text, so the builder offers "Match case". */
+export const offersMatchCase = (operator: string): boolean => matchingCaseOf(operator) !== undefined;
+
+/** The operator the rule gets: the chosen one, or its `… matching case` twin when Match case is ticked. */
+export const withMatchCase = (operator: string, matchCase: boolean): string =>
+  (matchCase && matchingCaseOf(operator)) || operator;
 
 /** What the Expected box asks for, by the operator's expected kind; undefined when it takes no value. */
 export function expectedHint(operator: string): string | undefined {

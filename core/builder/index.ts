@@ -5,3 +5,4 @@ export { nextRuleId, nextRuleIdForType } from './rule-id';
 export { candidateCells, candidateGrid } from './candidate';
 export { previewRule } from './preview';
 export { planRuleRow, NEW_RULES_HEADER } from './rule-row';
+export { isMatchingCase, matchingCaseOf } from './matching-case';

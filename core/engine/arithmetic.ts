@@ -7,6 +7,7 @@ import { formatDuration, readDuration, readQuantity } from '../values/units';
 import type { OperandFn } from './operands';
 import { type Resolved, type Scope, Unreadable } from './resolve';
 import type { Resource } from '../rulebook/model';
+import type { EvalContext } from '../operators/types';
 
 /** A value that could not be computed (division by zero, a duration added to a number): the check is an ERROR. */
 export class Incomputable extends Unreadable {
@@ -52,13 +53,13 @@ export function compileQuantity(text: string, arg: OperandFn): OperandFn {
     return {
       text,
       many: true,
-      list: (res, scope) => {
-        const list = arg.list(res, scope);
+      list: (res, scope, ctx) => {
+        const list = arg.list(res, scope, ctx);
         return list instanceof Unreadable ? list : list.map(read);
       },
     };
   }
-  return { text, many: false, one: (res, scope) => read(arg.one(res, scope)) };
+  return { text, many: false, one: (res, scope, ctx) => read(arg.one(res, scope, ctx)) };
 }
 
 function zipped(
@@ -68,17 +69,21 @@ function zipped(
   combine: (a: Resolved, b: Resolved) => Resolved,
 ): OperandFn {
   if (!left.many && !right.many) {
-    return { text, many: false, one: (res, scope) => combine(left.one(res, scope), right.one(res, scope)) };
+    return {
+      text,
+      many: false,
+      one: (res, scope, ctx) => combine(left.one(res, scope, ctx), right.one(res, scope, ctx)),
+    };
   }
-  const side = (o: OperandFn, res: Resource, scope: Scope): Resolved | Resolved[] =>
-    o.many ? o.list(res, scope) : o.one(res, scope);
+  const side = (o: OperandFn, res: Resource, scope: Scope, ctx?: EvalContext): Resolved | Resolved[] =>
+    o.many ? o.list(res, scope, ctx) : o.one(res, scope, ctx);
   return {
     text,
     many: true,
-    list: (res, scope) => {
-      const a = side(left, res, scope);
+    list: (res, scope, ctx) => {
+      const a = side(left, res, scope, ctx);
       if (a instanceof Unreadable) return a;
-      const b = side(right, res, scope);
+      const b = side(right, res, scope, ctx);
       if (b instanceof Unreadable) return b;
       const n = Math.max(left.many ? (a as Resolved[]).length : 0, right.many ? (b as Resolved[]).length : 0);
       const out: Resolved[] = [];

@@ -21,7 +21,7 @@ import {
 } from './explain';
 import { expectedItems } from './expected';
 import { elementNaming, type ElementNaming, type ElementWords } from './element-names';
-import { compileOperand, type OperandFn } from './operands';
+import { compileOperand, type OperandEnv, type OperandFn } from './operands';
 import type { Outcome } from './result';
 
 export type Check = (res: Resource, scope: Scope, ctx: EvalContext) => Outcome;
@@ -50,17 +50,21 @@ export function compileCheck(
   node: CheckNode,
   mode: MatchMode,
   env: CompileEnv,
+  operands?: OperandEnv,
 ): { check?: Check; column?: ColumnCheck; problems: Problem[] } {
   const op = lookupOperator(node.op);
   if (!op) return { problems: [problem('unknown_operator', { operator: node.op }, { offset: node.pos })] };
-  const left = compileOperand(node.left);
-  const right = compileRight(op, node.right, env, node.pos);
+  // Problems of `count(… where …)` conditions inside the operands.
+  const inner: Problem[] = [];
+  const left = compileOperand(node.left, operands, inner);
+  const right = compileRight(op, node.right, env, node.pos, operands, inner);
+  if (inner.some((p) => p.severity === 'error')) return { problems: [...inner, ...right.problems] };
   if (!right.judge) return { problems: right.problems };
   if (!left.many && right.literal) {
     const judge = literalValueJudge(left.text, op, right.literal.value, right.exp);
     const key = checkKey(op, left.text, right.exp, right.literal.items);
     const column = left.reader ? { reader: left.reader, judge, key } : undefined;
-    return { check: literalCheck(left, judge), column, problems: right.problems };
+    return { check: literalCheck(left, judge), column, problems: [...inner, ...right.problems] };
   }
   // A list's element messages name the path within the element; the element itself is named in front.
   const naming = left.many ? elementNaming(node.left) : undefined;
@@ -68,7 +72,7 @@ export function compileCheck(
   const check = left.many
     ? manyCheck(left, judge, mode, elementTest(op, right.exp), naming)
     : oneCheck(left, judge);
-  return { check, problems: right.problems };
+  return { check, problems: [...inner, ...right.problems] };
 }
 
 /** The common case, `field operator literal`, in one closure: it runs millions of times a run. */
@@ -76,7 +80,7 @@ function literalCheck(left: Extract<OperandFn, { many: false }>, judge: ColumnCh
   const one = left.one;
   const field = left.text;
   return (res, scope, ctx) => {
-    const v = one(res, scope);
+    const v = one(res, scope, ctx);
     if (v instanceof Unreadable) return unreadable(field, v.cell, v.reason);
     return judge(v, ctx);
   };
@@ -111,7 +115,7 @@ function literalValueJudge(
 
 function oneCheck(left: Extract<OperandFn, { many: false }>, judge: Judge): Check {
   return (res, scope, ctx) => {
-    const v = left.one(res, scope);
+    const v = left.one(res, scope, ctx);
     if (v instanceof Unreadable) return unreadable(left.text, v.cell, v.reason);
     return judge(v, res, scope, ctx);
   };
@@ -126,7 +130,7 @@ function manyCheck(
   naming: ElementNaming | undefined,
 ): Check {
   return (res, scope, ctx) => {
-    const list = left.list(res, scope);
+    const list = left.list(res, scope, ctx);
     if (list instanceof Unreadable) return unreadable(left.text, list.cell, list.reason);
     const named = naming && { words: naming, label: naming.labels(res, scope) };
     return judgeElements(
@@ -268,6 +272,8 @@ function compileRight(
   right: Operand | undefined,
   env: CompileEnv,
   pos: number | undefined,
+  operands?: OperandEnv,
+  inner: Problem[] = [],
 ): {
   judge?: (field: string) => Judge;
   literal?: { value: unknown; items: Value[] };
@@ -293,7 +299,7 @@ function compileRight(
       problems: prepared.problems,
     };
   }
-  const other = compileOperand(right);
+  const other = compileOperand(right, operands, inner);
   const exp = expectation(op, [], other.text);
   return { judge: (field) => fieldJudge(op, other, field), exp, problems: [] };
 }
@@ -307,7 +313,7 @@ function literalJudge(op: OperatorSpec, prepared: unknown, field: string, exp: E
 function fieldJudge(op: OperatorSpec, other: OperandFn, field: string): Judge {
   const passOnMissing = op.onMissing === 'pass';
   return (v, res, scope, ctx) => {
-    const got = other.many ? other.list(res, scope) : other.one(res, scope);
+    const got = other.many ? other.list(res, scope, ctx) : other.one(res, scope, ctx);
     if (got instanceof Unreadable) return unreadable(other.text, got.cell, got.reason);
     const items =
       got === undefined

@@ -1,5 +1,6 @@
 // A rule row compiled once: its type matcher, its scope, its check closure, its Reads As and its problems.
 import type { Expr, Operand } from '../lang/ast';
+import { isFieldCall, parseFieldCall } from '../lang/field-call';
 import { parseRowPath } from '../lang/path';
 import { parseExpression } from '../lang/parser';
 import { renderExpression } from '../lang/render';
@@ -110,7 +111,10 @@ const COUNTS_OF_LIST: Record<string, string | undefined> = {
 function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: RuleColumn } {
   if (rule.field.trim() === '')
     return { problems: [problem('empty_required', { column: 'Field' })], column: 'field' };
-  const field = parseRowPath(rule.field);
+  // `tag(podSpec.containers[*].image)`: a function of a path, judged like the path under Match.
+  const call = isFieldCall(rule.field) ? parseFieldCall(rule.field) : undefined;
+  if (call && !call.value) return { problems: call.problems, column: 'field' };
+  const field = call ? { value: { text: '', segments: [] }, problems: [] } : parseRowPath(rule.field);
   if (!field.value) return { problems: field.problems, column: 'field' };
   const op = lookupOperator(rule.operator);
   if (!op) {
@@ -127,11 +131,11 @@ function rowFormExpr(rule: Rule): { value?: Expr; problems: Problem[]; column: R
   if (op.expected === 'none' && expected !== undefined) {
     problems.push(problem('expected_ignored', { operator: op.name, value: String(expected.value) }));
   }
-  const path: Operand = { kind: 'path', path: field.value };
+  const path: Operand = call?.value ?? { kind: 'path', path: field.value };
   const counted = COUNTS_OF_LIST[op.name];
   // `containers[*]` with a count operator means "how many containers", not "each container counted as one".
   const last = field.value.segments[field.value.segments.length - 1];
-  const countsList = counted !== undefined && last !== undefined && 'wildcard' in last;
+  const countsList = !call && counted !== undefined && last !== undefined && 'wildcard' in last;
   return {
     value: {
       kind: 'check',
@@ -164,7 +168,8 @@ function readsAs(rule: Rule, condition: Expr | undefined, scope: Expr | undefine
   if (!condition) return `Every ${types}${units}${when}: (no valid check)`;
   let body = renderExpression(condition);
   const rowForm =
-    rule.condition.trim() === '' && !(condition.kind === 'check' && condition.left.kind === 'call');
+    rule.condition.trim() === '' &&
+    !(condition.kind === 'check' && condition.left.kind === 'call' && condition.left.name === 'count');
   if (rowForm && rule.match !== 'all' && /\[\*\]/.test(rule.field))
     body = `${rule.match === 'any' ? 'at least one' : 'no'} ${body}`;
   else if (rowForm && /\[\*\]/.test(rule.field)) body = `every ${body}`;

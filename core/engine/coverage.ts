@@ -1,5 +1,6 @@
 // Rules that check nothing: a column no resource of their types has, or resources that Applies When leaves out.
 import type { Expr, Operand, Path } from '../lang/ast';
+import { isFieldCall, parseFieldCall } from '../lang/field-call';
 import { parseRowPath } from '../lang/path';
 import { parseExpression } from '../lang/parser';
 import { didYouMean } from '../names';
@@ -99,6 +100,9 @@ export function pathsOf(c: CompiledRule): { column: RuleColumn; paths: Path[] }[
   if (rule.condition.trim() !== '') {
     const parsed = parseExpression(rule.condition);
     if (parsed.value) out.push({ column: 'condition', paths: rowPaths(parsed.value) });
+  } else if (isFieldCall(rule.field)) {
+    const call = parseFieldCall(rule.field);
+    if (call.value) out.push({ column: 'field', paths: operandPaths(call.value, []) });
   } else if (rule.field.trim() !== '') {
     const field = parseRowPath(rule.field);
     if (field.value) out.push({ column: 'field', paths: [field.value] });
@@ -131,7 +135,7 @@ function rowPaths(expr: Expr, out: Path[] = []): Path[] {
   return out;
 }
 
-function operandPaths(operand: Operand, out: Path[]): void {
+function operandPaths(operand: Operand, out: Path[]): Path[] {
   if (operand.kind === 'path' && operand.path.segments.length > 0) out.push(operand.path);
   // first() exists to fall back across paths that some resources lack.
   if (operand.kind === 'call' && operand.name !== 'first') for (const a of operand.args) operandPaths(a, out);
@@ -139,4 +143,5 @@ function operandPaths(operand: Operand, out: Path[]): void {
     operandPaths(operand.left, out);
     operandPaths(operand.right, out);
   }
+  return out;
 }

@@ -1,6 +1,8 @@
 // How a list check names an element in its message: `container "falco"` (its name field), else `container 2`.
 import type { Operand, Path, Segment } from '../lang/ast';
+import { INSIDE_FUNCTION_NAMES } from '../lang/functions';
 import { pathText } from '../lang/path';
+import { renderOperand } from '../lang/render';
 import type { Resource } from '../rulebook/model';
 import type { Value } from '../types';
 import { displayValue } from '../values/display';
@@ -46,6 +48,15 @@ export function elementLabel(noun: string, element: Resolved | undefined, i: num
   return name === undefined ? `${noun} ${i + 1}` : `${noun} ${displayValue(name)}`;
 }
 
+/** `annotation "team"`: a map entry by its key. */
+export function entryLabel(noun: string, entry: Resolved | undefined, i: number): string {
+  const key =
+    entry !== null && typeof entry === 'object' && !(entry instanceof Unreadable)
+      ? (entry as { key?: Value }).key
+      : undefined;
+  return typeof key === 'string' ? `${noun} ${displayValue(key)}` : `${noun} ${i + 1}`;
+}
+
 function nameOf(element: Resolved | undefined): Value | undefined {
   if (element === null || typeof element !== 'object' || Array.isArray(element) || element instanceof Date)
     return undefined;
@@ -60,6 +71,20 @@ function nameOf(element: Resolved | undefined): Value | undefined {
  * Anything else (several `[*]`, a list of plain values) keeps the numbered wording.
  */
 export function elementNaming(operand: Operand): ElementNaming | undefined {
+  // `tag(podSpec.containers[*].image)`: the elements are containers, and within each one it is `tag(image)`.
+  if (
+    operand.kind === 'call' &&
+    operand.name !== 'entries' &&
+    INSIDE_FUNCTION_NAMES.includes(operand.name as never)
+  ) {
+    const [lead, ...more] = operand.args;
+    const inner = lead?.kind === 'path' ? elementNaming(lead) : undefined;
+    if (!inner || inner.scalar) return undefined;
+    return {
+      ...inner,
+      within: `${operand.name}(${[inner.within, ...more.map((m) => renderOperand(m))].join(', ')})`,
+    };
+  }
   const path =
     operand.kind === 'path'
       ? operand.path
@@ -68,7 +93,8 @@ export function elementNaming(operand: Operand): ElementNaming | undefined {
             (a): a is Extract<Operand, { kind: 'path' }> => a.kind === 'path' && hasWildcard(a.path),
           )?.path
         : undefined;
-  if (!path) return undefined;
+  // `resource.…` and `outer.…` lists are read from elsewhere: their elements keep numbers.
+  if (!path || path.from !== undefined) return undefined;
   const at = path.segments.findIndex((s) => 'wildcard' in s);
   if (at < 1 || path.segments.slice(at + 1).some((s) => 'wildcard' in s)) return undefined;
   const rest = path.segments.slice(at + 1);

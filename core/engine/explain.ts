@@ -111,16 +111,24 @@ export class Unjudged implements Outcome {
   }
 }
 
-export function unreadable(field: string, cell: string, reason: string): Outcome {
-  return {
-    status: 'ERROR',
-    field,
-    expected: '',
-    actual: '',
+/** Data that cannot be read: an ERROR naming the cell; it keeps cell and reason so an enclosing count can say the same. */
+export class UnreadableOutcome implements Outcome {
+  readonly status = 'ERROR' as const;
+  readonly expected = '';
+  readonly actual = '';
+  constructor(
+    readonly field: string,
+    readonly cell: string,
+    readonly reason: string,
+  ) {}
+  get message(): string {
     // An empty cell is a value that could not be computed (arithmetic), not a cell that could not be read.
-    message:
-      cell === ''
-        ? `${field} cannot be computed: ${reason}`
-        : `${field} cannot be read: ${cell} holds JSON that does not parse (${reason})`,
-  };
+    return this.cell === ''
+      ? `${this.field} cannot be computed: ${this.reason}`
+      : `${this.field} cannot be read: ${this.cell} holds JSON that does not parse (${this.reason})`;
+  }
+}
+
+export function unreadable(field: string, cell: string, reason: string): Outcome {
+  return new UnreadableOutcome(field, cell, reason);
 }

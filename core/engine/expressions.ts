@@ -3,9 +3,11 @@ import type { Expr } from '../lang/ast';
 import { renderExpression } from '../lang/render';
 import type { Problem } from '../problems';
 import type { MatchMode, Value } from '../types';
-import { compilePath, Unreadable } from './resolve';
+import { Unreadable } from './resolve';
 import { compileCheck, judgeElements, type Check, type ColumnCheck, type CompileEnv } from './checks';
-import { elementLabel, wordsFor } from './element-names';
+import { elementLabel, entryLabel, wordsFor } from './element-names';
+import { compileOperand, elementsOf, type OperandEnv } from './operands';
+import { elementScope } from './scopes';
 import { PASS, unreadable } from './explain';
 import type { Outcome } from './result';
 
@@ -17,7 +19,7 @@ export function compileExpr(
 ): { check?: Check; column?: ColumnCheck; problems: Problem[] } {
   switch (expr.kind) {
     case 'check':
-      return compileCheck(expr, mode, env);
+      return compileCheck(expr, mode, env, operandEnv(env));
     case 'and':
     case 'or': {
       const parts = expr.items.map((e) => compileExpr(e, env, mode));
@@ -33,8 +35,10 @@ export function compileExpr(
     }
     case 'quantifier': {
       const body = compileExpr(expr.body, env, 'all');
-      if (!body.check) return { problems: body.problems };
-      return { check: quantify(expr.quantifier, expr.over, body.check), problems: body.problems };
+      const where = expr.where && compileExpr(expr.where, env, 'all');
+      const problems = [...(where?.problems ?? []), ...body.problems];
+      if (!body.check || (where && !where.check)) return { problems };
+      return { check: quantify(expr, body.check, where?.check), problems };
     }
   }
 }
@@ -84,25 +88,51 @@ function negate(inner: Check, innerText: string): Check {
   };
 }
 
-function quantify(q: MatchMode, over: Parameters<typeof compilePath>[0], body: Check): Check {
-  const reader = compilePath(over);
-  // `access_keys[*]`: each element is named as an access key; other lists keep numbered elements.
+/** Operands' `where` conditions compile as any condition does. */
+function operandEnv(env: CompileEnv): OperandEnv {
+  return { filter: (e) => compileExpr(e, env, 'all') };
+}
+
+function quantify(node: Extract<Expr, { kind: 'quantifier' }>, body: Check, where: Check | undefined): Check {
+  const { over, quantifier: q } = node;
+  const path = { kind: 'path' as const, path: over };
+  const source = compileOperand(node.entries ? { kind: 'call', name: 'entries', args: [path] } : path);
+  const field = source.text;
+  // `access_keys[*]`: each element is named as an access key; a map's entries by their keys; other lists keep numbers.
   const last = over.segments[over.segments.length - 1];
   const list = over.segments[over.segments.length - 2];
-  const words = last && 'wildcard' in last && list && 'key' in list ? wordsFor(list.key, '') : undefined;
+  const words = node.entries
+    ? last && 'key' in last
+      ? wordsFor(last.key, '')
+      : undefined
+    : last && 'wildcard' in last && list && 'key' in list
+      ? wordsFor(list.key, '')
+      : undefined;
+  const label = node.entries ? entryLabel : elementLabel;
   return (res, scope, ctx) => {
-    let elements: (Value | Unreadable)[];
-    if (reader.wildcard) {
-      const got = reader.many(res, scope);
-      if (got instanceof Unreadable) return unreadable(over.text, got.cell, got.reason);
-      elements = got;
-    } else {
-      const got = reader.one(res, scope);
-      if (got instanceof Unreadable) return unreadable(over.text, got.cell, got.reason);
-      elements = got === undefined ? [] : Array.isArray(got) ? got : [got];
+    const got = elementsOf(source, res, scope, ctx);
+    if (got instanceof Unreadable) return unreadable(field, got.cell, got.reason);
+    let elements: (Value | Unreadable)[] = got;
+    if (where) {
+      const kept: (Value | Unreadable)[] = [];
+      for (const el of got) {
+        if (el instanceof Unreadable) return unreadable(field, el.cell, el.reason);
+        const out = where(res, elementScope(el, scope), ctx);
+        if (out.status === 'ERROR') return out;
+        if (out.status === 'PASS') kept.push(el);
+      }
+      elements = kept;
     }
-    const named = words && { words, label: (i: number) => elementLabel(words.noun, elements[i], i) };
-    return judgeElements(over.text, elements, (el) => body(res, el, ctx), q, 'passes', 'passes', named);
+    const named = words && { words, label: (i: number) => label(words.noun, elements[i], i) };
+    return judgeElements(
+      field,
+      elements,
+      (el) => body(res, elementScope(el, scope), ctx),
+      q,
+      'passes',
+      'passes',
+      named,
+    );
   };
 }
 

@@ -1,20 +1,50 @@
-// Operands compiled once: paths, literals and the functions first(), keys() and count().
-import type { Operand } from '../lang/ast';
+// Operands compiled once: paths, literals and the functions first(), keys(), count() and those in inside-functions.ts.
+import type { Expr, Operand } from '../lang/ast';
 import { renderOperand } from '../lang/render';
+import type { EvalContext } from '../operators/types';
+import type { Problem } from '../problems';
 import type { Resource } from '../rulebook/model';
 import type { Value } from '../types';
 import { compileArithmetic, compileQuantity } from './arithmetic';
+import { compileEntries, compileTextFunction } from './inside-functions';
 import { compilePath, type PathReader, type Resolved, type Scope, Unreadable } from './resolve';
+import { UnreadableOutcome } from './explain';
+import { elementScope, scopeOf } from './scopes';
+import type { Outcome } from './result';
 
 /**
  * A compiled operand. A `many` operand gives one value per element (a path with `[*]`, or a function
  * over one); the others give a single value.
  */
 export type OperandFn =
-  | { text: string; many: false; one: (res: Resource, scope: Scope) => Resolved; reader?: PathReader }
-  | { text: string; many: true; list: (res: Resource, scope: Scope) => Resolved[] | Unreadable };
+  | {
+      text: string;
+      many: false;
+      one: (res: Resource, scope: Scope, ctx?: EvalContext) => Resolved;
+      reader?: PathReader;
+    }
+  | {
+      text: string;
+      many: true;
+      list: (res: Resource, scope: Scope, ctx?: EvalContext) => Resolved[] | Unreadable;
+    };
 
-export function compileOperand(operand: Operand): OperandFn {
+/** What compiling an operand may need: the compiler of a `where` condition (from expressions.ts, to avoid a cycle). */
+export interface OperandEnv {
+  filter(expr: Expr): {
+    check?: (res: Resource, scope: Scope, ctx: EvalContext) => Outcome;
+    problems: Problem[];
+  };
+}
+
+/** Problems met compiling operands' `where` conditions, collected by compileCheck. */
+export type OperandProblems = Problem[];
+
+export function compileOperand(
+  operand: Operand,
+  env?: OperandEnv,
+  problems: OperandProblems = [],
+): OperandFn {
   const text = renderOperand(operand);
   switch (operand.kind) {
     case 'literal': {
@@ -23,22 +53,97 @@ export function compileOperand(operand: Operand): OperandFn {
     }
     case 'path': {
       const reader = compilePath(operand.path);
+      const at = scopeOf(operand.path.from);
+      if (at) {
+        // `resource.x` reads the row: its column may still be judged once per distinct value.
+        const row = operand.path.from === 'resource' ? reader : undefined;
+        return reader.wildcard
+          ? { text, many: true, list: (res, scope) => reader.many(res, at(scope)) }
+          : { text, many: false, one: (res, scope) => reader.one(res, at(scope)), reader: row };
+      }
       return reader.wildcard
         ? { text, many: true, list: reader.many }
         : { text, many: false, one: reader.one, reader };
     }
     case 'arithmetic':
-      return compileArithmetic(text, operand.op, compileOperand(operand.left), compileOperand(operand.right));
-    case 'call':
-      if (operand.name === 'first') return compileFirst(text, operand.args.map(compileOperand));
-      if (operand.name === 'quantity')
-        return compileQuantity(text, compileOperand(operand.args[0] ?? { kind: 'literal', value: '' }));
-      return compileUnary(
+      return compileArithmetic(
         text,
-        operand.name,
-        compileOperand(operand.args[0] ?? { kind: 'literal', value: '' }),
+        operand.op,
+        compileOperand(operand.left, env, problems),
+        compileOperand(operand.right, env, problems),
       );
+    case 'call': {
+      const args = operand.args.map((a) => compileOperand(a, env, problems));
+      const lead = args[0] ?? compileOperand({ kind: 'literal', value: '' });
+      switch (operand.name) {
+        case 'first':
+          return compileFirst(text, args);
+        case 'quantity':
+          return compileQuantity(text, lead);
+        case 'keys':
+          return compileUnary(text, operand.name, lead);
+        case 'count':
+          return operand.where
+            ? compileCountWhere(text, lead, operand.where, env, problems)
+            : compileUnary(text, 'count', lead);
+        case 'entries':
+          return compileEntries(text, lead);
+        default:
+          return compileTextFunction(text, operand.name, lead, args[1]);
+      }
+    }
   }
+}
+
+/** The elements an operand stands for: a `[*]` path's values, a list's elements, a single value, or none when missing. */
+export function elementsOf(
+  fn: OperandFn,
+  res: Resource,
+  scope: Scope,
+  ctx: EvalContext | undefined,
+): Resolved[] | Unreadable {
+  if (fn.many) return fn.list(res, scope, ctx);
+  const got = fn.one(res, scope, ctx);
+  if (got instanceof Unreadable) return got;
+  return got === undefined ? [] : Array.isArray(got) ? got : [got];
+}
+
+const NO_FILTER: (res: Resource, scope: Scope, ctx: EvalContext) => Outcome = () => ({
+  status: 'ERROR',
+  message: 'the where condition could not be compiled',
+});
+
+/** `count(list where condition)`: the elements for which the condition holds. */
+function compileCountWhere(
+  text: string,
+  arg: OperandFn,
+  where: Expr,
+  env: OperandEnv | undefined,
+  problems: OperandProblems,
+): OperandFn {
+  const compiled = env?.filter(where) ?? { problems: [] };
+  for (const p of compiled.problems) problems.push(p);
+  const filter = compiled.check ?? NO_FILTER;
+  return {
+    text,
+    many: false,
+    one: (res, scope, ctx = { nowMs: Date.now() }) => {
+      const list = elementsOf(arg, res, scope, ctx);
+      if (list instanceof Unreadable) return list;
+      let n = 0;
+      for (const el of list) {
+        if (el instanceof Unreadable) return el;
+        const out = filter(res, elementScope(el, scope), ctx);
+        if (out.status === 'PASS') n++;
+        // The only errors a condition meets at run time are unreadable cells; the count cannot be known.
+        else if (out.status === 'ERROR')
+          return out instanceof UnreadableOutcome
+            ? new Unreadable(out.cell, out.reason)
+            : new Unreadable(text, out.message ?? 'the condition could not be judged');
+      }
+      return n;
+    },
+  };
 }
 
 /** first(a, b, …): element by element, the first argument that is present. */
@@ -48,9 +153,9 @@ function compileFirst(text: string, args: OperandFn[]): OperandFn {
     return {
       text,
       many: false,
-      one: (res, scope) => {
+      one: (res, scope, ctx) => {
         for (const a of args) {
-          const v = (a as Extract<OperandFn, { many: false }>).one(res, scope);
+          const v = (a as Extract<OperandFn, { many: false }>).one(res, scope, ctx);
           if (v !== undefined) return v;
         }
         return undefined;
@@ -60,10 +165,10 @@ function compileFirst(text: string, args: OperandFn[]): OperandFn {
   return {
     text,
     many: true,
-    list: (res, scope) => {
+    list: (res, scope, ctx) => {
       const columns: (Resolved | Resolved[])[] = [];
       for (const a of args) {
-        const got = a.many ? a.list(res, scope) : a.one(res, scope);
+        const got = a.many ? a.list(res, scope, ctx) : a.one(res, scope, ctx);
         if (got instanceof Unreadable) return got;
         columns.push(got);
       }
@@ -86,12 +191,12 @@ function compileUnary(text: string, name: 'keys' | 'count', arg: OperandFn): Ope
     return {
       text,
       many: false,
-      one: (res, scope) => {
+      one: (res, scope, ctx) => {
         if (arg.many) {
-          const list = arg.list(res, scope);
+          const list = arg.list(res, scope, ctx);
           return list instanceof Unreadable ? list : list.length;
         }
-        const v = arg.one(res, scope);
+        const v = arg.one(res, scope, ctx);
         return v instanceof Unreadable ? v : countOf(v);
       },
     };
@@ -100,8 +205,8 @@ function compileUnary(text: string, name: 'keys' | 'count', arg: OperandFn): Ope
     return {
       text,
       many: true,
-      list: (res, scope) => {
-        const list = arg.list(res, scope);
+      list: (res, scope, ctx) => {
+        const list = arg.list(res, scope, ctx);
         return list instanceof Unreadable ? list : list.map((v) => (v instanceof Unreadable ? v : keysOf(v)));
       },
     };
@@ -109,8 +214,8 @@ function compileUnary(text: string, name: 'keys' | 'count', arg: OperandFn): Ope
   return {
     text,
     many: false,
-    one: (res, scope) => {
-      const v = arg.one(res, scope);
+    one: (res, scope, ctx) => {
+      const v = arg.one(res, scope, ctx);
       return v instanceof Unreadable ? v : keysOf(v);
     },
   };

@@ -20,7 +20,15 @@ export type Resolved = Value | Unreadable;
 
 /** Where a path starts for a resource: the row itself, or (inside a quantifier) the current element. */
 export const ROOT: unique symbol = Symbol('root');
-export type Scope = typeof ROOT | Value;
+export type Scope = typeof ROOT | Value | ElementScope;
+
+/** An element inside a quantifier, with the scope the quantifier stood in, for `outer.…` paths (see scopes.ts). */
+export class ElementScope {
+  constructor(
+    readonly value: Value,
+    readonly outer: Scope,
+  ) {}
+}
 
 /** Where a path can be read on one sheet, tried in this order for each resource. */
 interface Plan {
@@ -54,7 +62,8 @@ export function compilePath(path: Path): PathReader {
   };
   // The value a path starts from and the segments still to walk from it.
   const start = (res: Resource, scope: Scope): { value: Resolved; rest: Segment[] } => {
-    if (scope !== ROOT) return { value: scope, rest: path.segments };
+    if (scope !== ROOT)
+      return { value: scope instanceof ElementScope ? scope.value : scope, rest: path.segments };
     const plan = planFor(res.sheet);
     if (plan.exact >= 0) return { value: cellValue(res, plan.exact), rest: [] };
     // The longest prefix column whose cell holds JSON wins; a blank or plain cell passes to the next.

@@ -10,7 +10,9 @@ import {
   type FunctionName,
   type Operand,
   type Path,
+  type PathStart,
 } from './ast';
+import { INSIDE_FUNCTIONS, PATH_STARTS } from './functions';
 import {
   describeAt,
   matchOperator,
@@ -185,10 +187,20 @@ class Parser {
     this.take(nameToken);
     this.enter(nameToken.start);
     this.take(this.peek()); // the "(" isCallStart saw
-    const over = this.peek();
+    let over = this.peek();
     if (over.kind !== 'path') this.syntax(`expected a field path after "${quantifier}("`, over.start);
+    // `all(entries(metadata.annotations), …)`: the elements are the map's key/value pairs.
+    const entries = over.raw.toLowerCase() === 'entries' && this.isCallStart(over);
+    if (entries) {
+      this.take(over);
+      this.take(this.peek()); // the "(" isCallStart saw
+      over = this.peek();
+      if (over.kind !== 'path') this.syntax('expected a field path after "entries("', over.start);
+    }
     this.checkRowPath(over);
     this.take(over);
+    if (entries) this.expectClose(')');
+    const where = this.parseWhere();
     const comma = this.peek();
     if (!(comma.kind === 'punct' && comma.value === ',')) {
       this.syntax(`expected "," after "${this.last}" and then a condition`, comma.start);
@@ -199,7 +211,25 @@ class Parser {
     this.elementDepth--;
     this.expectClose(')');
     this.depth--;
-    return { kind: 'quantifier', quantifier, over: toPath(over), body, pos: nameToken.start };
+    const node: Extract<Expr, { kind: 'quantifier' }> = {
+      kind: 'quantifier',
+      quantifier,
+      over: toPath(over),
+      body,
+      pos: nameToken.start,
+    };
+    if (entries) node.entries = true;
+    if (where) node.where = where;
+    return node;
+  }
+
+  /** `where condition` after a list: the condition is about each element, like a quantifier's body. */
+  private parseWhere(): Expr | undefined {
+    if (!this.acceptKeyword('where')) return undefined;
+    this.elementDepth++;
+    const where = this.parseOr();
+    this.elementDepth--;
+    return where;
   }
 
   /**
@@ -314,9 +344,12 @@ class Parser {
     return { kind: 'path', path: toPath(token) };
   }
 
-  /** Outside a quantifier a path is read against the row, which is not a list. */
+  /** Outside a quantifier a path is read against the row, which is not a list; so is `resource.…` anywhere. */
   private checkRowPath(token: PathToken): void {
-    const reason = this.elementDepth === 0 ? rowPathReason(token.segments) : undefined;
+    const from = pathStart(token);
+    const segments = from ? token.segments.slice(1) : token.segments;
+    const againstRow = from === 'resource' || this.elementDepth === 0;
+    const reason = againstRow ? rowPathReason(segments) : undefined;
     if (reason === undefined) return;
     const path = this.text.slice(token.start, token.end);
     this.fail(problem('invalid_path', { path, reason }, { offset: token.start }));
@@ -336,9 +369,13 @@ class Parser {
     this.enter(nameToken.start);
     this.take(this.peek()); // the "(" isCallStart saw
     const args: Operand[] = [];
+    let where: Expr | undefined;
     for (;;) {
       args.push(this.parseValue(this.peekFactor()));
+      // `count(list[*] where condition)`: only the elements for which it holds count.
+      if (name === 'count' && args.length === 1) where = this.parseWhere();
       const sep = this.peek();
+      if (where && !(sep.kind === 'punct' && sep.value === ')')) this.expectClose(')');
       if (sep.kind === 'punct' && sep.value === ',') {
         this.take(sep);
         continue;
@@ -351,7 +388,18 @@ class Parser {
       this.syntax(`expected "," or ")"${found}`, sep.start);
     }
     this.depth--;
-    return { kind: 'call', name: name as FunctionName, args };
+    this.checkArguments(name, args, nameToken.start);
+    const call: Extract<Operand, { kind: 'call' }> = { kind: 'call', name: name as FunctionName, args };
+    if (where) call.where = where;
+    return call;
+  }
+
+  /** The functions that look inside a value take a fixed number of arguments; entries() takes a path. */
+  private checkArguments(name: string, args: Operand[], offset: number): void {
+    const spec = (INSIDE_FUNCTIONS as Record<string, { args: number; words: string }>)[name];
+    if (spec === undefined) return;
+    if (args.length !== spec.args || (name === 'entries' && args[0].kind !== 'path'))
+      this.syntax(`${name}(…) takes ${spec.words}`, offset);
   }
 
   /** A bare name directly followed (spaces allowed) by "(" is a function or a quantifier. */
@@ -448,7 +496,19 @@ function isWord(token: Token, ...words: string[]): boolean {
 }
 
 function toPath(token: PathToken): Path {
-  return { text: pathText(token.segments), segments: token.segments };
+  const from = pathStart(token);
+  if (from === undefined) return { text: pathText(token.segments), segments: token.segments };
+  const segments = token.segments.slice(1);
+  return { text: pathText(segments), segments, from };
+}
+
+/** `resource.x` or `outer[0]` written bare: where the path starts. `["resource"].x` and a lone `resource` are fields. */
+function pathStart(token: PathToken): PathStart | undefined {
+  const first = token.segments[0];
+  if (token.segments.length < 2 || first === undefined || !('key' in first) || token.raw[0] === '[')
+    return undefined;
+  const word = first.key.toLowerCase();
+  return (PATH_STARTS as readonly string[]).includes(word) ? (word as PathStart) : undefined;
 }
 
 /** One n-ary node for `a and b and (c and d)`, so a tree has one written form. */

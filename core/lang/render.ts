@@ -2,6 +2,7 @@
 import { lookupOperator } from '../operators';
 import type { Expr, Operand, Path } from './ast';
 import { matchOperator, readToken } from './lexer';
+import { PATH_STARTS } from './functions';
 import { isPlainName, pathText } from './path';
 
 // Written bare these are keywords or literals, so a field with such a name is bracketed.
@@ -32,8 +33,10 @@ function render(expr: Expr, context: Context): string {
       // `not (acl is one of "…")` reads as negating the whole check, not just its field.
       return context === 'not' ? `(${text})` : text;
     }
-    case 'quantifier':
-      return `${expr.quantifier}(${renderPath(expr.over)}, ${render(expr.body, 'top')})`;
+    case 'quantifier': {
+      const over = expr.entries ? `entries(${renderPath(expr.over)})` : renderPath(expr.over);
+      return `${expr.quantifier}(${over}${renderWhere(expr.where)}, ${render(expr.body, 'top')})`;
+    }
   }
 }
 
@@ -73,7 +76,7 @@ export function renderOperand(operand: Operand, bracketLead = false): string {
       return `${l} ${operand.op} ${r}`;
     }
     case 'call':
-      return `${operand.name}(${operand.args.map((a) => renderOperand(a)).join(', ')})`;
+      return `${operand.name}(${operand.args.map((a) => renderOperand(a)).join(', ')}${renderWhere(operand.where)})`;
     case 'literal': {
       const v = operand.value;
       if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
@@ -96,10 +99,27 @@ function isBareUnit(text: string): boolean {
   );
 }
 
+function renderWhere(where: Expr | undefined): string {
+  return where === undefined ? '' : ` where ${render(where, 'top')}`;
+}
+
 /** A path as an operand: the canonical text, with a field named like a keyword bracketed. */
 function renderPath(path: Path): string {
+  if (path.from !== undefined) {
+    const rest = pathText(path.segments);
+    return rest.startsWith('[') ? `${path.from}${rest}` : `${path.from}.${rest}`;
+  }
   const text = pathText(path.segments);
   const first = path.segments[0];
+  // `["resource"].x` is a field named resource; `resource.x` would start from the resource.
+  if (
+    path.segments.length > 1 &&
+    first !== undefined &&
+    'key' in first &&
+    (PATH_STARTS as readonly string[]).includes(first.key.toLowerCase())
+  ) {
+    return bracketFirst(path, text);
+  }
   if (
     path.segments.length === 1 &&
     first !== undefined &&

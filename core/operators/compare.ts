@@ -30,12 +30,12 @@ function equality(actual: Value, { c, unit }: Equal, hint: string): Verdict {
   return equalsComparand(actual, c);
 }
 
-function prepareEquality(operator: string, listForm: string) {
+export function prepareEquality(operator: string, listForm: string, exact = false) {
   return (items: Value[]): Prepared<Equal> => {
     const one = single(operator, items, listForm, true);
     return one.value === undefined
       ? { problems: one.problems }
-      : { value: { c: comparand(one.value), unit: unitBound(one.value) }, problems: [] };
+      : { value: { c: comparand(one.value, exact), unit: unitBound(one.value) }, problems: [] };
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Value } from '../types';
 import { comparand, equalsComparand, isObject, type Comparand, type ValueSet } from '../values/coerce';
 import { toList } from '../values/list';
-import { define, nonNegative, single } from './define';
+import { define, nonNegative, single, type Prepared } from './define';
 import { prepareSet } from './membership';
 import type { OperatorSpec, Verdict } from './types';
 
@@ -11,6 +11,16 @@ const LIST_COERCION =
   'commas and new lines, because a cell cannot hold a list (blank text is an empty list). A single number, TRUE/FALSE ' +
   'or date is a list of one. An object is not a list and fails with a message. Elements compare as "equals" does: ' +
   'ignoring case, numbers as numbers, TRUE/FALSE as booleans, dates as dates.';
+
+/** The one element `includes` looks for; `exact` for `includes matching case`. */
+export function prepareElement(operator: string, listForm: string, exact = false) {
+  return (items: Value[]): Prepared<Comparand> => {
+    const one = single(operator, items, listForm);
+    return one.value === undefined
+      ? { problems: one.problems }
+      : { value: comparand(one.value, exact), problems: [] };
+  };
+}
 
 // The list a value stands for, or the reason it stands for none.
 function listOrReason(actual: Value): Value[] | string {
@@ -69,12 +79,7 @@ export const LIST_OPERATORS: OperatorSpec[] = [
     meaning: 'is a list with an element equal to Expected.',
     coercion: LIST_COERCION,
     example: { field: 'securityContext.capabilities.drop', expected: 'ALL' },
-    prepare: (items) => {
-      const one = single('includes', items, 'includes any of');
-      return one.value === undefined
-        ? { problems: one.problems }
-        : { value: comparand(one.value), problems: [] };
-    },
+    prepare: prepareElement('includes', 'includes any of'),
     test: includes,
   }),
   define<ValueSet>({

@@ -6,11 +6,11 @@ import { define, presentItems, type Prepared } from './define';
 import type { OperatorSpec, Verdict } from './types';
 
 /** A list Expected as a set; `expected_missing` when it has no items. */
-export function prepareSet(operator: string) {
+export function prepareSet(operator: string, exact = false) {
   return (items: Value[]): Prepared<ValueSet> => {
     const present = presentItems(items);
     if (present.length === 0) return { problems: [problem('expected_missing', { operator })] };
-    return { value: new ValueSet(present), problems: [] };
+    return { value: new ValueSet(present, exact), problems: [] };
   };
 }
 

@@ -2,6 +2,7 @@
 import { COMPARE_OPERATORS } from './compare';
 import { DATE_OPERATORS } from './dates';
 import { LIST_OPERATORS } from './lists';
+import { MATCHING_CASE_OPERATORS } from './matching-case';
 import { MEMBERSHIP_OPERATORS } from './membership';
 import { NETWORK_OPERATORS } from './network';
 import { PATTERN_OPERATORS } from './pattern';
@@ -18,4 +19,5 @@ export const OPERATOR_LIST: OperatorSpec[] = [
   ...DATE_OPERATORS,
   ...NETWORK_OPERATORS,
   ...LIST_OPERATORS,
+  ...MATCHING_CASE_OPERATORS,
 ];

@@ -7,30 +7,35 @@ import type { OperatorSpec, Verdict } from './types';
 
 interface Needle {
   lower: string;
+  /** For the `… matching case` operators: the text as written, compared with its case. */
+  exact?: string;
   /** For `contains` on a list: the element it looks for. */
   element: Comparand;
 }
 
-function prepareNeedle(operator: string, listForm?: string) {
+export function prepareNeedle(operator: string, listForm?: string, exact = false) {
   return (items: Value[]): Prepared<Needle> => {
     const one = single(operator, items, listForm);
     if (one.value === undefined) return { problems: one.problems };
-    return {
-      value: { lower: expectedText(one.value).toLowerCase(), element: comparand(one.value) },
-      problems: [],
-    };
+    const text = expectedText(one.value);
+    const needle: Needle = { lower: text.toLowerCase(), element: comparand(one.value, exact) };
+    if (exact) needle.exact = text;
+    return { value: needle, problems: [] };
   };
 }
 
 const TEXT_COERCION =
   'Ignores case. Numbers are tested as their text (90 contains "9"), TRUE/FALSE as TRUE or FALSE, dates as YYYY-MM-DD.';
 
-// The value's text, lower-cased, or a reason for a list or object.
-function lowerText(actual: Value): string | { reason: string } {
+// The value's text, lower-cased (as written for a `matching case` needle), or a reason for a list or object.
+function lowerText(actual: Value, needle: Needle): string | { reason: string } {
   const text = toText(actual);
   if (text === undefined) return { reason: shapeReason(actual, 'text') ?? 'is not text' };
-  return lowerCase(text);
+  return needle.exact === undefined ? lowerCase(text) : text;
 }
+
+/** The needle as the value's text is compared with it. */
+const wanted = (needle: Needle) => needle.exact ?? needle.lower;
 
 function contains(actual: Value, needle: Needle): Verdict {
   if (Array.isArray(actual)) {
@@ -38,16 +43,16 @@ function contains(actual: Value, needle: Needle): Verdict {
     return false;
   }
   if (isObject(actual)) return 'is an object, not text or a list';
-  const text = lowerText(actual);
-  return typeof text === 'string' ? text.includes(needle.lower) : text.reason;
+  const text = lowerText(actual, needle);
+  return typeof text === 'string' ? text.includes(wanted(needle)) : text.reason;
 }
 
 function edge(atStart: boolean) {
   return (actual: Value, needle: Needle): Verdict => {
     if (Array.isArray(actual)) return `${listOf(actual)}, not text`;
-    const text = lowerText(actual);
+    const text = lowerText(actual, needle);
     if (typeof text !== 'string') return text.reason;
-    return atStart ? text.startsWith(needle.lower) : text.endsWith(needle.lower);
+    return atStart ? text.startsWith(wanted(needle)) : text.endsWith(wanted(needle));
   };
 }
 

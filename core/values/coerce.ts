@@ -117,13 +117,17 @@ export interface Comparand {
   isDate: boolean;
   list?: Comparand[];
   object?: Map<string, Comparand>;
+  /** Set for the `… matching case` operators: text must equal this, letter for letter. */
+  exact?: string;
 }
 
-export function comparand(v: Value): Comparand {
-  if (Array.isArray(v)) return { value: v, ascii: false, isDate: false, list: v.map(comparand) };
+/** `exact`: text compares with its case (the `… matching case` operators); numbers, booleans and dates as ever. */
+export function comparand(v: Value, exact = false): Comparand {
+  const inner = (x: Value) => comparand(x, exact);
+  if (Array.isArray(v)) return { value: v, ascii: false, isDate: false, list: v.map(inner) };
   if (isObject(v)) {
     const object = new Map<string, Comparand>();
-    for (const key of Object.keys(v)) if (v[key] !== undefined) object.set(key, comparand(v[key]));
+    for (const key of Object.keys(v)) if (v[key] !== undefined) object.set(key, inner(v[key]));
     return { value: v, ascii: false, isDate: false, object };
   }
   const text = toText(v);
@@ -131,6 +135,7 @@ export function comparand(v: Value): Comparand {
   const isDate = isDateLike(v);
   return {
     value: v,
+    ...(exact && text !== undefined ? { exact: text } : {}),
     lower,
     ascii: lower !== undefined && isAscii(lower),
     num: v instanceof Date ? undefined : toNumber(v),
@@ -169,6 +174,7 @@ export function equalsComparand(actual: Value, c: Comparand): boolean {
 }
 
 function textEquals(text: string, c: Comparand): boolean {
+  if (c.exact !== undefined) return text === c.exact;
   const lower = c.lower as string;
   if (text === lower) return true;
   if (!c.ascii) return text.toLowerCase() === lower;
@@ -214,10 +220,14 @@ export class ValueSet {
   // Items that can equal a value whose text differs from theirs (numbers, booleans, dates, lists, objects).
   private readonly special: Comparand[] = [];
 
-  constructor(values: Value[]) {
-    this.items = values.map(comparand);
+  /** `exact`: text items match with their case (`is one of matching case`). */
+  constructor(
+    values: Value[],
+    private readonly exact = false,
+  ) {
+    this.items = values.map((v) => comparand(v, exact));
     for (const c of this.items) {
-      if (c.lower !== undefined) this.texts.add(c.lower);
+      if (c.lower !== undefined) this.texts.add(c.exact ?? c.lower);
       if (c.lower === undefined || c.num !== undefined || c.bool !== undefined || c.dateMs !== undefined)
         this.special.push(c);
     }
@@ -229,7 +239,7 @@ export class ValueSet {
 
   has(actual: Value): boolean {
     const text = typeof actual === 'string' ? actual : toText(actual);
-    if (text !== undefined && this.texts.has(lowerCase(text))) return true;
+    if (text !== undefined && this.texts.has(this.exact ? text : lowerCase(text))) return true;
     for (const c of this.special) if (equalsComparand(actual, c)) return true;
     return false;
   }

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { Expr, Operand, Path, Segment } from '../../core/lang';
 import { FUNCTION_NAMES, pathText } from '../../core/lang';
+import { INSIDE_FUNCTIONS } from '../../core/lang/functions';
 import { OPERATORS } from '../../core/operators';
 import { MATCH_MODES } from '../../core/types';
 
@@ -30,6 +31,14 @@ const trickyKeys = [
   'than',
   'with',
   'day',
+  'resource',
+  'Outer',
+  'where',
+  'entries',
+  'split',
+  'tag',
+  'matching',
+  'case',
 ];
 const plainKey = fc.stringMatching(/^[A-Za-z_$][A-Za-z0-9_$:-]{0,8}$/);
 
@@ -48,10 +57,23 @@ export const segmentArb: fc.Arbitrary<Segment> = fc.oneof(
 
 export const segmentsArb: fc.Arbitrary<Segment[]> = fc.array(segmentArb, { maxLength: 5 });
 
-export const pathArb: fc.Arbitrary<Path> = segmentsArb.map((segments) => ({
+const plainPathArb: fc.Arbitrary<Path> = segmentsArb.map((segments) => ({
   text: pathText(segments),
   segments,
 }));
+
+/** `resource.a…` / `outer.a…`: a start, then a name (a path read against the row starts with one). */
+const fromPathArb: fc.Arbitrary<Path> = fc
+  .record({ from: fc.constantFrom('resource' as const, 'outer' as const), key: keyArb, rest: segmentsArb })
+  .map(({ from, key, rest }) => {
+    const segments = [{ key }, ...rest];
+    return { text: pathText(segments), segments, from };
+  });
+
+export const pathArb: fc.Arbitrary<Path> = fc.oneof(
+  { weight: 5, arbitrary: plainPathArb },
+  { weight: 1, arbitrary: fromPathArb },
+);
 
 const literalArb: fc.Arbitrary<Operand> = fc
   .oneof(
@@ -64,40 +86,59 @@ const literalArb: fc.Arbitrary<Operand> = fc
   )
   .map((value) => ({ kind: 'literal' as const, value }));
 
-const operandArbs = fc.letrec<{ operand: Operand; call: Operand; arithmetic: Operand }>((tie) => ({
-  operand: fc.oneof(
-    { maxDepth: 3 },
-    pathArb.map((path) => ({ kind: 'path' as const, path })),
-    literalArb,
-    tie('call'),
-    tie('arithmetic'),
-  ),
+const pathOperandArb = pathArb.map((path) => ({ kind: 'path' as const, path }));
+
+/** Arguments as the parser accepts them: the inside functions take a fixed number, entries() a path. */
+function callArb(tie: (key: string) => fc.Arbitrary<unknown>): fc.Arbitrary<Operand> {
+  const operand = tie('operand') as fc.Arbitrary<Operand>;
+  const where = fc.option(tie('expr') as fc.Arbitrary<Expr>, { nil: undefined, freq: 3 });
+  return fc.constantFrom(...FUNCTION_NAMES).chain((name): fc.Arbitrary<Operand> => {
+    if (name === 'entries') return pathOperandArb.map((arg) => ({ kind: 'call', name, args: [arg] }));
+    const arity = (INSIDE_FUNCTIONS as Record<string, { args: number }>)[name]?.args;
+    if (arity !== undefined)
+      return fc
+        .array(operand, { minLength: arity, maxLength: arity })
+        .map((args) => ({ kind: 'call', name, args }));
+    if (name === 'count')
+      return fc
+        .record({ arg: operand, where })
+        .map(({ arg, where: w }) =>
+          w === undefined
+            ? { kind: 'call', name, args: [arg] }
+            : { kind: 'call', name, args: [arg], where: w },
+        );
+    return fc.array(operand, { minLength: 1, maxLength: 3 }).map((args) => ({ kind: 'call', name, args }));
+  });
+}
+
+/** Trees as the parser builds them: and/or have two or more items and never hold their own kind. */
+const exprArbs = fc.letrec<{
+  operand: Operand;
+  call: Operand;
+  arithmetic: Operand;
+  check: Expr;
+  expr: Expr;
+  and: Expr;
+  or: Expr;
+  not: Expr;
+  quantifier: Expr;
+}>((tie) => ({
+  operand: fc.oneof({ maxDepth: 3 }, pathOperandArb, literalArb, tie('call'), tie('arithmetic')),
+  call: callArb(tie as (key: string) => fc.Arbitrary<unknown>),
   arithmetic: fc.record({
     kind: fc.constant('arithmetic' as const),
     op: fc.constantFrom('+' as const, '-' as const, '*' as const, '/' as const),
     left: tie('operand'),
     right: tie('operand'),
   }),
-  call: fc.record({
-    kind: fc.constant('call' as const),
-    name: fc.constantFrom(...FUNCTION_NAMES),
-    args: fc.array(tie('operand'), { minLength: 1, maxLength: 3 }),
-  }),
-}));
-
-export const operandArb = operandArbs.operand;
-
-const checkArb: fc.Arbitrary<Expr> = fc
-  .record({ left: operandArb, op: fc.constantFrom(...OPERATORS), right: operandArb })
-  .map(({ left, op, right }) =>
-    op.expected === 'none'
-      ? { kind: 'check', left, op: op.name }
-      : { kind: 'check', left, op: op.name, right },
-  );
-
-/** Trees as the parser builds them: and/or have two or more items and never hold their own kind. */
-const exprArbs = fc.letrec<{ expr: Expr; and: Expr; or: Expr; not: Expr; quantifier: Expr }>((tie) => ({
-  expr: fc.oneof({ maxDepth: 4 }, checkArb, tie('and'), tie('or'), tie('not'), tie('quantifier')),
+  check: fc
+    .record({ left: tie('operand'), op: fc.constantFrom(...OPERATORS), right: tie('operand') })
+    .map(({ left, op, right }): Expr =>
+      op.expected === 'none'
+        ? { kind: 'check', left, op: op.name }
+        : { kind: 'check', left, op: op.name, right },
+    ),
+  expr: fc.oneof({ maxDepth: 4 }, tie('check'), tie('and'), tie('or'), tie('not'), tie('quantifier')),
   and: fc
     .array(
       tie('expr').filter((e) => e.kind !== 'and'),
@@ -112,9 +153,22 @@ const exprArbs = fc.letrec<{ expr: Expr; and: Expr; or: Expr; not: Expr; quantif
     .map((items) => ({ kind: 'or', items })),
   not: tie('expr').map((item) => ({ kind: 'not', item })),
   quantifier: fc
-    .record({ quantifier: fc.constantFrom(...MATCH_MODES), over: pathArb, body: tie('expr') })
-    .map((q) => ({ kind: 'quantifier', ...q })),
+    .record({
+      quantifier: fc.constantFrom(...MATCH_MODES),
+      over: pathArb,
+      body: tie('expr'),
+      entries: fc.boolean(),
+      where: fc.option(tie('expr'), { nil: undefined, freq: 3 }),
+    })
+    .map(({ entries, where, ...q }): Expr => ({
+      kind: 'quantifier',
+      ...q,
+      ...(entries ? { entries: true as const } : {}),
+      ...(where ? { where } : {}),
+    })),
 }));
+
+export const operandArb = exprArbs.operand;
 
 /**
  * Trees the parser accepts: outside a quantifier's body a path is read against the row, which is not a list,
@@ -132,6 +186,7 @@ function rowOperand(operand: Operand): Operand {
   if (operand.kind === 'path') return { kind: 'path', path: rowPath(operand.path) };
   if (operand.kind === 'arithmetic')
     return { ...operand, left: rowOperand(operand.left), right: rowOperand(operand.right) };
+  // A count's `where` is about each element: its paths stay as generated.
   if (operand.kind === 'call') return { ...operand, args: operand.args.map(rowOperand) };
   return operand;
 }
@@ -163,11 +218,24 @@ export function stripPos(expr: Expr): Expr {
       return { kind: 'not', item: stripPos(expr.item) };
     case 'check': {
       const { pos: _pos, ...rest } = expr;
-      return rest;
+      if (rest.right !== undefined) rest.right = stripOperand(rest.right);
+      return { ...rest, left: stripOperand(rest.left) };
     }
     case 'quantifier': {
-      const { pos: _pos, body, ...rest } = expr;
-      return { ...rest, body: stripPos(body) };
+      const { pos: _pos, body, where, ...rest } = expr;
+      return where === undefined
+        ? { ...rest, body: stripPos(body) }
+        : { ...rest, where: stripPos(where), body: stripPos(body) };
     }
   }
+}
+
+function stripOperand(operand: Operand): Operand {
+  if (operand.kind === 'arithmetic')
+    return { ...operand, left: stripOperand(operand.left), right: stripOperand(operand.right) };
+  if (operand.kind !== 'call') return operand;
+  const args = operand.args.map(stripOperand);
+  return operand.where === undefined
+    ? { ...operand, args }
+    : { ...operand, args, where: stripPos(operand.where) };
 }

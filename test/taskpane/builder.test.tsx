@@ -154,3 +154,31 @@ test('a workbook without resources says how to start', async () => {
   render(<RuleBuilder host={host} />);
   expect(await screen.findByText(/No resources yet/)).toBeTruthy();
 });
+
+test('Match case, offered for operators that compare text, makes the rule use the "… matching case" operator', async () => {
+  const host = fakeHost();
+  render(<RuleBuilder host={host} />);
+  await choose('Resource type', 'aws_s3_bucket');
+  fireEvent.change(screen.getByRole('combobox', { name: 'Field' }), { target: { value: 'logging.target' } });
+  const operators = await open('Operator');
+  // The twins are not listed on their own: the box stands for them.
+  expect(within(operators).queryByRole('option', { name: /^equals matching case/ })).toBeNull();
+  fireEvent.click(within(operators).getByRole('option', { name: /^starts with/ }));
+  fireEvent.click(await screen.findByRole('checkbox', { name: /Match case/ }));
+  fireEvent.change(screen.getByRole('combobox', { name: 'Expected' }), { target: { value: 'Logs-' } });
+  await screen.findByTestId('preview-counts', {}, { timeout: 10_000 });
+  await waitFor(() =>
+    expect(host.calls.previewRule.at(-1)).toMatchObject({
+      field: 'logging.target',
+      operator: 'starts with matching case',
+      expected: 'Logs-',
+    }),
+  );
+});
+
+test('operators that compare no text offer no Match case', async () => {
+  render(<RuleBuilder host={fakeHost()} />);
+  await choose('Resource type', 'aws_s3_bucket');
+  await choose('Operator', /^greater than/);
+  expect(screen.queryByRole('checkbox', { name: /Match case/ })).toBeNull();
+});
