@@ -84,6 +84,21 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
     message: (p) => `${q(p.value)} is not an IP address or network.`,
     suggestion: () => 'Write a network as 10.0.0.0/8 or an address as 192.168.1.10.',
   },
+  invalid_selector: {
+    severity: 'error',
+    message: (p) =>
+      `${q(p.operator)} needs ${p.operator === 'selects' ? 'labels' : 'a label selector'}, but ${q(p.value)} ${p.reason}.`,
+    suggestion: () => 'Write labels as app=web, tier=front, or a JSON object.',
+  },
+  unknown_lookup_type: {
+    severity: 'warning',
+    message: (p) => `No resource has type ${q(p.type)}, so looking it up finds nothing.`,
+    suggestion: mean,
+  },
+  invalid_lookup: {
+    severity: 'error',
+    message: (p) => `The lookup cannot run: ${p.detail}.`,
+  },
   expected_missing: {
     severity: 'error',
     message: (p) => `${q(p.operator)} needs an Expected value.`,

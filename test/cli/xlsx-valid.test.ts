@@ -87,7 +87,7 @@ test('a plain workbook validated three times in place gets the engine lists once
   for (let i = 0; i < 3; i++) expect((await cli('validate', book, '--now', NOW, '--quiet')).stderr).toBe('');
   const rules = checkedValidations(book).get('Rules') ?? [];
   expect(rules.map((v) => v.formula1).sort()).toEqual([
-    "'Rulesheet Lists'!$A$2:$A$35",
+    "'Rulesheet Lists'!$A$2:$A$37",
     "'Rulesheet Lists'!$B$2:$B$6",
   ]);
 });
