@@ -12,6 +12,7 @@ import { expectation, type Expectation, Mismatch, Missing, PASS, plainValue, unr
 import { expectedItems } from './expected';
 import { elementNaming, type ElementNaming, type ElementWords } from './element-names';
 import { compileOperand, type OperandFn } from './operands';
+import { keyedList } from './keyed-list';
 import type { Outcome } from './result';
 
 export type Check = (res: Resource, scope: Scope, ctx: EvalContext) => Outcome;
@@ -34,7 +35,7 @@ export interface CompileEnv {
 type CheckNode = Extract<Expr, { kind: 'check' }>;
 
 /** Judges one present-or-missing value. */
-type Judge = (v: Value, res: Resource, scope: Scope, ctx: EvalContext) => Outcome;
+export type Judge = (v: Value, res: Resource, scope: Scope, ctx: EvalContext) => Outcome;
 
 export function compileCheck(
   node: CheckNode,
@@ -66,7 +67,7 @@ function literalCheck(left: Extract<OperandFn, { many: false }>, judge: ColumnCh
   const one = left.one;
   const field = left.text;
   return (res, scope, ctx) => {
-    const v = one(res, scope);
+    const v = one(res, scope, ctx);
     if (v instanceof Unreadable) return unreadable(field, v.cell, v.reason);
     return judge(v, ctx);
   };
@@ -100,7 +101,7 @@ function literalValueJudge(
 
 function oneCheck(left: Extract<OperandFn, { many: false }>, judge: Judge): Check {
   return (res, scope, ctx) => {
-    const v = left.one(res, scope);
+    const v = left.one(res, scope, ctx);
     if (v instanceof Unreadable) return unreadable(left.text, v.cell, v.reason);
     return judge(v, res, scope, ctx);
   };
@@ -115,7 +116,7 @@ function manyCheck(
   naming: ElementNaming | undefined,
 ): Check {
   return (res, scope, ctx) => {
-    const list = left.list(res, scope);
+    const list = left.list(res, scope, ctx);
     if (list instanceof Unreadable) return unreadable(left.text, list.cell, list.reason);
     const named = naming && { words: naming, label: naming.labels(res, scope) };
     return judgeElements(
@@ -265,6 +266,11 @@ function compileRight(
 } {
   if (op.expected === 'none' || right === undefined || right.kind === 'literal') {
     const raw = right?.kind === 'literal' ? right.value : null;
+    // `'Priorities'!Class where Namespace = Namespace`: a sheet's column, filtered per resource.
+    const keyed = keyedList(op, raw, env.grids);
+    if (keyed && 'judge' in keyed)
+      return { judge: keyed.judge, exp: expectation(op, [], keyed.text), problems: [] };
+    if (keyed) return { exp: expectation(op, []), problems: keyed.problems };
     // A literal `""` is empty text the author wrote, not a blank Expected.
     const { items, problems, ref } =
       raw === '' ? { items: [''], problems: [], ref: undefined } : expectedItems(op, raw ?? null, env.grids);
@@ -296,7 +302,7 @@ function literalJudge(op: OperatorSpec, prepared: unknown, field: string, exp: E
 function fieldJudge(op: OperatorSpec, other: OperandFn, field: string): Judge {
   const passOnMissing = op.onMissing === 'pass';
   return (v, res, scope, ctx) => {
-    const got = other.many ? other.list(res, scope) : other.one(res, scope);
+    const got = other.many ? other.list(res, scope, ctx) : other.one(res, scope, ctx);
     if (got instanceof Unreadable) return unreadable(other.text, got.cell, got.reason);
     const items =
       got === undefined

@@ -2,7 +2,9 @@
 import type { Operand } from '../lang/ast';
 import { renderOperand } from '../lang/render';
 import type { Resource } from '../rulebook/model';
+import type { EvalContext } from '../operators/types';
 import type { Value } from '../types';
+import { compileAcross } from './across';
 import { compilePath, type PathReader, type Resolved, type Scope, Unreadable } from './resolve';
 
 /**
@@ -10,8 +12,17 @@ import { compilePath, type PathReader, type Resolved, type Scope, Unreadable } f
  * over one); the others give a single value.
  */
 export type OperandFn =
-  | { text: string; many: false; one: (res: Resource, scope: Scope) => Resolved; reader?: PathReader }
-  | { text: string; many: true; list: (res: Resource, scope: Scope) => Resolved[] | Unreadable };
+  | {
+      text: string;
+      many: false;
+      one: (res: Resource, scope: Scope, ctx: EvalContext) => Resolved;
+      reader?: PathReader;
+    }
+  | {
+      text: string;
+      many: true;
+      list: (res: Resource, scope: Scope, ctx: EvalContext) => Resolved[] | Unreadable;
+    };
 
 export function compileOperand(operand: Operand): OperandFn {
   const text = renderOperand(operand);
@@ -26,6 +37,9 @@ export function compileOperand(operand: Operand): OperandFn {
         ? { text, many: true, list: reader.many }
         : { text, many: false, one: reader.one, reader };
     }
+    case 'lookup':
+    case 'others':
+      return compileAcross(text, operand, compileOperand);
     case 'call':
       if (operand.name === 'first') return compileFirst(text, operand.args.map(compileOperand));
       return compileUnary(
@@ -43,9 +57,9 @@ function compileFirst(text: string, args: OperandFn[]): OperandFn {
     return {
       text,
       many: false,
-      one: (res, scope) => {
+      one: (res, scope, ctx) => {
         for (const a of args) {
-          const v = (a as Extract<OperandFn, { many: false }>).one(res, scope);
+          const v = (a as Extract<OperandFn, { many: false }>).one(res, scope, ctx);
           if (v !== undefined) return v;
         }
         return undefined;
@@ -55,10 +69,10 @@ function compileFirst(text: string, args: OperandFn[]): OperandFn {
   return {
     text,
     many: true,
-    list: (res, scope) => {
+    list: (res, scope, ctx) => {
       const columns: (Resolved | Resolved[])[] = [];
       for (const a of args) {
-        const got = a.many ? a.list(res, scope) : a.one(res, scope);
+        const got = a.many ? a.list(res, scope, ctx) : a.one(res, scope, ctx);
         if (got instanceof Unreadable) return got;
         columns.push(got);
       }
@@ -81,12 +95,12 @@ function compileUnary(text: string, name: 'keys' | 'count', arg: OperandFn): Ope
     return {
       text,
       many: false,
-      one: (res, scope) => {
+      one: (res, scope, ctx) => {
         if (arg.many) {
-          const list = arg.list(res, scope);
+          const list = arg.list(res, scope, ctx);
           return list instanceof Unreadable ? list : list.length;
         }
-        const v = arg.one(res, scope);
+        const v = arg.one(res, scope, ctx);
         return v instanceof Unreadable ? v : countOf(v);
       },
     };
@@ -95,8 +109,8 @@ function compileUnary(text: string, name: 'keys' | 'count', arg: OperandFn): Ope
     return {
       text,
       many: true,
-      list: (res, scope) => {
-        const list = arg.list(res, scope);
+      list: (res, scope, ctx) => {
+        const list = arg.list(res, scope, ctx);
         return list instanceof Unreadable ? list : list.map((v) => (v instanceof Unreadable ? v : keysOf(v)));
       },
     };
@@ -104,8 +118,8 @@ function compileUnary(text: string, name: 'keys' | 'count', arg: OperandFn): Ope
   return {
     text,
     many: false,
-    one: (res, scope) => {
-      const v = arg.one(res, scope);
+    one: (res, scope, ctx) => {
+      const v = arg.one(res, scope, ctx);
       return v instanceof Unreadable ? v : keysOf(v);
     },
   };

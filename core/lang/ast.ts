@@ -1,5 +1,6 @@
 // The rule language's syntax tree: what the parser returns, the renderer prints and the compiler compiles.
 import type { MatchMode } from '../types';
+import type { AcrossOperand } from './across';
 
 /** One step of a field path: `a`, `["app.kubernetes.io/name"]`, `[0]` or `[*]`. */
 export type Segment = { key: string } | { index: number } | { wildcard: true };
@@ -14,7 +15,9 @@ export type Operand =
   | { kind: 'path'; path: Path }
   /** A literal as written: numbers, TRUE/FALSE, or text (a list operator splits text into items). */
   | { kind: 'literal'; value: string | number | boolean }
-  | { kind: 'call'; name: FunctionName; args: Operand[] };
+  | { kind: 'call'; name: FunctionName; args: Operand[] }
+  /** lookup(…) and others(…): values of other resources (across.ts). */
+  | AcrossOperand;
 
 export type FunctionName = 'first' | 'keys' | 'count';
 export const FUNCTION_NAMES: readonly FunctionName[] = ['first', 'keys', 'count'];

@@ -1,5 +1,6 @@
 // Canonical text of an expression, read back by the parser to the same tree; the sheet shows it as `Reads As`.
 import { lookupOperator } from '../operators';
+import { renderAcross } from './across';
 import type { Expr, Operand, Path } from './ast';
 import { matchOperator } from './lexer';
 import { isPlainName, pathText } from './path';
@@ -56,6 +57,9 @@ export function renderOperand(operand: Operand): string {
       return renderPath(operand.path);
     case 'call':
       return `${operand.name}(${operand.args.map(renderOperand).join(', ')})`;
+    case 'lookup':
+    case 'others':
+      return renderAcross(operand, renderOperand, renderPath);
     case 'literal': {
       const v = operand.value;
       if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';

@@ -9,6 +9,7 @@ import { decide } from '../engine/decide';
 import { evaluateRules } from '../engine/evaluate';
 import { resultsOf } from '../engine/results';
 import { reportRulesJudgingNothing, reportUnknownFields } from '../engine/coverage';
+import { reportUnknownLookupTypes } from '../engine/lookup-types';
 import { fixOwnerRouter } from '../engine/route';
 import { localDate, waiverMatcher } from '../engine/waivers';
 import type { Grid } from '../types';
@@ -80,5 +81,6 @@ export function compileRulebook(rulebook: Rulebook): CompiledRule[] {
   const env = { grids: rulebook.grids };
   const compiled = rulebook.rules.map((rule) => compileRule(rule, rulebook.rulesSheet, env));
   reportUnknownFields(compiled, rulebook.resources, rulebook.rulesSheet);
+  reportUnknownLookupTypes(compiled, rulebook.resources, rulebook.rulesSheet);
   return compiled;
 }

@@ -1,0 +1,170 @@
+// lookup(…) and others(…) compiled once: clause values read on this resource, other resources found through RunIndexes.
+import type { AcrossClause, AcrossOperand } from '../lang/across';
+import type { Operand } from '../lang/ast';
+import type { EvalContext } from '../operators/types';
+import type { Resource } from '../rulebook/model';
+import type { Value } from '../types';
+import { readLabels, readSelector, selects, type Labels, type Selector } from '../values/selector';
+import type { OperandFn } from './operands';
+import { compilePath, ROOT, Unreadable, type Resolved, type Scope } from './resolve';
+import { fieldReader, joinKey, RunIndexes } from './run-index';
+
+/** A selector clause, with what each other resource holds at its field read once a run. */
+interface SelectorClause {
+  op: 'selects' | 'is selected by';
+  other: (res: Resource) => Selector | Labels | string | undefined;
+}
+
+export function compileAcross(text: string, a: AcrossOperand, compile: (o: Operand) => OperandFn): OperandFn {
+  const equal = a.where.filter((c) => c.op === 'equals');
+  const bySelector = a.where.filter((c) => c.op !== 'equals');
+  const ordered: AcrossClause[] = [...equal, ...bySelector];
+  const fields = equal.map((c) => fieldReader(compilePath(c.other)));
+  const values = ordered.map((c) => compile(c.value));
+  const selectorClauses = bySelector.map((c) => selectorClause(c));
+  const many = values.some((v) => v.many);
+  const target = a.kind === 'lookup' ? compilePath(a.field) : undefined;
+
+  /** The other resources that meet every clause for one tuple of this resource's values (equal clauses first). */
+  const find = (res: Resource, tuple: Value[], ctx: EvalContext): Resource[] => {
+    const indexes = indexesOf(ctx);
+    let candidates: readonly Resource[];
+    if (fields.length > 0) {
+      let key = '';
+      for (let i = 0; i < fields.length; i++) {
+        const k = joinKey(tuple[i]);
+        if (k === undefined) return [];
+        key += `\u0000${k}`;
+      }
+      candidates = indexes.byFields(a.type, fields).get(key) ?? [];
+    } else {
+      candidates = indexes.ofType(a.type);
+    }
+    const wanted = selectorClauses.map((c, i) => thisSide(c.op, tuple[fields.length + i]));
+    if (wanted.some((w) => w === undefined)) return [];
+    const out: Resource[] = [];
+    for (const other of candidates) {
+      if (other === res) continue;
+      let ok = true;
+      for (let i = 0; i < selectorClauses.length && ok; i++)
+        ok = holds(selectorClauses[i], other, wanted[i] as Selector | Labels);
+      if (ok) out.push(other);
+    }
+    return out;
+  };
+
+  /** This resource's clause values, one tuple, or one per element when a value has `[*]`. */
+  const tuples = (res: Resource, scope: Scope, ctx: EvalContext): Value[][] | Unreadable => {
+    const got: (Resolved | Resolved[])[] = [];
+    // Without `[*]` one tuple; with it, one per element of the longest list.
+    let n = many ? 0 : 1;
+    for (const v of values) {
+      const r = v.many ? v.list(res, scope, ctx) : v.one(res, scope, ctx);
+      if (r instanceof Unreadable) return r;
+      if (v.many) n = Math.max(n, (r as Resolved[]).length);
+      got.push(r);
+    }
+    const out: Value[][] = [];
+    for (let i = 0; i < n; i++) {
+      const tuple: Value[] = [];
+      for (let j = 0; j < values.length; j++) {
+        const r = values[j].many ? (got[j] as Resolved[])[i] : got[j];
+        if (r instanceof Unreadable) return r;
+        tuple.push(r as Value);
+      }
+      out.push(tuple);
+    }
+    return out;
+  };
+
+  if (target) {
+    // A lookup: the field of the first match, missing when nothing matches.
+    const read = (res: Resource, tuple: Value[], ctx: EvalContext): Resolved => {
+      const found = find(res, tuple, ctx)[0];
+      return found === undefined ? undefined : target.one(found, ROOT);
+    };
+    if (!many)
+      return {
+        text,
+        many: false,
+        one: (res, scope, ctx) => {
+          const ts = tuples(res, scope, ctx);
+          return ts instanceof Unreadable ? ts : read(res, ts[0], ctx);
+        },
+      };
+    return {
+      text,
+      many: true,
+      list: (res, scope, ctx) => {
+        const ts = tuples(res, scope, ctx);
+        if (ts instanceof Unreadable) return ts;
+        // An element with nothing to look up (a volume that is not a Secret) is not looked up.
+        return ts.filter((t) => t.every((v) => v !== undefined)).map((t) => read(res, t, ctx));
+      },
+    };
+  }
+  // others(): the IDs of every match, once each, in sheet order of first finding.
+  return {
+    text,
+    many: false,
+    one: (res, scope, ctx) => {
+      const ts = tuples(res, scope, ctx);
+      if (ts instanceof Unreadable) return ts;
+      const seen = new Set<Resource>();
+      const ids: Value[] = [];
+      for (const t of ts)
+        for (const other of find(res, t, ctx))
+          if (!seen.has(other)) {
+            seen.add(other);
+            ids.push(other.id);
+          }
+      return ids;
+    },
+  };
+}
+
+/** Indexes live on the run's context; a context made without them (a single check in a test) gets its own. */
+const fallback = new WeakMap<EvalContext, RunIndexes>();
+function indexesOf(ctx: EvalContext): RunIndexes {
+  if (ctx.across) return ctx.across;
+  let made = fallback.get(ctx);
+  if (!made) fallback.set(ctx, (made = new RunIndexes([])));
+  return made;
+}
+
+function selectorClause(c: AcrossClause): SelectorClause {
+  const reader = compilePath(c.other);
+  const op = c.op as SelectorClause['op'];
+  // Each other resource's selector (or labels) is read once a run, however many resources ask about it.
+  const cache = new WeakMap<Resource, Selector | Labels | string | undefined>();
+  return {
+    op,
+    other: (res) => {
+      if (cache.has(res)) return cache.get(res);
+      const v = reader.one(res, ROOT);
+      const read =
+        v === undefined || v instanceof Unreadable
+          ? undefined
+          : op === 'selects'
+            ? readSelector(v)
+            : readLabels(v);
+      cache.set(res, read);
+      return read;
+    },
+  };
+}
+
+/** This resource's side of a selector clause: labels for `selects`, a selector for `is selected by`. */
+function thisSide(op: SelectorClause['op'], v: Value): Selector | Labels | undefined {
+  if (v === undefined) return undefined;
+  const read = op === 'selects' ? readLabels(v) : readSelector(v);
+  return typeof read === 'string' ? undefined : read;
+}
+
+function holds(c: SelectorClause, other: Resource, mine: Selector | Labels): boolean {
+  const theirs = c.other(other);
+  if (theirs === undefined || typeof theirs === 'string') return false;
+  return c.op === 'selects'
+    ? selects(theirs as Selector, mine as Labels)
+    : selects(mine as Selector, theirs as Labels);
+}
