@@ -242,6 +242,14 @@ class Parser {
     return { kind: 'path', path: toPath(token) };
   }
 
+  /** A path read on another resource's row, which is not a list, wherever it stands. */
+  private checkOtherRowPath(token: PathToken): void {
+    const reason = rowPathReason(token.segments);
+    if (reason === undefined) return;
+    const path = this.text.slice(token.start, token.end);
+    this.fail(problem('invalid_path', { path, reason }, { offset: token.start }));
+  }
+
   /** Outside a quantifier a path is read against the row, which is not a list. */
   private checkRowPath(token: PathToken): void {
     const reason = this.elementDepth === 0 ? rowPathReason(token.segments) : undefined;
@@ -296,6 +304,7 @@ class Parser {
           `expected the field to look up after "lookup(", as in lookup(metadata.labels from k8s:Namespace where Name = Namespace)`,
           f.start,
         );
+      this.checkOtherRowPath(f);
       this.take(f);
       field = toPath(f);
       if (!this.acceptKeyword('from'))
@@ -336,11 +345,18 @@ class Parser {
         `expected a field of the other resource but found ${describeAt(this.text, first.start)}`,
         first.start,
       );
+    // The other resource's field is read against its row, even inside a quantifier.
+    this.checkOtherRowPath(first);
     const check = this.parseCheck(first) as Extract<Expr, { kind: 'check' }>;
+    if (check.left.kind !== 'path')
+      this.syntax(
+        `expected a field of the other resource but found ${describeAt(this.text, first.start)}`,
+        first.start,
+      );
     if (!(ACROSS_OPS as readonly string[]).includes(check.op) || check.right === undefined)
       this.syntax(`"${check.op}" cannot tie two resources; use =, selects or is selected by`, first.start);
     return {
-      other: (check.left as Extract<Operand, { kind: 'path' }>).path,
+      other: check.left.path,
       op: check.op as AcrossOp,
       value: check.right,
     };

@@ -66,11 +66,16 @@ function readRequirement(e: Value): Requirement | string {
   return { key: key.toLowerCase(), op, values };
 }
 
-/** `app=web, tier=front` (or `app: web`): the plain-map form written in a cell. */
+/** `app=web, tier=front` (or `app: web`), and `app` alone for "has the label": the form written in a cell. */
 function selectorFromText(text: string): Selector | string {
-  const labels = labelsFromText(text);
-  if (typeof labels === 'string') return labels;
-  return { requirements: [...labels].map(([key, value]) => ({ key, op: 'in', values: [value] })) };
+  const requirements: Requirement[] = [];
+  for (const item of splitList(text)) {
+    const m = /^([^=:]+)[=:](.*)$/.exec(item);
+    if (m)
+      requirements.push({ key: m[1].trim().toLowerCase(), op: 'in', values: [m[2].trim().toLowerCase()] });
+    else requirements.push({ key: item.trim().toLowerCase(), op: 'exists', values: [] });
+  }
+  return { requirements };
 }
 
 /** Labels from an object of label → value, or text `app=web, tier=front`; a string says why not. */
@@ -88,12 +93,13 @@ export function readLabels(v: Value): Labels | string {
   return out;
 }
 
-function labelsFromText(text: string): Labels | string {
+/** `app=web, tier=front`; a label written alone (`canary`) has the empty value. */
+function labelsFromText(text: string): Labels {
   const out: Labels = new Map();
   for (const item of splitList(text)) {
     const m = /^([^=:]+)[=:](.*)$/.exec(item);
-    if (!m) return `has "${item}", which is not label=value`;
-    out.set(m[1].trim().toLowerCase(), m[2].trim().toLowerCase());
+    if (m) out.set(m[1].trim().toLowerCase(), m[2].trim().toLowerCase());
+    else out.set(item.trim().toLowerCase(), '');
   }
   return out;
 }

@@ -289,7 +289,7 @@ describe('problems with their cells, never a throw', () => {
       { field: 'a', operator: 'is one of', expected: "'Priorities'!Class where Nmespace = Namespace" },
       'unknown_column_ref@1,5',
     ],
-    [{ field: 'a', operator: 'selects', expected: 'app' }, 'invalid_selector@1,5'],
+    [{ field: 'a', operator: 'selects', expected: 5 }, 'invalid_selector@1,5'],
   ] as [RuleRow, string][])('%j → %s', (rule, code) => {
     expect(problemOf({ type: 'k8s:Deployment', ...rule })).toContain(code);
   });

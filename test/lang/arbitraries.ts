@@ -1,7 +1,7 @@
 // fast-check generators for paths and expression trees, shaped the way the parser normalises them.
 import fc from 'fast-check';
 import type { Expr, Operand, Path, Segment } from '../../core/lang';
-import { FUNCTION_NAMES, pathText } from '../../core/lang';
+import { ACROSS_OPS, FUNCTION_NAMES, pathText } from '../../core/lang';
 import { OPERATORS } from '../../core/operators';
 import { MATCH_MODES } from '../../core/types';
 
@@ -63,13 +63,36 @@ const literalArb: fc.Arbitrary<Operand> = fc
   )
   .map((value) => ({ kind: 'literal' as const, value }));
 
-const operandArbs = fc.letrec<{ operand: Operand; call: Operand }>((tie) => ({
+// Resource types as the parser keeps them: trimmed, never empty; bare when a plain name, else quoted.
+const typeArb = fc.oneof(
+  plainKey,
+  fc.constantFrom('k8s:Secret', 'k8s:*', 'aws_s3_bucket', 'from', 'where', 'and', 'a b', 'say "hi"'),
+);
+const acrossOpArb = fc.constantFrom(...ACROSS_OPS);
+/** A path read on another resource's row: never starts with `[*]` or an index. */
+const otherPathArb = pathArb.map((p) => rowPath(p));
+
+const operandArbs = fc.letrec<{ operand: Operand; call: Operand; across: Operand }>((tie) => ({
   operand: fc.oneof(
     { maxDepth: 3 },
     pathArb.map((path) => ({ kind: 'path' as const, path })),
     literalArb,
     tie('call'),
+    tie('across'),
   ),
+  across: fc
+    .record({
+      lookup: fc.boolean(),
+      field: otherPathArb,
+      type: typeArb,
+      where: fc.array(fc.record({ other: otherPathArb, op: acrossOpArb, value: tie('operand') }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    })
+    .map(({ lookup, field, type, where }): Operand =>
+      lookup ? { kind: 'lookup', field, type, where } : { kind: 'others', type, where },
+    ),
   call: fc.record({
     kind: fc.constant('call' as const),
     name: fc.constantFrom(...FUNCTION_NAMES),
@@ -123,6 +146,8 @@ function rowPath(path: Path): Path {
 function rowOperand(operand: Operand): Operand {
   if (operand.kind === 'path') return { kind: 'path', path: rowPath(operand.path) };
   if (operand.kind === 'call') return { ...operand, args: operand.args.map(rowOperand) };
+  if (operand.kind === 'lookup' || operand.kind === 'others')
+    return { ...operand, where: operand.where.map((c) => ({ ...c, value: rowOperand(c.value) })) };
   return operand;
 }
 
