@@ -16,11 +16,13 @@ export interface BenchOptions {
   cliLarge: boolean;
   /** Skip the CLI end-to-end runs. */
   noCli: boolean;
+  /** Time only rules that reach across resources (joins.ts), on a generated cluster of --resources objects. */
+  joins: boolean;
 }
 
 export const USAGE = `npm run bench -- [--rules N] [--resources N] [--types N] [--seed N]
                     [--sample N] [--logic-sample N|all] [--runs N] [--in-process] [--json]
-                    [--workload distinct|duplicates] [--cli-large] [--no-cli]
+                    [--workload distinct|duplicates] [--cli-large] [--no-cli] [--joins]
   --sample N         resources per type json-rules-engine runs on (default 1000); its checks/s is scaled
   --logic-sample N   resources per type json-logic-js runs on (default all)
   --runs N           measured runs per engine after its first, cold run (default 3); the figure is their median
@@ -29,7 +31,9 @@ export const USAGE = `npm run bench -- [--rules N] [--resources N] [--types N] [
   --workload W       distinct (default): every rule a distinct check; duplicates: the catalog's rules, which
                      repeat checks (157 distinct among 500), so rulesheet copies judgements
   --cli-large        also run the CLI end to end at 50,000 resources × 500 rules (slow: minutes, gigabytes)
-  --no-cli           skip the CLI end-to-end runs`;
+  --no-cli           skip the CLI end-to-end runs
+  --joins            time only rules that reach across resources (lookups, uniqueness, selectors, keyed
+                     lists) on a generated cluster of --resources objects; no peers`;
 
 function positiveInt(flag: string, text: string | undefined): number {
   const n = Number(text);
@@ -48,6 +52,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     runs: 3,
     cliLarge: false,
     noCli: false,
+    joins: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -94,6 +99,9 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       case '--no-cli':
         options.noCli = true;
+        break;
+      case '--joins':
+        options.joins = true;
         break;
       case '--help':
       case '-h':

@@ -11,6 +11,7 @@ import { benchCliEndToEnd, CLI_E2E_LARGE, CLI_E2E_SIZE, cliRunLines, type CliRun
 import { adapterLine, benchExcelAdapter } from './excel-adapter';
 import { distinctChecks } from './distinct';
 import { generateWorkbook, type Workload } from './generate';
+import { benchJoins, JOIN_RULES, joinLines } from './joins';
 import { rssMB, sampleRss } from './measure';
 import type { Counts } from './peers/types';
 import { figures, table, targetLines, targets, type Figures, type Replies } from './report';
@@ -120,6 +121,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const out = (s: string) => (options.json ? process.stderr : process.stdout).write(`${s}\n`);
+  if (options.joins) {
+    // The peers cannot express a join, so this is rulesheet alone on a rulebook of its own.
+    const figures = benchJoins(options.size, options.runs);
+    for (const line of joinLines(figures, JOIN_RULES.length - 1)) out(line);
+    if (options.json) process.stdout.write(`${JSON.stringify({ joins: figures })}\n`);
+    return;
+  }
   const { rules, resources, types, seed } = options.size;
   out(`Rulesheet benchmark: ${num(rules)} rules, ${num(resources)} resources, ${types} types, seed ${seed}`);
   // Both workloads' share of distinct checks, so nobody mistakes copied judgements for speed.
