@@ -4,6 +4,7 @@ import type { Operand } from '../lang/ast';
 import type { EvalContext } from '../operators/types';
 import type { Resource } from '../rulebook/model';
 import type { Value } from '../types';
+import { displayValue } from '../values/display';
 import { readLabels, readSelector, selects, type Labels, type Selector } from '../values/selector';
 import type { OperandFn } from './operands';
 import { compilePath, ROOT, Unreadable, type Resolved, type Scope } from './resolve';
@@ -15,7 +16,8 @@ interface SelectorClause {
   other: (res: Resource) => Selector | Labels | string | undefined;
 }
 
-export function compileAcross(text: string, a: AcrossOperand, compile: (o: Operand) => OperandFn): OperandFn {
+/** What lookup() and others() share: this resource's clause values, and the other resources they find. */
+function prepareAcross(a: AcrossOperand, compile: (o: Operand) => OperandFn) {
   const equal = a.where.filter((c) => c.op === 'equals');
   const bySelector = a.where.filter((c) => c.op !== 'equals');
   const ordered: AcrossClause[] = [...equal, ...bySelector];
@@ -77,6 +79,11 @@ export function compileAcross(text: string, a: AcrossOperand, compile: (o: Opera
     return out;
   };
 
+  return { find, tuples, many, target, ordered };
+}
+
+export function compileAcross(text: string, a: AcrossOperand, compile: (o: Operand) => OperandFn): OperandFn {
+  const { find, tuples, many, target } = prepareAcross(a, compile);
   if (target) {
     // A lookup: the field of the first match, missing when nothing matches.
     const read = (res: Resource, tuple: Value[], ctx: EvalContext): Resolved => {
@@ -120,6 +127,33 @@ export function compileAcross(text: string, a: AcrossOperand, compile: (o: Opera
           }
       return ids;
     },
+  };
+}
+
+/**
+ * Why a single lookup gave nothing, for a message: `found no k8s:Namespace where Name is "staging"`, or
+ * `k8s:Namespace team-b has no metadata.annotations.owner`. Undefined when it gave a value (or has `[*]`).
+ */
+export function lookupMissingReason(
+  a: Extract<AcrossOperand, { kind: 'lookup' }>,
+  compile: (o: Operand) => OperandFn,
+): ((res: Resource, scope: Scope, ctx: EvalContext) => string | undefined) | undefined {
+  const { find, tuples, many, target, ordered } = prepareAcross(a, compile);
+  if (many || !target) return undefined;
+  return (res, scope, ctx) => {
+    const ts = tuples(res, scope, ctx);
+    if (ts instanceof Unreadable) return undefined;
+    const found = find(res, ts[0], ctx)[0];
+    if (found !== undefined) {
+      const v = target.one(found, ROOT);
+      return v === undefined ? `${a.type} ${found.id} has no ${a.field.text}` : undefined;
+    }
+    const said = ordered.map((c, i) => {
+      const v = ts[0][i];
+      const shown = v === undefined ? 'missing' : displayValue(v);
+      return `${c.other.text} ${c.op === 'equals' ? 'is' : c.op} ${shown}`;
+    });
+    return `found no ${a.type} where ${said.join(' and ')}`;
   };
 }
 

@@ -13,6 +13,7 @@ import { expectedItems } from './expected';
 import { elementNaming, type ElementNaming, type ElementWords } from './element-names';
 import { compileOperand, type OperandFn } from './operands';
 import { keyedList } from './keyed-list';
+import { explainLookups } from './lookup-messages';
 import type { Outcome } from './result';
 
 export type Check = (res: Resource, scope: Scope, ctx: EvalContext) => Outcome;
@@ -51,7 +52,7 @@ export function compileCheck(
     const judge = literalValueJudge(left.text, op, right.literal.value, right.exp);
     const key = checkKey(op, left.text, right.exp, right.literal.items);
     const column = left.reader ? { reader: left.reader, judge, key } : undefined;
-    return { check: literalCheck(left, judge), column, problems: right.problems };
+    return { check: explainLookups(node, literalCheck(left, judge)), column, problems: right.problems };
   }
   // A list's element messages name the path within the element; the element itself is named in front.
   const naming = left.many ? elementNaming(node.left) : undefined;
@@ -59,7 +60,7 @@ export function compileCheck(
   const check = left.many
     ? manyCheck(left, judge, mode, elementTest(op, right.exp), naming)
     : oneCheck(left, judge);
-  return { check, problems: right.problems };
+  return { check: explainLookups(node, check), problems: right.problems };
 }
 
 /** The common case, `field operator literal`, in one closure: it runs millions of times a run. */

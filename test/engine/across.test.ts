@@ -256,6 +256,9 @@ describe('messages say what was looked for and who else', () => {
     expect(staging?.message).toContain(
       'lookup(metadata.annotations.owner from k8s:Namespace where Name equals Namespace) is missing',
     );
+    expect(staging?.message).toContain('(found no k8s:Namespace where Name is "staging")');
+    const api = r.results.find((x) => x.resource?.id === 'team-b/api');
+    expect(api?.message).toContain('(k8s:Namespace team-b has no metadata.annotations.owner)');
   });
   it('unique: the FAIL names the other resource', () => {
     const r = run({
