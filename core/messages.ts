@@ -95,6 +95,12 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
     message: (p) => `No resource has type ${q(p.type)}, so looking it up finds nothing.`,
     suggestion: mean,
   },
+  unknown_lookup_field: {
+    severity: 'warning',
+    message: (p) =>
+      `No ${q(p.type)} resource has a column ${q(p.path)}, so it is missing on every one the rule reads.`,
+    suggestion: mean,
+  },
   invalid_lookup: {
     severity: 'error',
     message: (p) => `The lookup cannot run: ${p.detail}.`,

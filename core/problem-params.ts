@@ -34,6 +34,7 @@ export interface ProblemParamsByCode {
   expected_missing: { operator: string };
   invalid_selector: { operator: string; value: string; reason: string };
   unknown_lookup_type: { type: string } & Guess;
+  unknown_lookup_field: { type: string; path: string } & Guess;
   invalid_lookup: { detail: string };
   expected_ignored: { operator: string; value: string };
   expected_single: { operator: string; count: number } & Guess;

@@ -135,4 +135,7 @@ function operandPaths(operand: Operand, out: Path[]): void {
   if (operand.kind === 'path' && operand.path.segments.length > 0) out.push(operand.path);
   // first() exists to fall back across paths that some resources lack.
   if (operand.kind === 'call' && operand.name !== 'first') for (const a of operand.args) operandPaths(a, out);
+  // A lookup's clause values are read on this row; its other paths are lookup-types.ts's to check.
+  if (operand.kind === 'lookup' || operand.kind === 'others')
+    for (const c of operand.where) operandPaths(c.value, out);
 }

@@ -293,8 +293,21 @@ describe('problems with their cells, never a throw', () => {
       'unknown_column_ref@1,5',
     ],
     [{ field: 'a', operator: 'selects', expected: 5 }, 'invalid_selector@1,5'],
+    [
+      { condition: 'lookup(metadata.annotaions.owner from k8s:Namespace where Name = Namespace) exists' },
+      'unknown_lookup_field@1,7',
+    ],
+    [{ condition: 'others(k8s:Namespace where Nme = Namespace) is empty' }, 'unknown_lookup_field@1,7'],
+    [{ condition: 'lookup(Name from k8s:Namespace where Name = Namespce) exists' }, 'unknown_field@1,7'],
   ] as [RuleRow, string][])('%j → %s', (rule, code) => {
     expect(problemOf({ type: 'k8s:Deployment', ...rule })).toContain(code);
+  });
+  it('a lookup by ID or a known field is not warned about', () => {
+    const out = run({
+      type: 'k8s:Deployment',
+      condition: 'lookup(Name from k8s:Namespace where ID = Namespace) exists',
+    });
+    expect(out.problems).toEqual([]);
   });
   it('an unknown type suggests the near one', () => {
     const p = run({
