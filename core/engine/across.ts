@@ -32,13 +32,20 @@ function prepareAcross(a: AcrossOperand, compile: (o: Operand) => OperandFn) {
     const indexes = indexesOf(ctx);
     let candidates: readonly Resource[];
     if (fields.length > 0) {
-      let key = '';
+      // A value that is a list (hosts without [*]) finds by any of its elements, as the index holds them.
+      let keys = [''];
       for (let i = 0; i < fields.length; i++) {
-        const k = joinKey(tuple[i]);
-        if (k === undefined) return [];
-        key += `\u0000${k}`;
+        const next: string[] = [];
+        for (const v of Array.isArray(tuple[i]) ? (tuple[i] as Value[]) : [tuple[i]]) {
+          const k = joinKey(v);
+          if (k !== undefined) for (const prefix of keys) next.push(`${prefix}\u0000${k}`);
+        }
+        keys = next;
+        if (keys.length === 0) return [];
       }
-      candidates = indexes.byFields(a.type, fields).get(key) ?? [];
+      const index = indexes.byFields(a.type, fields);
+      candidates =
+        keys.length === 1 ? (index.get(keys[0]) ?? []) : unionOf(keys.map((k) => index.get(k) ?? []));
     } else {
       candidates = indexes.ofType(a.type);
     }
@@ -157,7 +164,17 @@ export function lookupMissingReason(
   };
 }
 
-/** Indexes live on the run's context; a context made without them (a single check in a test) gets its own. */
+/** The resources of several lists, once each, in the order first met. */
+function unionOf(lists: (readonly Resource[])[]): Resource[] {
+  const seen = new Set<Resource>();
+  for (const list of lists) for (const r of list) seen.add(r);
+  return [...seen];
+}
+
+/**
+ * Indexes live on the run's context (evaluateRules puts them there); a context made without them has no
+ * resources to look in, so a lookup through it finds nothing.
+ */
 const fallback = new WeakMap<EvalContext, RunIndexes>();
 function indexesOf(ctx: EvalContext): RunIndexes {
   if (ctx.across) return ctx.across;

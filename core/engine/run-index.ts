@@ -80,7 +80,8 @@ export function fieldReader(reader: PathReader): FieldReader {
       if (got instanceof Unreadable) return [];
       if (reader.wildcard)
         return (got as (Value | Unreadable)[]).filter((v): v is Value => !(v instanceof Unreadable));
-      return [got as Value];
+      // A cell holding a list is found by any of its elements, as a `[*]` path would be.
+      return Array.isArray(got) ? (got as Value[]) : [got as Value];
     },
   };
 }
