@@ -18,6 +18,11 @@ export class RunIndexes {
 
   constructor(readonly resources: readonly Resource[]) {}
 
+  /** How many field indexes the run has built: one per (type, fields), however many rules and resources ask. */
+  get indexesBuilt(): number {
+    return this.equality.size;
+  }
+
   /** Resources whose type fits a type or a `*` pattern, in sheet order. */
   ofType(pattern: string): Resource[] {
     const key = pattern.toLowerCase();

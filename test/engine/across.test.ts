@@ -1,5 +1,6 @@
 // Checks that reach across resources: lookup(), others(), selectors and keyed sheet lists, through the whole engine.
-import { validate } from '../../core';
+import { compileRulebook, evaluateRules, readRulebook, validate } from '../../core';
+import { RunIndexes } from '../../core/engine/run-index';
 import type { Cell, Grid } from '../../core';
 import { NOW, rulesGrid, sheet, type RuleRow } from './one-rule';
 
@@ -315,5 +316,31 @@ describe('problems with their cells, never a throw', () => {
       condition: 'lookup(x from k8s:Namespce where Name = Namespace) exists',
     }).problems.find((x) => x.code === 'unknown_lookup_type');
     expect(p?.params.suggestion).toBe('k8s:Namespace');
+  });
+});
+
+describe('cost: every index is built once a run', () => {
+  it('rules asking the same question share one index; another question builds one more', () => {
+    const rb = readRulebook([
+      rulesGrid([
+        {
+          type: 'k8s:Deployment',
+          condition: 'lookup(Name from k8s:Namespace where Name = Namespace) exists',
+        },
+        {
+          type: 'k8s:Deployment',
+          condition: 'count(others(k8s:Namespace where Name = Namespace)) at most 1',
+        },
+        { type: 'k8s:Ingress', condition: 'others(k8s:Ingress where hosts[*] = hosts[*]) is empty' },
+      ]),
+      sheet('Resources', cluster),
+    ]);
+    const indexes = new RunIndexes(rb.resources);
+    const evaluation = evaluateRules(compileRulebook(rb), rb.resources, {
+      nowMs: NOW.getTime(),
+      across: indexes,
+    });
+    expect(evaluation.runs.map((r) => r.resources.length)).toEqual([3, 3, 3]);
+    expect(indexes.indexesBuilt).toBe(2);
   });
 });
