@@ -151,6 +151,11 @@ describe('rule → status of each resource', () => {
       'team-a/a:FAIL team-b/a:FAIL team-b/c:PASS',
     ],
     [
+      'a field holding a list, written without [*], finds by any of its elements',
+      { type: 'k8s:Ingress', condition: 'others(k8s:Ingress where hosts = hosts) is empty' },
+      'team-a/a:FAIL team-b/a:FAIL team-b/c:PASS',
+    ],
+    [
       'no two workloads share a runAsUser',
       { type: 'k8s:Deployment', condition: 'others("k8s:*" where runAsUser = runAsUser) is empty' },
       'team-a/web:FAIL staging/web:FAIL team-b/api:PASS',
