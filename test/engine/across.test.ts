@@ -137,6 +137,15 @@ describe('rule → status of each resource', () => {
       'team-a/web:PASS staging/web:PASS team-b/api:FAIL',
     ],
     [
+      'inside a quantifier a clause reads the element: each mounted Secret exists',
+      {
+        type: 'k8s:Deployment',
+        condition:
+          'all(volumes[*], secret does not exist or lookup(Name from k8s:Secret where Name = secret.secretName) exists)',
+      },
+      'team-a/web:PASS staging/web:PASS team-b/api:FAIL',
+    ],
+    [
       'the staging Deployment with the same name runs the same image',
       {
         type: 'k8s:Deployment',
