@@ -18,11 +18,13 @@ export interface BenchOptions {
   oneWorkload: boolean;
   /** Only the small sizes of the adapters and the CLI (no 50,000 × 500, no reports at 200,000 × 500). */
   quick: boolean;
+  /** Time only rules that reach across resources (joins.ts), on a generated cluster of --resources objects. */
+  joins: boolean;
 }
 
 export const USAGE = `npm run bench -- [--rules N] [--resources N] [--types N] [--seed N]
                     [--sample N] [--logic-sample N|all] [--runs N] [--in-process] [--json]
-                    [--workload distinct|duplicates] [--one-workload] [--quick] [--no-cli]
+                    [--workload distinct|duplicates] [--one-workload] [--quick] [--no-cli] [--joins]
   --sample N         resources per type json-rules-engine runs on (default 1000); its checks/s is scaled
   --logic-sample N   resources per type json-logic-js runs on (default all)
   --runs N           measured runs per engine after its first, cold run (default 3); the figure is their median
@@ -32,7 +34,9 @@ export const USAGE = `npm run bench -- [--rules N] [--resources N] [--types N] [
                      duplicates, the catalog's rules, which repeat checks (157 distinct among 500). Both run.
   --one-workload     run only the chosen workload's engines
   --quick            adapters and CLI at 10,000 × 200 only (skips 50,000 × 500 and the reports at 200,000 × 500)
-  --no-cli           skip the CLI end-to-end runs`;
+  --no-cli           skip the CLI end-to-end runs
+  --joins            time only rules that reach across resources (lookups, uniqueness, selectors, keyed
+                     lists) on a generated cluster of --resources objects; no peers`;
 
 function positiveInt(flag: string, text: string | undefined): number {
   const n = Number(text);
@@ -52,6 +56,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     noCli: false,
     oneWorkload: false,
     quick: false,
+    joins: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -101,6 +106,9 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       case '--no-cli':
         options.noCli = true;
+        break;
+      case '--joins':
+        options.joins = true;
         break;
       case '--help':
       case '-h':

@@ -27,6 +27,7 @@ import { distinctChecks } from './distinct';
 import { generateWorkbook, type Workload } from './generate';
 import { rssMB, sampleRss } from './measure';
 import type { Counts } from './peers/types';
+import { benchJoins, JOIN_RULES, joinLines } from './joins';
 import { aroundTargets, figures, table, targetLines, targets, type Figures, type Replies } from './report';
 
 function forkChild(request: ChildRequest): Promise<ChildReply> {
@@ -207,6 +208,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const out = (s: string) => (options.json ? process.stderr : process.stdout).write(`${s}\n`);
+  if (options.joins) {
+    // The peers cannot express a join, so this is rulesheet alone on a rulebook of its own.
+    const figures = benchJoins(options.size, options.runs);
+    for (const line of joinLines(figures, JOIN_RULES.length - 1)) out(line);
+    if (options.json) process.stdout.write(`${JSON.stringify({ joins: figures })}\n`);
+    return;
+  }
   const { rules, resources, types, seed } = options.size;
   out(`Rulesheet benchmark: ${num(rules)} rules, ${num(resources)} resources, ${types} types, seed ${seed}`);
   out(

@@ -1,5 +1,5 @@
 // Every problem's message, keyed by code: the one place wording lives.
-import { FUNCTION_NAMES } from './lang/ast';
+import { ACROSS_NAMES, FUNCTION_NAMES } from './lang/ast';
 import type { ParamsOf, ProblemCode, ProblemParams, ProblemSeverity } from './problem-params';
 
 export type { ProblemCode } from './problem-params';
@@ -85,6 +85,27 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
     message: (p) => `${q(p.value)} is not an IP address or network.`,
     suggestion: () => 'Write a network as 10.0.0.0/8 or an address as 192.168.1.10.',
   },
+  invalid_selector: {
+    severity: 'error',
+    message: (p) =>
+      `${q(p.operator)} needs ${p.operator === 'selects' ? 'labels' : 'a label selector'}, but ${q(p.value)} ${p.reason}.`,
+    suggestion: () => 'Write labels as app=web, tier=front, or a JSON object.',
+  },
+  unknown_lookup_type: {
+    severity: 'warning',
+    message: (p) => `No resource has type ${q(p.type)}, so looking it up finds nothing.`,
+    suggestion: mean,
+  },
+  unknown_lookup_field: {
+    severity: 'warning',
+    message: (p) =>
+      `No ${q(p.type)} resource has a column ${q(p.path)}, so it is missing on every one the rule reads.`,
+    suggestion: mean,
+  },
+  invalid_lookup: {
+    severity: 'error',
+    message: (p) => `The lookup cannot run: ${p.detail}.`,
+  },
   expected_missing: {
     severity: 'error',
     message: (p) => `${q(p.operator)} needs an Expected value.`,
@@ -122,7 +143,8 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
   },
   unknown_function: {
     severity: 'error',
-    message: (p) => `Unknown function ${q(p.name)}; the functions are ${FUNCTION_NAMES.join(', ')}.`,
+    message: (p) =>
+      `Unknown function ${q(p.name)}; the functions are ${[...FUNCTION_NAMES, ...ACROSS_NAMES].join(', ')}.`,
     suggestion: mean,
   },
   unknown_resource_type: {

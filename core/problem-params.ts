@@ -32,6 +32,10 @@ export interface ProblemParamsByCode {
   invalid_number: { operator: string; value: string };
   invalid_network: { operator: string; value: string };
   expected_missing: { operator: string };
+  invalid_selector: { operator: string; value: string; reason: string };
+  unknown_lookup_type: { type: string } & Guess;
+  unknown_lookup_field: { type: string; path: string } & Guess;
+  invalid_lookup: { detail: string };
   expected_ignored: { operator: string; value: string };
   expected_single: { operator: string; count: number } & Guess;
   no_check: NoParams;

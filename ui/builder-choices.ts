@@ -35,13 +35,18 @@ export const withMatchCase = (operator: string, matchCase: boolean): string =>
 
 /** What the Expected box asks for, by the operator's expected kind; undefined when it takes no value. */
 export function expectedHint(operator: string): string | undefined {
-  const kind = lookupOperator(operator)?.expected;
+  const op = lookupOperator(operator);
+  // The selector operators take a value of their own shape, which the kind alone does not say.
+  if (op?.name === 'selects') return 'Labels such as app=web, tier=front.';
+  if (op?.name === 'is selected by')
+    return 'A label selector such as app=web (a label alone: it must exist).';
+  const kind = op?.expected;
   switch (kind) {
     case undefined:
     case 'none':
       return undefined;
     case 'list':
-      return 'One or more values, separated by commas.';
+      return "One or more values, separated by commas, or another sheet's column: 'Priorities'!Class, or only the rows for this resource: 'Priorities'!Class where Namespace = Namespace.";
     case 'days':
       return 'A number of days.';
     case 'count':

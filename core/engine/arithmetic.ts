@@ -75,7 +75,7 @@ function zipped(
       one: (res, scope, ctx) => combine(left.one(res, scope, ctx), right.one(res, scope, ctx)),
     };
   }
-  const side = (o: OperandFn, res: Resource, scope: Scope, ctx?: EvalContext): Resolved | Resolved[] =>
+  const side = (o: OperandFn, res: Resource, scope: Scope, ctx: EvalContext): Resolved | Resolved[] =>
     o.many ? o.list(res, scope, ctx) : o.one(res, scope, ctx);
   return {
     text,

@@ -22,6 +22,8 @@ import {
 import { expectedItems } from './expected';
 import { elementNaming, type ElementNaming, type ElementWords } from './element-names';
 import { compileOperand, type OperandEnv, type OperandFn } from './operands';
+import { keyedList } from './keyed-list';
+import { explainLookups } from './lookup-messages';
 import type { Outcome } from './result';
 
 export type Check = (res: Resource, scope: Scope, ctx: EvalContext) => Outcome;
@@ -44,7 +46,7 @@ export interface CompileEnv {
 type CheckNode = Extract<Expr, { kind: 'check' }>;
 
 /** Judges one present-or-missing value. */
-type Judge = (v: Value, res: Resource, scope: Scope, ctx: EvalContext) => Outcome;
+export type Judge = (v: Value, res: Resource, scope: Scope, ctx: EvalContext) => Outcome;
 
 export function compileCheck(
   node: CheckNode,
@@ -64,7 +66,11 @@ export function compileCheck(
     const judge = literalValueJudge(left.text, op, right.literal.value, right.exp);
     const key = checkKey(op, left.text, right.exp, right.literal.items);
     const column = left.reader ? { reader: left.reader, judge, key } : undefined;
-    return { check: literalCheck(left, judge), column, problems: [...inner, ...right.problems] };
+    return {
+      check: explainLookups(node, literalCheck(left, judge)),
+      column,
+      problems: [...inner, ...right.problems],
+    };
   }
   // A list's element messages name the path within the element; the element itself is named in front.
   const naming = left.many ? elementNaming(node.left) : undefined;
@@ -72,7 +78,7 @@ export function compileCheck(
   const check = left.many
     ? manyCheck(left, judge, mode, elementTest(op, right.exp), naming)
     : oneCheck(left, judge);
-  return { check, problems: [...inner, ...right.problems] };
+  return { check: explainLookups(node, check), problems: [...inner, ...right.problems] };
 }
 
 /** The common case, `field operator literal`, in one closure: it runs millions of times a run. */
@@ -282,6 +288,11 @@ function compileRight(
 } {
   if (op.expected === 'none' || right === undefined || right.kind === 'literal') {
     const raw = right?.kind === 'literal' ? right.value : null;
+    // `'Priorities'!Class where Namespace = Namespace`: a sheet's column, filtered per resource.
+    const keyed = keyedList(op, raw, env.grids);
+    if (keyed && 'judge' in keyed)
+      return { judge: keyed.judge, exp: expectation(op, [], keyed.text), problems: [] };
+    if (keyed) return { exp: expectation(op, []), problems: keyed.problems };
     // A literal `""` is empty text the author wrote, not a blank Expected.
     const { items, problems, ref } =
       raw === '' ? { items: [''], problems: [], ref: undefined } : expectedItems(op, raw ?? null, env.grids);

@@ -143,5 +143,8 @@ function operandPaths(operand: Operand, out: Path[]): Path[] {
     operandPaths(operand.left, out);
     operandPaths(operand.right, out);
   }
+  // A lookup's clause values are read on this row; its other paths are lookup-types.ts's to check.
+  if (operand.kind === 'lookup' || operand.kind === 'others')
+    for (const c of operand.where) operandPaths(c.value, out);
   return out;
 }

@@ -3,6 +3,7 @@ import { formatProblem } from '../problems';
 import type { EvalContext } from '../operators/types';
 import type { Resource } from '../rulebook/model';
 import { ROOT } from './resolve';
+import { RunIndexes } from './run-index';
 import { CODE } from './codes';
 import { ColumnStore, UNJUDGED } from './columns';
 import type { ColumnCheck } from './checks';
@@ -32,7 +33,9 @@ export class Evaluation {
   constructor(readonly runs: readonly RuleRun[]) {}
 }
 
-export function evaluateRules(rules: CompiledRule[], resources: Resource[], ctx: EvalContext): Evaluation {
+export function evaluateRules(rules: CompiledRule[], resources: Resource[], runCtx: EvalContext): Evaluation {
+  // Checks that reach across resources share indexes made on first use, once a run.
+  const ctx: EvalContext = runCtx.across ? runCtx : { ...runCtx, across: new RunIndexes(resources) };
   const byType = groupByType(resources);
   const columns = prepareColumns(rules, byType);
   const runs: RuleRun[] = [];

@@ -7,6 +7,7 @@ import type { Resource } from '../rulebook/model';
 import type { Value } from '../types';
 import { compileArithmetic, compileQuantity } from './arithmetic';
 import { compileEntries, compileTextFunction } from './inside-functions';
+import { compileAcross } from './across';
 import { compilePath, type PathReader, type Resolved, type Scope, Unreadable } from './resolve';
 import { UnreadableOutcome } from './explain';
 import { elementScope, scopeOf } from './scopes';
@@ -20,13 +21,13 @@ export type OperandFn =
   | {
       text: string;
       many: false;
-      one: (res: Resource, scope: Scope, ctx?: EvalContext) => Resolved;
+      one: (res: Resource, scope: Scope, ctx: EvalContext) => Resolved;
       reader?: PathReader;
     }
   | {
       text: string;
       many: true;
-      list: (res: Resource, scope: Scope, ctx?: EvalContext) => Resolved[] | Unreadable;
+      list: (res: Resource, scope: Scope, ctx: EvalContext) => Resolved[] | Unreadable;
     };
 
 /** What compiling an operand may need: the compiler of a `where` condition (from expressions.ts, to avoid a cycle). */
@@ -65,6 +66,9 @@ export function compileOperand(
         ? { text, many: true, list: reader.many }
         : { text, many: false, one: reader.one, reader };
     }
+    case 'lookup':
+    case 'others':
+      return compileAcross(text, operand, compileOperand);
     case 'arithmetic':
       return compileArithmetic(
         text,
@@ -100,7 +104,7 @@ export function elementsOf(
   fn: OperandFn,
   res: Resource,
   scope: Scope,
-  ctx: EvalContext | undefined,
+  ctx: EvalContext,
 ): Resolved[] | Unreadable {
   if (fn.many) return fn.list(res, scope, ctx);
   const got = fn.one(res, scope, ctx);

@@ -1,6 +1,7 @@
 // The rule language's syntax tree: what the parser returns, the renderer prints and the compiler compiles.
 import type { MatchMode } from '../types';
 import { INSIDE_FUNCTION_NAMES, type InsideFunctionName } from './functions';
+import type { AcrossOperand } from './across';
 
 /** One step of a field path: `a`, `["app.kubernetes.io/name"]`, `[0]` or `[*]`. */
 export type Segment = { key: string } | { index: number } | { wildcard: true };
@@ -23,7 +24,12 @@ export type Operand =
   /** `where` (count only): only the elements for which it holds are counted; its paths are relative to each. */
   | { kind: 'call'; name: FunctionName; args: Operand[]; where?: Expr }
   /** `left + right`, `-`, `*`, `/`: numbers, quantities and durations by value. */
-  | { kind: 'arithmetic'; op: ArithmeticOp; left: Operand; right: Operand };
+  | { kind: 'arithmetic'; op: ArithmeticOp; left: Operand; right: Operand }
+  /** lookup(…) and others(…): values of other resources (across.ts). */
+  | AcrossOperand;
+
+/** The functions that read other resources (across.ts); here so that messages can name them without the lexer. */
+export const ACROSS_NAMES = ['lookup', 'others'] as const;
 
 export type ArithmeticOp = '+' | '-' | '*' | '/';
 

@@ -24,6 +24,7 @@ import {
   type Token,
 } from './lexer';
 import { isPlainName, pathText, rowPathReason } from './path';
+import { ACROSS_NAMES, ACROSS_OPS, type AcrossClause, type AcrossOp } from './across';
 
 type PathToken = Extract<Token, { kind: 'path' }>;
 
@@ -344,6 +345,14 @@ class Parser {
     return { kind: 'path', path: toPath(token) };
   }
 
+  /** A path read on another resource's row, which is not a list, wherever it stands. */
+  private checkOtherRowPath(token: PathToken): void {
+    const reason = rowPathReason(token.segments);
+    if (reason === undefined) return;
+    const path = this.text.slice(token.start, token.end);
+    this.fail(problem('invalid_path', { path, reason }, { offset: token.start }));
+  }
+
   /** Outside a quantifier a path is read against the row, which is not a list; so is `resource.…` anywhere. */
   private checkRowPath(token: PathToken): void {
     const from = pathStart(token);
@@ -358,10 +367,11 @@ class Parser {
   /** `first(a, b, FALSE)`, `keys(path)`, `count(path)`. */
   private parseCall(nameToken: PathToken): Operand {
     const name = nameToken.raw.toLowerCase();
+    if (name === 'lookup' || name === 'others') return this.parseAcross(nameToken, name);
     if (!(FUNCTION_NAMES as readonly string[]).includes(name)) {
       const params = {
         name: nameToken.raw,
-        suggestion: didYouMean(name, [...FUNCTION_NAMES, ...QUANTIFIERS]),
+        suggestion: didYouMean(name, [...FUNCTION_NAMES, ...ACROSS_NAMES, ...QUANTIFIERS]),
       };
       this.fail(problem('unknown_function', params, { offset: nameToken.start }));
     }
@@ -402,6 +412,77 @@ class Parser {
       this.syntax(`${name}(…) takes ${spec.words}`, offset);
   }
 
+  /** `lookup(field from Type where clause and …)` or `others(Type where clause and …)` (lang/across.ts). */
+  private parseAcross(nameToken: PathToken, name: 'lookup' | 'others'): Operand {
+    this.take(nameToken);
+    this.enter(nameToken.start);
+    this.take(this.peek()); // the "(" isCallStart saw
+    let field: Path | undefined;
+    if (name === 'lookup') {
+      const f = this.peek();
+      if (f.kind !== 'path' || this.isCallStart(f))
+        this.syntax(
+          `expected the field to look up after "lookup(", as in lookup(metadata.labels from k8s:Namespace where Name = Namespace)`,
+          f.start,
+        );
+      this.checkOtherRowPath(f);
+      this.take(f);
+      field = toPath(f);
+      if (!this.acceptKeyword('from'))
+        this.syntax(
+          `expected "from" and a resource type after "${this.last}"`,
+          skipSpace(this.text, this.pos),
+        );
+    }
+    const t = this.peek();
+    if (
+      !(t.kind === 'text' || (t.kind === 'path' && isPlainName(t.raw))) ||
+      (t.kind === 'text' && t.value.trim() === '')
+    )
+      this.syntax(
+        `expected a resource type after "${this.last}" (in double quotes when it has * or spaces)`,
+        t.start,
+      );
+    this.take(t);
+    const type = t.kind === 'text' ? t.value.trim() : t.raw;
+    if (!this.acceptKeyword('where'))
+      this.syntax(
+        `expected "where" after "${this.last}" and then how the other resource is found, as in where Name = Namespace`,
+        skipSpace(this.text, this.pos),
+      );
+    const where: AcrossClause[] = [];
+    do where.push(this.parseClause());
+    while (this.acceptKeyword('and'));
+    this.expectClose(')');
+    this.depth--;
+    return field ? { kind: 'lookup', field, type, where } : { kind: 'others', type, where };
+  }
+
+  /** `other-field = value`, `other-field selects value` or `other-field is selected by value`. */
+  private parseClause(): AcrossClause {
+    const first = this.peekValue();
+    if (first.kind !== 'path' || this.isCallStart(first))
+      this.syntax(
+        `expected a field of the other resource but found ${describeAt(this.text, first.start)}`,
+        first.start,
+      );
+    // The other resource's field is read against its row, even inside a quantifier.
+    this.checkOtherRowPath(first);
+    const check = this.parseCheck(first) as Extract<Expr, { kind: 'check' }>;
+    if (check.left.kind !== 'path')
+      this.syntax(
+        `expected a field of the other resource but found ${describeAt(this.text, first.start)}`,
+        first.start,
+      );
+    if (!(ACROSS_OPS as readonly string[]).includes(check.op) || check.right === undefined)
+      this.syntax(`"${check.op}" cannot tie two resources; use =, selects or is selected by`, first.start);
+    return {
+      other: check.left.path,
+      op: check.op as AcrossOp,
+      value: check.right,
+    };
+  }
+
   /** A bare name directly followed (spaces allowed) by "(" is a function or a quantifier. */
   private isCallStart(token: PathToken): boolean {
     if (!isPlainName(token.raw)) return false;
@@ -409,6 +490,7 @@ class Parser {
     const name = token.raw.toLowerCase();
     const known =
       (FUNCTION_NAMES as readonly string[]).includes(name) ||
+      (ACROSS_NAMES as readonly string[]).includes(name) ||
       (QUANTIFIERS as readonly string[]).includes(name);
     return this.text[known ? skipSpace(this.text, token.end) : token.end] === '(';
   }

@@ -1,5 +1,6 @@
 // Canonical text of an expression, read back by the parser to the same tree; the sheet shows it as `Reads As`.
 import { lookupOperator } from '../operators';
+import { renderAcross } from './across';
 import type { Expr, Operand, Path } from './ast';
 import { matchOperator, readToken } from './lexer';
 import { PATH_STARTS } from './functions';
@@ -77,6 +78,9 @@ export function renderOperand(operand: Operand, bracketLead = false): string {
     }
     case 'call':
       return `${operand.name}(${operand.args.map((a) => renderOperand(a)).join(', ')}${renderWhere(operand.where)})`;
+    case 'lookup':
+    case 'others':
+      return renderAcross(operand, renderOperand, renderPath);
     case 'literal': {
       const v = operand.value;
       if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';

@@ -7,6 +7,7 @@ import { MEMBERSHIP_OPERATORS } from './membership';
 import { NETWORK_OPERATORS } from './network';
 import { PATTERN_OPERATORS } from './pattern';
 import { PRESENCE_OPERATORS } from './presence';
+import { SELECTOR_OPERATORS } from './selectors';
 import { TEXT_OPERATORS } from './text';
 import type { OperatorSpec } from './types';
 
@@ -19,5 +20,6 @@ export const OPERATOR_LIST: OperatorSpec[] = [
   ...DATE_OPERATORS,
   ...NETWORK_OPERATORS,
   ...LIST_OPERATORS,
+  ...SELECTOR_OPERATORS,
   ...MATCHING_CASE_OPERATORS,
 ];

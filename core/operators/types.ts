@@ -1,6 +1,7 @@
 // The shape of one operator-table entry: parsing its Expected, evaluating it, describing it.
 import type { Problem } from '../problems';
 import type { Value } from '../types';
+import type { RunIndexes } from '../engine/run-index';
 
 /** What an operator takes as Expected. */
 export type ExpectedKind = 'none' | 'value' | 'list' | 'days' | 'count' | 'regex' | 'glob' | 'network';
@@ -19,6 +20,8 @@ export interface Unjudgeable {
 export interface EvalContext {
   /** The run's clock, in epoch milliseconds. */
   nowMs: number;
+  /** Run-wide indexes for lookup(…) and others(…), built lazily once a run (engine/run-index.ts). */
+  across?: RunIndexes;
 }
 
 export interface OperatorSpec<P = unknown> {

@@ -46,7 +46,7 @@ export const RULE_PACKS: readonly RulePackData[] = [
   {
     name: "kubernetes-workloads",
     title: "Kubernetes workloads",
-    description: "The Pod Security Standards (Baseline and Restricted) for every workload, plus resource requests and limits, probes and image tags. Reads the podSpec and allContainers columns that \"rulesheet import kubernetes\" writes.",
+    description: "The Pod Security Standards (Baseline and Restricted) for every workload, plus resource requests and limits, probes, image tags and PodDisruptionBudget coverage (by label selector). Reads the podSpec and allContainers columns that \"rulesheet import kubernetes\" writes, and the manifest in Document.",
     rules: [
       ["Rule ID", "Title", "Resource Type", "Field", "Operator", "Expected", "Match", "Condition", "Applies When", "Severity", "Framework", "Remediation"],
       ["K8S-BASE-01", "No privileged containers", "k8s:*", "allContainers[*].securityContext.privileged", "is true", "", "none", "", "podSpec exists", "Critical", "Pod Security Standards Baseline: Privileged Containers", "Remove \"privileged: true\" from the container's securityContext. If it needs one special power, add just that capability instead."],
@@ -68,6 +68,7 @@ export const RULE_PACKS: readonly RulePackData[] = [
       ["K8S-OPS-04", "Services have a readiness probe", "k8s:Deployment, k8s:StatefulSet", "podSpec.containers[*].readinessProbe", "exists", "", "all", "", "", "Low", "Kubernetes good practice: probes", "Add a readinessProbe so traffic reaches the container only once it is ready."],
       ["K8S-OPS-05", "Images name a version, not \"latest\"", "k8s:*", "", "", "", "", "all(allContainers[*], image does not end with \":latest\" and (image matches \"@sha256:[0-9a-f]{64}$\" or image matches \":[A-Za-z0-9_][A-Za-z0-9._-]*$\"))", "podSpec exists", "Medium", "Kubernetes good practice: image tags", "Use an explicit version tag, such as nginx:1.27.2, or a digest. \"latest\" and a missing tag change under you without warning."],
       ["K8S-OPS-06", "Images are pinned to a digest", "k8s:*", "allContainers[*].image", "matches", "@sha256:[0-9a-f]{64}$", "all", "", "podSpec exists", "Low", "Kubernetes good practice: image digests", "Add the image digest after the tag (image: name:1.4.2@sha256:…) so the exact same image runs everywhere. Your registry shows the digest of each tag."],
+      ["K8S-OPS-07", "Workloads with more than one replica are covered by a PodDisruptionBudget", "k8s:Deployment, k8s:StatefulSet", "", "", "", "", "count(others(k8s:PodDisruptionBudget where Namespace = Namespace and spec.selector selects spec.template.metadata.labels)) at least 1", "spec.replicas > 1", "Low", "Kubernetes good practice: disruption budgets", "Add a PodDisruptionBudget in the same namespace whose selector matches the pod template's labels (for example with minAvailable: 1), so draining a node never takes every replica down at once."],
     ],
   },
   {

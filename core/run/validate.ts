@@ -10,6 +10,7 @@ import { evaluateRules } from '../engine/evaluate';
 import { resultsOf } from '../engine/results';
 import { reportRulesJudgingNothing, reportUnknownFields } from '../engine/coverage';
 import { reportShadowedFields } from '../engine/shadowing';
+import { reportUnknownLookupTypes } from '../engine/lookup-types';
 import { fixOwnerRouter } from '../engine/route';
 import { localDate, waiverMatcher } from '../engine/waivers';
 import type { Grid } from '../types';
@@ -82,5 +83,6 @@ export function compileRulebook(rulebook: Rulebook): CompiledRule[] {
   const compiled = rulebook.rules.map((rule) => compileRule(rule, rulebook.rulesSheet, env));
   reportUnknownFields(compiled, rulebook.resources, rulebook.rulesSheet);
   reportShadowedFields(compiled, rulebook.resources, rulebook.rulesSheet);
+  reportUnknownLookupTypes(compiled, rulebook.resources, rulebook.rulesSheet);
   return compiled;
 }

@@ -9,6 +9,8 @@ import { runHandWritten } from '../../bench/peers/handwritten';
 import { runJsonLogic } from '../../bench/peers/jsonlogic';
 import { runJsonRulesEngine } from '../../bench/peers/jsonrules';
 import { runRulesheet } from '../../bench/peers/rulesheet';
+import { benchJoins, generateJoinWorkbook } from '../../bench/joins';
+import { validate, type Cell } from '../../core';
 
 test.each([
   [[], false, false, false],
@@ -107,5 +109,37 @@ describe('workloads', () => {
     expect(hand.checks).toBe(tiny.rules * (tiny.resources / tiny.types));
     expect(runJsonLogic(grids).counts).toEqual(hand.counts);
     expect((await runJsonRulesEngine(grids)).counts).toEqual(hand.counts);
+  });
+});
+
+describe('--joins: rules that reach across resources', () => {
+  test('the flag is read', () => {
+    expect(parseArgs(['--joins']).joins).toBe(true);
+    expect(parseArgs([]).joins).toBe(false);
+  });
+
+  test('the indexed rules agree with a scan of every pair on a small cluster', () => {
+    const size = { rules: 0, resources: 400, types: 1, seed: 3 };
+    const grids = generateJoinWorkbook(size);
+    const out = validate(grids, { now: new Date('2026-11-28T00:00:00Z') });
+    expect(out.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const [header, ...rows] = grids[1].rows;
+    const at = (r: Cell[], h: string) => r[header.indexOf(h)];
+    const status = (rule: string, id: Cell) =>
+      out.results.find((r) => r.rule.id === rule && r.resource?.id === id)?.status;
+    // J-5: at most 30 Pods per node, counted by scanning.
+    for (const node of rows.filter((r) => at(r, 'Type') === 'k8s:Node')) {
+      const pods = rows.filter(
+        (r) => at(r, 'Type') === 'k8s:Pod' && at(r, 'spec.nodeName') === at(node, 'Name'),
+      );
+      expect([node[0], status('J-5', node[0])]).toEqual([node[0], pods.length <= 30 ? 'PASS' : 'FAIL']);
+    }
+    // J-3: no other Ingress with the same host, found by scanning.
+    const ingresses = rows.filter((r) => at(r, 'Type') === 'k8s:Ingress');
+    for (const ing of ingresses) {
+      const shared = ingresses.some((o) => o !== ing && at(o, 'hosts') === at(ing, 'hosts'));
+      expect([ing[0], status('J-3', ing[0])]).toEqual([ing[0], shared ? 'FAIL' : 'PASS']);
+    }
+    expect(benchJoins(size, 1).checks).toBeGreaterThan(100);
   });
 });

@@ -105,6 +105,66 @@ describe('live preview on the acme rulebook', () => {
   });
 });
 
+describe('live preview of rules that reach across resources', () => {
+  // Rules holds an unrelated rule; the candidates read labels, budgets' selectors and a keyed Priorities sheet.
+  const grids = (): Grid[] => [
+    sheet('Rules', [
+      ['Rule ID', 'Title', 'Resource Type', 'Field', 'Operator', 'Expected'],
+      ['X-1', 'x', 'k8s:Pod', 'Name', 'exists', null],
+    ]),
+    sheet('Resources', [
+      ['Resource ID', 'Type', 'Name', 'Namespace', 'priorityClassName', 'spec.selector'],
+      ['a/web', 'k8s:Deployment', 'web', 'a', 'high', null],
+      ['b/api', 'k8s:Deployment', 'api', 'b', 'high', null],
+      ['a/pdb', 'k8s:PodDisruptionBudget', 'pdb', 'a', null, '{"matchLabels":{"app":"web"}}'],
+      [
+        'b/pdb',
+        'k8s:PodDisruptionBudget',
+        'pdb',
+        'b',
+        null,
+        '{"matchExpressions":[{"key":"app","operator":"NotIn","values":["web"]}]}',
+      ],
+    ]),
+    sheet('Priorities', [
+      ['Namespace', 'Class'],
+      ['a', 'high'],
+      ['b', 'low'],
+    ]),
+  ];
+  test.each([
+    [
+      'a list keyed by the namespace',
+      {
+        field: 'priorityClassName',
+        operator: 'is one of',
+        expected: "'Priorities'!Class where Namespace = Namespace",
+      },
+      { passing: 1, failing: 1 },
+    ],
+    [
+      'selects, labels written in the cell',
+      {
+        resourceType: 'k8s:PodDisruptionBudget',
+        field: 'spec.selector',
+        operator: 'selects',
+        expected: 'app=web',
+      },
+      { passing: 1, failing: 1 },
+    ],
+  ] as [string, Partial<RuleCandidate>, { passing: number; failing: number }][])(
+    '%s: preview counts equal a real run of the rule',
+    (_name, over, counts) => {
+      const c = candidate(over);
+      const preview = previewRule(grids(), c, NOW);
+      expect(preview.problems).toEqual([]);
+      expect({ passing: preview.passing, failing: preview.failing }).toEqual(counts);
+      const real = countsOf(withRow(grids(), c), c.ruleId);
+      expect({ passing: real.passing, failing: real.failing }).toEqual(counts);
+    },
+  );
+});
+
 describe('the row a new rule becomes', () => {
   const rules = sheet(
     'Rules',

@@ -69,8 +69,17 @@ const waiverTables = tables.filter(
 function referencedSheets(cells: string[]): Grid[] {
   const grids: Grid[] = [];
   for (const c of cells) {
-    const m = /^(?:'([^']+)'|(\w+))!(\w[\w ]*)$/.exec(c);
-    if (m) grids.push({ name: m[1] ?? m[2], rows: [[m[3]], ['example']] });
+    // `'Priorities'!Class where Namespace = Namespace` also needs the key column.
+    const m = /^(?:'([^']+)'|(\w+))!(\w[\w ]*?)(?: where (\w+) = .*)?$/.exec(c);
+    if (m && m[4])
+      grids.push({
+        name: m[1] ?? m[2],
+        rows: [
+          [m[3], m[4]],
+          ['example', 'example'],
+        ],
+      });
+    else if (m) grids.push({ name: m[1] ?? m[2], rows: [[m[3]], ['example']] });
   }
   return grids;
 }

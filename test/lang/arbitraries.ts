@@ -1,7 +1,7 @@
 // fast-check generators for paths and expression trees, shaped the way the parser normalises them.
 import fc from 'fast-check';
 import type { Expr, Operand, Path, Segment } from '../../core/lang';
-import { FUNCTION_NAMES, pathText } from '../../core/lang';
+import { ACROSS_OPS, FUNCTION_NAMES, pathText } from '../../core/lang';
 import { INSIDE_FUNCTIONS } from '../../core/lang/functions';
 import { OPERATORS } from '../../core/operators';
 import { MATCH_MODES } from '../../core/types';
@@ -87,6 +87,14 @@ const literalArb: fc.Arbitrary<Operand> = fc
   .map((value) => ({ kind: 'literal' as const, value }));
 
 const pathOperandArb = pathArb.map((path) => ({ kind: 'path' as const, path }));
+// Resource types as the parser keeps them: trimmed, never empty; bare when a plain name, else quoted.
+const typeArb = fc.oneof(
+  plainKey,
+  fc.constantFrom('k8s:Secret', 'k8s:*', 'aws_s3_bucket', 'from', 'where', 'and', 'a b', 'say "hi"'),
+);
+const acrossOpArb = fc.constantFrom(...ACROSS_OPS);
+/** A path read on another resource's row: never starts with `[*]` or an index. */
+const otherPathArb = pathArb.map((p) => rowPath(p));
 
 /** Arguments as the parser accepts them: the inside functions take a fixed number, entries() a path. */
 function callArb(tie: (key: string) => fc.Arbitrary<unknown>): fc.Arbitrary<Operand> {
@@ -116,6 +124,7 @@ const exprArbs = fc.letrec<{
   operand: Operand;
   call: Operand;
   arithmetic: Operand;
+  across: Operand;
   check: Expr;
   expr: Expr;
   and: Expr;
@@ -123,7 +132,27 @@ const exprArbs = fc.letrec<{
   not: Expr;
   quantifier: Expr;
 }>((tie) => ({
-  operand: fc.oneof({ maxDepth: 3 }, pathOperandArb, literalArb, tie('call'), tie('arithmetic')),
+  operand: fc.oneof(
+    { maxDepth: 3 },
+    pathOperandArb,
+    literalArb,
+    tie('call'),
+    tie('arithmetic'),
+    tie('across'),
+  ),
+  across: fc
+    .record({
+      lookup: fc.boolean(),
+      field: otherPathArb,
+      type: typeArb,
+      where: fc.array(fc.record({ other: otherPathArb, op: acrossOpArb, value: tie('operand') }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    })
+    .map(({ lookup, field, type, where }): Operand =>
+      lookup ? { kind: 'lookup', field, type, where } : { kind: 'others', type, where },
+    ),
   call: callArb(tie as (key: string) => fc.Arbitrary<unknown>),
   arithmetic: fc.record({
     kind: fc.constant('arithmetic' as const),
@@ -188,6 +217,8 @@ function rowOperand(operand: Operand): Operand {
     return { ...operand, left: rowOperand(operand.left), right: rowOperand(operand.right) };
   // A count's `where` is about each element: its paths stay as generated.
   if (operand.kind === 'call') return { ...operand, args: operand.args.map(rowOperand) };
+  if (operand.kind === 'lookup' || operand.kind === 'others')
+    return { ...operand, where: operand.where.map((c) => ({ ...c, value: rowOperand(c.value) })) };
   return operand;
 }
 
@@ -231,6 +262,8 @@ export function stripPos(expr: Expr): Expr {
 }
 
 function stripOperand(operand: Operand): Operand {
+  if (operand.kind === 'lookup' || operand.kind === 'others')
+    return { ...operand, where: operand.where.map((c) => ({ ...c, value: stripOperand(c.value) })) };
   if (operand.kind === 'arithmetic')
     return { ...operand, left: stripOperand(operand.left), right: stripOperand(operand.right) };
   if (operand.kind !== 'call') return operand;

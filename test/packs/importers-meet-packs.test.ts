@@ -200,6 +200,15 @@ describe('kubernetes-workloads: the pack sample written as manifests and importe
       at.slice(0, -1).forEach((k) => (cur = (cur[k] ??= {}) as Record<string, unknown>));
       cur[at[at.length - 1]] = JSON.parse(r[col('podSpec')]);
     }
+    // A dotted `spec.…` column (replicas, the pod template's labels, a budget's selector) is that path of the manifest.
+    for (const name of header.filter((h) => h.startsWith('spec.'))) {
+      const cell = r[col(name)];
+      if (cell === '' || cell === 'null') continue;
+      const keys = name.split('.');
+      let cur = doc;
+      keys.slice(0, -1).forEach((k) => (cur = (cur[k] ??= {}) as Record<string, unknown>));
+      cur[keys[keys.length - 1]] = /^[[{\d]/.test(cell) ? JSON.parse(cell) : cell;
+    }
     return JSON.stringify(doc);
   });
   const fromCsv = verdicts(validate(grids, { now: NOW }).results);

@@ -1,0 +1,111 @@
+// Run-wide indexes over every resource, built lazily, once per run, for the checks that reach across resources.
+import type { Resource } from '../rulebook/model';
+import type { Value } from '../types';
+import { isDateLike, isObject, toBoolean, toDateMs, toNumber, toText } from '../values/coerce';
+import { compileGlob } from '../values/glob';
+import { ROOT, Unreadable, type PathReader } from './resolve';
+
+/** Resources by a tuple of field values: a key per combination of the fields' values. */
+export type EqualityIndex = Map<string, Resource[]>;
+
+/**
+ * What every resource-crossing check of a run shares. Each index is made the first time a check asks for it
+ * and kept for the rest of the run, so a rule over n resources costs one pass to index plus n look-ups.
+ */
+export class RunIndexes {
+  private readonly types = new Map<string, Resource[]>();
+  private readonly equality = new Map<string, EqualityIndex>();
+
+  constructor(readonly resources: readonly Resource[]) {}
+
+  /** How many field indexes the run has built: one per (type, fields), however many rules and resources ask. */
+  get indexesBuilt(): number {
+    return this.equality.size;
+  }
+
+  /** Resources whose type fits a type or a `*` pattern, in sheet order. */
+  ofType(pattern: string): Resource[] {
+    const key = pattern.toLowerCase();
+    let found = this.types.get(key);
+    if (found === undefined) {
+      const fits = compileGlob(pattern);
+      found = this.resources.filter((r) => fits(r.type));
+      this.types.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * Resources of a type by the values of some of their fields: one key per combination of values (a field with
+   * `[*]` gives one per element). A resource with a field missing (or unreadable) cannot be found by it.
+   */
+  byFields(pattern: string, fields: readonly FieldReader[]): EqualityIndex {
+    const id = `${pattern.toLowerCase()}\u0000${fields.map((f) => f.key).join('\u0000')}`;
+    let index = this.equality.get(id);
+    if (index !== undefined) return index;
+    index = new Map();
+    for (const res of this.ofType(pattern)) {
+      let keys = [''];
+      for (const f of fields) {
+        const values = f.read(res);
+        const next: string[] = [];
+        for (const v of values) {
+          const k = joinKey(v);
+          if (k !== undefined) for (const prefix of keys) next.push(`${prefix}\u0000${k}`);
+        }
+        keys = next;
+        if (keys.length === 0) break;
+      }
+      for (const k of new Set(keys)) {
+        const list = index.get(k);
+        if (list) list.push(res);
+        else index.set(k, [res]);
+      }
+    }
+    this.equality.set(id, index);
+    return index;
+  }
+}
+
+/** A field of the other resource: `ID` is its Resource ID; any other path is read as a rule reads it. */
+export interface FieldReader {
+  /** Equal for readers that read the same field. */
+  key: string;
+  read(res: Resource): Value[];
+}
+
+export function fieldReader(reader: PathReader): FieldReader {
+  const text = reader.path.text;
+  if (text.toLowerCase() === 'id' || text.toLowerCase() === 'resource id')
+    return { key: 'id', read: (res) => [res.id] };
+  return {
+    key: text.toLowerCase(),
+    read: (res) => {
+      const got = reader.wildcard ? reader.many(res, ROOT) : reader.one(res, ROOT);
+      if (got instanceof Unreadable) return [];
+      if (reader.wildcard)
+        return (got as (Value | Unreadable)[]).filter((v): v is Value => !(v instanceof Unreadable));
+      // A cell holding a list is found by any of its elements, as a `[*]` path would be.
+      return Array.isArray(got) ? (got as Value[]) : [got as Value];
+    },
+  };
+}
+
+/**
+ * The key a value is found by, equal for values that `equals` counts equal in the common cases: numbers as
+ * numbers (`"90"` and 90), TRUE/FALSE as booleans, dates as instants, other text ignoring case. Missing, lists and
+ * objects have no key: they find nothing.
+ */
+export function joinKey(v: Value): string | undefined {
+  if (v === undefined || Array.isArray(v) || isObject(v)) return undefined;
+  const n = v instanceof Date ? undefined : toNumber(v);
+  if (n !== undefined) return `n${n}`;
+  const b = toBoolean(v);
+  if (b !== undefined) return `b${b}`;
+  if (isDateLike(v)) {
+    const ms = toDateMs(v);
+    if (ms !== undefined) return `d${ms}`;
+  }
+  const text = toText(v);
+  return text === undefined ? undefined : `t${text.trim().toLowerCase()}`;
+}
