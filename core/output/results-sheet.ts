@@ -1,13 +1,16 @@
 // The Results sheet: one row per result someone must look at, worst first, with First Seen, Due and the waiver.
-import type { Result } from '../engine/result';
+import { CODE, STATUS_OF } from '../engine/codes';
+import type { Decision, Result, TrackedDates } from '../engine/result';
+import { ResultSet } from '../engine/result-set';
 import type { Resource, Rule, Settings, Waiver } from '../rulebook/model';
 import { SEVERITIES, STATUSES, type Status } from '../types';
 import { isoDateOrTime } from '../values/cells';
 import { columnWidths, DATE_FORMAT, RESULTS_SHEET, STATUS_COLORS, TABLE_PRINT, wrapColsOf } from './formats';
 import { CellFitter } from './limits';
-import { compareText, inOrder, ResultKeys, sortedOrder } from './order';
+import { compareText, inOrder, ResultKeys, sortedOrder, STATUS_INDEX } from './order';
+import { ListedResults } from './listed';
 import { looksLikeFormula, type SheetPatch, type WriteCell } from './patch';
-import type { ResourceIndex } from './resource-index';
+import { ResourceIndex } from './resource-index';
 
 export const RESULTS_HEADER = [
   'Rule ID',
@@ -149,67 +152,128 @@ class RowMaker {
   }
 
   /**
-   * One row, in RESULTS_HEADER order, for a result whose resource has this id in the index. Each result property
-   * is read once, as a property: results may work them out on demand.
+   * The row of the j-th listed result, in RESULTS_HEADER order, made straight from its set's arrays: no result
+   * object on the way (but for results the set was given made).
    */
-  row(r: Result, row: number, resourceId: number): WriteCell[] {
+  listedRow(listed: ListedResults, j: number, row: number, resourceId: number): WriteCell[] {
+    const set = listed.set;
+    const r = listed.run[j];
+    const run = set.runs[r];
+    const i = listed.at[j];
+    const k = listed.k[j];
+    if (run.given !== undefined) {
+      const result = set.at(r, i, k);
+      const { rule, resource, status, fixOwner, waiver } = result;
+      return this.row(rule, resource, status, fixOwner, result, waiver, result, row, resourceId);
+    }
+    const rule = run.rule;
+    const resource = run.resources[i];
+    const code = run.statuses[i];
+    if (k < 0) {
+      // A listed passing result: routed when Settings asks for passing rows, nothing else to say.
+      const owner = code === CODE.PASS ? set.passingOwner?.(rule, resource) : undefined;
+      return this.row(rule, resource, STATUS_OF[code], owner, NOTHING, undefined, undefined, row, resourceId);
+    }
+    const outcome = run.outcome(k);
+    const decision: Decision = run.decisions?.[k] ?? NOTHING;
+    const note = decision.note;
+    const words = {
+      field: outcome.field ?? '',
+      expected: outcome.expected ?? '',
+      actual: outcome.actual ?? '',
+      message: (outcome.message ?? '') + (note === undefined ? '' : `; ${note}`),
+    };
+    const dates = set.dates?.[r]?.[k];
+    return this.row(
+      rule,
+      resource,
+      STATUS_OF[code],
+      decision.fixOwner,
+      words,
+      decision.waiver,
+      dates,
+      row,
+      resourceId,
+    );
+  }
+
+  /** One row, in RESULTS_HEADER order, for a result whose resource has this id in the index. */
+  row(
+    rule: Rule,
+    resource: Resource | undefined,
+    status: Status,
+    fixOwner: string | undefined,
+    words: Words,
+    waiver: Waiver | undefined,
+    dates: Partial<TrackedDates> | undefined,
+    row: number,
+    resourceId: number,
+  ): WriteCell[] {
     const fit = this.fit;
-    const rule = r.rule;
     if (rule !== this.lastRule) {
       this.lastRule = rule;
       this.ruleIsPlain = isPlain(rule.id, fit) && isPlain(rule.title, fit) && isPlain(rule.remediation, fit);
     }
-    const resource = r.resource;
     const rulePlain = this.ruleIsPlain;
     const resourcePlain = this.resourceIsPlain(resource, resourceId);
-    const waiver = r.waiver;
     return [
       rulePlain ? rule.id || null : cell(fit, rule.id, row, 0),
       rulePlain ? rule.title || null : cell(fit, rule.title, row, 1),
       rule.severity,
-      r.status,
+      status,
       resourcePlain ? resource?.id || null : cell(fit, resource?.id, row, 4),
       resourcePlain ? resource?.type || null : cell(fit, resource?.type, row, 5),
       resourcePlain ? resource?.name || null : cell(fit, resource?.name, row, 6),
       resourcePlain ? resource?.businessUnit || null : cell(fit, resource?.businessUnit, row, 7),
-      cell(fit, r.fixOwner, row, 8),
-      cell(fit, r.field, row, 9),
-      cell(fit, r.expected, row, 10),
-      cell(fit, r.actual, row, 11),
-      cell(fit, r.message, row, 12),
+      cell(fit, fixOwner, row, 8),
+      cell(fit, words.field, row, 9),
+      cell(fit, words.expected, row, 10),
+      cell(fit, words.actual, row, 11),
+      cell(fit, words.message, row, 12),
       rulePlain ? rule.remediation || null : cell(fit, rule.remediation, row, 13),
-      r.firstSeen ?? null,
-      r.due ?? null,
-      r.overdue === true,
+      dates?.firstSeen ?? null,
+      dates?.due ?? null,
+      dates?.overdue === true,
       waiver ? cell(fit, this.waiverText(waiver), row, 17) : null,
     ];
   }
 }
 
+/** A result's own words, each read once: a made result may work them out on demand. */
+interface Words {
+  readonly field?: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly message?: string;
+}
+
+const NOTHING: Words & Decision = Object.freeze({});
+
 export interface ResultsSheetOptions {
   /**
-   * The results are already the ones to list (isWrittenToResults), with their keys, as a tally gathers them
-   * (`Tally.listed`, `Tally.listedKeys`): they are not read again to sort them.
+   * The results to list (isWrittenToResults), as places in the set, with their keys, as a tally gathers them
+   * (`Tally.listed`, `Tally.listedKeys`): the set is not read again to choose or sort them.
    */
-  keys?: ResultKeys;
+  listed?: { results: ListedResults; keys: ResultKeys };
   /** Fits text to the host's cell limit as rows are made, so applyLimits need not look at them again. */
   fit?: CellFitter;
 }
 
+/** The Results sheet: its rows made once each, in their final order. */
 export function resultsSheet(
-  results: readonly Result[],
+  results: ResultSet | readonly Result[],
   settings: Settings,
   options: ResultsSheetOptions = {},
 ): SheetPatch {
-  const listed = options.keys ? results : results.filter((r) => isWrittenToResults(r, settings));
-  const keys = options.keys ?? ResultKeys.of(listed);
+  const { results: listed, keys } =
+    options.listed ?? listedOf(results instanceof ResultSet ? results : ResultSet.of(results), settings);
   const order = resultsOrder(keys);
   const maker = new RowMaker(options.fit ?? NO_LIMIT, keys.index);
   const rows: WriteCell[][] = new Array<WriteCell[]>(order.length + 1);
   rows[0] = [...RESULTS_HEADER];
   for (let i = 0; i < order.length; i++) {
     const at = order[i];
-    rows[i + 1] = maker.row(listed[at], i + 1, keys.resource[at]);
+    rows[i + 1] = maker.listedRow(listed, at, i + 1, keys.resource[at]);
   }
   const last = rows.length - 1;
   const range = { fromRow: 1, toRow: last };
@@ -236,4 +300,29 @@ export function resultsSheet(
           : [],
     },
   };
+}
+
+/** The results a set's Results sheet lists, and their keys, when no tally gathered them. */
+function listedOf(set: ResultSet, settings: Settings): { results: ListedResults; keys: ResultKeys } {
+  const listed = new ListedResults(set);
+  const keys = new ResultKeys(new ResourceIndex());
+  const positions = new Map<Rule, number>();
+  set.runs.forEach((run, r) => {
+    let position = positions.get(run.rule);
+    if (position === undefined) {
+      positions.set(run.rule, (position = keys.rules.length));
+      keys.rules.push(run.rule);
+    }
+    let k = 0;
+    for (let i = 0; i < run.statuses.length; i++) {
+      const code = run.statuses[i];
+      const open = code !== CODE.PASS && code !== CODE.NOT_APPLICABLE;
+      if (open || (code === CODE.PASS && settings.includePassing)) {
+        listed.add(r, i, open ? k : -1);
+        keys.add(position, keys.index.id(run.resources[i]), STATUS_INDEX[STATUS_OF[code]]);
+      }
+      if (open) k++;
+    }
+  });
+  return { results: listed, keys };
 }
