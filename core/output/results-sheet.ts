@@ -1,6 +1,6 @@
 // The Results sheet: one row per result someone must look at, worst first, with First Seen, Due and the waiver.
 import { CODE, STATUS_OF } from '../engine/codes';
-import type { Decision, Result, TrackedDates } from '../engine/result';
+import type { Result } from '../engine/result';
 import { ResultSet } from '../engine/result-set';
 import type { Resource, Rule, Settings, Waiver } from '../rulebook/model';
 import { SEVERITIES, STATUSES, type Status } from '../types';
@@ -37,11 +37,6 @@ const col = (name: (typeof RESULTS_HEADER)[number]) => RESULTS_HEADER.indexOf(na
 
 /** FAIL first: it needs action; ERROR next: the check could not tell; WAIVED and PASS are settled. */
 const STATUS_ORDER: readonly Status[] = ['FAIL', 'ERROR', 'WAIVED', 'PASS'];
-
-export function isWrittenToResults(result: Result, settings: Settings): boolean {
-  if (result.status === 'PASS') return settings.includePassing;
-  return result.status !== 'NOT_APPLICABLE';
-}
 
 /** The Results sheet's order: severity, then status (STATUS_ORDER), then rule id and resource id. */
 export function compareResults(a: Result, b: Result): number {
@@ -156,56 +151,56 @@ class RowMaker {
    * object on the way (but for results the set was given made).
    */
   listedRow(listed: ListedResults, j: number, row: number, resourceId: number): WriteCell[] {
+    const fit = this.fit;
     const set = listed.set;
     const r = listed.run[j];
     const run = set.runs[r];
     const i = listed.at[j];
     const k = listed.k[j];
     if (run.given !== undefined) {
+      // Each property read once, as a property: a made result may work them out on demand.
       const result = set.at(r, i, k);
-      const { rule, resource, status, fixOwner, waiver } = result;
-      return this.row(rule, resource, status, fixOwner, result, waiver, result, row, resourceId);
+      const cells = this.row(result.rule, result.resource, result.status, result.fixOwner, row, resourceId);
+      cells[9] = cell(fit, result.field, row, 9);
+      cells[10] = cell(fit, result.expected, row, 10);
+      cells[11] = cell(fit, result.actual, row, 11);
+      cells[12] = cell(fit, result.message, row, 12);
+      this.dated(cells, result.firstSeen, result.due, result.overdue, result.waiver, row);
+      return cells;
     }
     const rule = run.rule;
     const resource = run.resources[i];
-    const code = run.statuses[i];
-    if (k < 0) {
-      // A listed passing result: routed when Settings asks for passing rows, nothing else to say.
-      const owner = code === CODE.PASS ? set.passingOwner?.(rule, resource) : undefined;
-      return this.row(rule, resource, STATUS_OF[code], owner, NOTHING, undefined, undefined, row, resourceId);
-    }
+    const status = STATUS_OF[run.statuses[i]];
+    // A listed passing result is routed (Settings asks for passing rows) and has nothing else to say.
+    if (k < 0) return this.row(rule, resource, status, set.passingOwner?.(rule, resource), row, resourceId);
+    const decision = run.decisions?.[k];
+    const cells = this.row(rule, resource, status, decision?.fixOwner, row, resourceId);
     const outcome = run.outcome(k);
-    const decision: Decision = run.decisions?.[k] ?? NOTHING;
-    const note = decision.note;
-    const words = {
-      field: outcome.field ?? '',
-      expected: outcome.expected ?? '',
-      actual: outcome.actual ?? '',
-      message: (outcome.message ?? '') + (note === undefined ? '' : `; ${note}`),
-    };
-    const dates = set.dates?.[r]?.[k];
-    return this.row(
-      rule,
-      resource,
-      STATUS_OF[code],
-      decision.fixOwner,
-      words,
-      decision.waiver,
-      dates,
+    const note = decision?.note;
+    cells[9] = cell(fit, outcome.field, row, 9);
+    cells[10] = cell(fit, outcome.expected, row, 10);
+    cells[11] = cell(fit, outcome.actual, row, 11);
+    cells[12] = cell(
+      fit,
+      note === undefined ? outcome.message : `${outcome.message ?? ''}; ${note}`,
       row,
-      resourceId,
+      12,
     );
+    const dates = set.dates?.[r]?.[k];
+    if (dates !== undefined || decision?.waiver !== undefined)
+      this.dated(cells, dates?.firstSeen, dates?.due, dates?.overdue, decision?.waiver, row);
+    return cells;
   }
 
-  /** One row, in RESULTS_HEADER order, for a result whose resource has this id in the index. */
-  row(
+  /**
+   * A row, in RESULTS_HEADER order, with the cells of the rule, the resource (whose id in the index is
+   * `resourceId`), the status and the fix owner; the explanation, dates and waiver are left empty for the caller.
+   */
+  private row(
     rule: Rule,
     resource: Resource | undefined,
     status: Status,
     fixOwner: string | undefined,
-    words: Words,
-    waiver: Waiver | undefined,
-    dates: Partial<TrackedDates> | undefined,
     row: number,
     resourceId: number,
   ): WriteCell[] {
@@ -226,33 +221,39 @@ class RowMaker {
       resourcePlain ? resource?.name || null : cell(fit, resource?.name, row, 6),
       resourcePlain ? resource?.businessUnit || null : cell(fit, resource?.businessUnit, row, 7),
       cell(fit, fixOwner, row, 8),
-      cell(fit, words.field, row, 9),
-      cell(fit, words.expected, row, 10),
-      cell(fit, words.actual, row, 11),
-      cell(fit, words.message, row, 12),
+      null,
+      null,
+      null,
+      null,
       rulePlain ? rule.remediation || null : cell(fit, rule.remediation, row, 13),
-      dates?.firstSeen ?? null,
-      dates?.due ?? null,
-      dates?.overdue === true,
-      waiver ? cell(fit, this.waiverText(waiver), row, 17) : null,
+      null,
+      null,
+      false,
+      null,
     ];
+  }
+
+  /** Fills a row's First Seen, Due, Overdue and Waiver cells. */
+  private dated(
+    cells: WriteCell[],
+    firstSeen: Date | undefined,
+    due: Date | undefined,
+    overdue: boolean | undefined,
+    waiver: Waiver | undefined,
+    row: number,
+  ): void {
+    cells[14] = firstSeen ?? null;
+    cells[15] = due ?? null;
+    cells[16] = overdue === true;
+    cells[17] = waiver ? cell(this.fit, this.waiverText(waiver), row, 17) : null;
   }
 }
 
-/** A result's own words, each read once: a made result may work them out on demand. */
-interface Words {
-  readonly field?: string;
-  readonly expected?: string;
-  readonly actual?: string;
-  readonly message?: string;
-}
-
-const NOTHING: Words & Decision = Object.freeze({});
-
 export interface ResultsSheetOptions {
   /**
-   * The results to list (isWrittenToResults), as places in the set, with their keys, as a tally gathers them
-   * (`Tally.listed`, `Tally.listedKeys`): the set is not read again to choose or sort them.
+   * The results to list (every FAIL, WAIVED and ERROR; PASS too when Settings asks), as places in the set, with
+   * their keys, as a tally gathers them (`Tally.listed`, `Tally.listedKeys`): the set is not read again to choose
+   * or sort them.
    */
   listed?: { results: ListedResults; keys: ResultKeys };
   /** Fits text to the host's cell limit as rows are made, so applyLimits need not look at them again. */
