@@ -36,6 +36,8 @@ export { runHeadline } from './run/headline';
 export { evaluateRules, Evaluation, CODE } from './engine/evaluate';
 export type { RuleRun } from './engine/evaluate';
 export { resultsOf } from './engine/results';
+export { ResultSet } from './engine/result-set';
+export type { ResultRun, ResultCounts } from './engine/result-set';
 export type { Result, Outcome } from './engine/result';
 
 // What a run writes

@@ -17,9 +17,8 @@ export function toRunView(run: RunOutput): RunView {
       const { code, sheet, cell, message, suggestion, severity } = renderProblem(p);
       return { code, sheet, cell, message, suggestion, severity };
     }),
-    items: run.results
-      .filter((r) => r.status === 'FAIL' || r.status === 'ERROR' || r.status === 'WAIVED')
-      .map((r) => item(r, run.rulebook.rulesSheet?.name ?? 'Rules')),
+    // FAIL, ERROR and WAIVED: the open results, reached without making the passing ones.
+    items: Array.from(run.results.open(), (r) => item(r, run.rulebook.rulesSheet?.name ?? 'Rules')),
     owners: run.rulebook.owners.map((o) => ({ name: o.owner, email: o.email })),
   };
 }

@@ -1,5 +1,12 @@
 // The CI gate: which FAIL/ERROR results, and which rules that checked nothing, are at or above the --fail-on severity.
-import { type Result, type Rule, type RunOutput, SEVERITIES, type Severity } from '../../core';
+import {
+  type Result,
+  type ResultSet,
+  type Rule,
+  type RunOutput,
+  SEVERITIES,
+  type Severity,
+} from '../../core';
 
 /** `high` → `High`; `none` → null (nothing fails); anything else → undefined (not a severity). */
 export function parseFailOn(text: string): Severity | null | undefined {
@@ -9,11 +16,13 @@ export function parseFailOn(text: string): Severity | null | undefined {
 }
 
 /** FAIL and ERROR results whose rule severity is `threshold` or more severe. */
-export function gatingResults(results: Result[], threshold: Severity): Result[] {
+export function gatingResults(results: ResultSet, threshold: Severity): Result[] {
   const limit = SEVERITIES.indexOf(threshold);
-  return results.filter(
-    (r) => (r.status === 'FAIL' || r.status === 'ERROR') && SEVERITIES.indexOf(r.rule.severity) <= limit,
-  );
+  const gating: Result[] = [];
+  // Only open results can gate, and only runs of a rule at the threshold or above are read.
+  for (const r of results.open(({ rule }) => SEVERITIES.indexOf(rule.severity) <= limit))
+    if (r.status === 'FAIL' || r.status === 'ERROR') gating.push(r);
+  return gating;
 }
 
 /** Warnings that say a rule checks nothing real: no resource of its types, a column none of them has, or none judged. */
@@ -31,7 +40,8 @@ export const COVERAGE_CODES: ReadonlySet<string> = new Set([
 export function gatingEmptyRules(output: RunOutput, threshold: Severity): Rule[] {
   const limit = SEVERITIES.indexOf(threshold);
   const judged = new Set<Rule>();
-  for (const r of output.results) if (r.status !== 'NOT_APPLICABLE') judged.add(r.rule);
+  for (const [rule, c] of output.results.byRule())
+    if (c.passing + c.failing + c.waived + c.errors > 0) judged.add(rule);
   const sheet = output.rulebook.rulesSheet?.name;
   const warnedRows = new Set<number>();
   for (const p of output.problems) {

@@ -12,7 +12,7 @@ interface OwnerGroup {
 }
 
 /** FAIL and ERROR items grouped by fix owner: owners with more Critical first, then High, …, then more items. */
-export function ownerGroups(results: readonly Result[]): OwnerGroup[] {
+export function ownerGroups(results: Iterable<Result>): OwnerGroup[] {
   const groups = new Map<string, Result[]>();
   for (const r of results) {
     if (r.status !== 'FAIL' && r.status !== 'ERROR') continue;
@@ -52,7 +52,7 @@ function severityChips(counts: number[]): string {
 }
 
 /** The owners' contents and sections, in pieces: a section's rows are yielded one by one, so no piece grows with the run. */
-export function* byOwner(results: readonly Result[]): Generator<string> {
+export function* byOwner(results: Iterable<Result>): Generator<string> {
   const groups = ownerGroups(results);
   if (groups.length === 0) {
     yield '<h2>Failing items by fix owner</h2><p class="muted">Nothing is failing.</p>';

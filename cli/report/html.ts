@@ -60,10 +60,10 @@ export const htmlReport: Report = function* (output, ctx) {
     barChart(units, 'Pass rate by business unit'),
     '<h2>Pass rate over runs</h2>',
     lineChart(passRateHistory(output), 'Pass rate over runs'),
-    topRules(failingRules(output.results)),
+    topRules(failingRules(output.results.open())),
     '',
   ].join('\n');
-  yield* byOwner(output.results);
+  yield* byOwner(output.results.open());
   yield ['', problems(problemRows(output)), '</body></html>', ''].join('\n');
 };
 

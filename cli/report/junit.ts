@@ -1,5 +1,5 @@
 // The JUnit XML report: a testsuite per rule, a testcase per (rule, resource); FAIL fails, ERROR errs, the rest skip.
-import type { Result, Rule } from '../../core';
+import type { Result, ResultCounts, Rule } from '../../core';
 import { isoDate, resultRow, type Report } from './rows';
 import { xmlEscape as x } from './xml';
 
@@ -11,19 +11,19 @@ interface Tally {
 }
 
 export const junitReport: Report = function* (output) {
-  const byRule = new Map<Rule, Result[]>();
-  for (const rule of output.rulebook.rules) if (rule.enabled) byRule.set(rule, []);
-  for (const r of output.results) {
-    const list = byRule.get(r.rule) ?? [];
-    list.push(r);
-    byRule.set(r.rule, list);
-  }
+  const set = output.results;
+  // Every enabled rule is a suite, with no test when it checked nothing; a rule the results add comes after.
+  const runsOf = set.runsByRule();
+  const counts = set.byRule();
+  const suites: Rule[] = output.rulebook.rules.filter((rule) => rule.enabled);
+  const inSuites = new Set(suites);
+  for (const rule of runsOf.keys()) if (!inSuites.has(rule)) suites.push(rule);
   const timestamp = isoDate(output.runAt).replace(/\.\d{3}Z$/, '');
-  // The totals open the document, so every suite is tallied before the first is written.
+  // The totals open the document, so every suite is tallied (from the counts) before the first is written.
   const total: Tally = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   const tallies = new Map<Rule, Tally>();
-  for (const [rule, results] of byRule) {
-    const tally = tallyOf(results);
+  for (const rule of suites) {
+    const tally = tallyOf(counts.get(rule));
     tallies.set(rule, tally);
     total.tests += tally.tests;
     total.failures += tally.failures;
@@ -32,25 +32,25 @@ export const junitReport: Report = function* (output) {
   }
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield `<testsuites name="rulesheet" ${attrs(total)} time="0">\n`;
-  for (const [rule, results] of byRule) {
+  for (const rule of suites) {
     yield `  <testsuite name="${x(rule.title ? `${rule.id}: ${rule.title}` : rule.id)}" ${attrs(tallies.get(rule) as Tally)} time="0" timestamp="${timestamp}">\n`;
     yield (
       `    <properties><property name="severity" value="${x(rule.severity)}"/>` +
       `<property name="owner" value="${x(rule.owner)}"/><property name="framework" value="${x(rule.framework)}"/></properties>\n`
     );
-    for (const r of results) yield `${testcase(r)}\n`;
+    for (const r of set.inRuns(runsOf.get(rule) ?? [])) yield `${testcase(r)}\n`;
     yield '  </testsuite>\n';
   }
   yield '</testsuites>\n';
 };
 
-function tallyOf(results: Result[]): Tally {
-  const count = (pred: (r: Result) => boolean) => results.filter(pred).length;
+function tallyOf(c: ResultCounts | undefined): Tally {
+  if (c === undefined) return { tests: 0, failures: 0, errors: 0, skipped: 0 };
   return {
-    tests: results.length,
-    failures: count((r) => r.status === 'FAIL'),
-    errors: count((r) => r.status === 'ERROR'),
-    skipped: count((r) => r.status === 'WAIVED' || r.status === 'NOT_APPLICABLE'),
+    tests: c.passing + c.failing + c.waived + c.errors + c.notApplicable,
+    failures: c.failing,
+    errors: c.errors,
+    skipped: c.waived + c.notApplicable,
   };
 }
 

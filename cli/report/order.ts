@@ -45,7 +45,7 @@ export interface FailingRule {
 }
 
 /** Every rule with a FAIL, Critical first, then the most failing: the core summary's top list ranks by count alone. */
-export function failingRules(results: readonly Result[]): FailingRule[] {
+export function failingRules(results: Iterable<Result>): FailingRule[] {
   const byRule = new Map<Rule, number>();
   for (const r of results) if (r.status === 'FAIL') byRule.set(r.rule, (byRule.get(r.rule) ?? 0) + 1);
   return bySeverityThenCount(

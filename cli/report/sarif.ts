@@ -52,12 +52,11 @@ export const sarifReport: Report = function* (output, ctx) {
     message: { text: `Rule ${rule.id} at ${sheetRef(rulesName, rule.row, idCol)}` },
   });
 
-  const listed = (r: Result) => r.status === 'FAIL' || r.status === 'ERROR' || r.status === 'WAIVED';
+  // The results listed are the open ones (FAIL, ERROR, WAIVED): the set reaches them without the passing ones.
   // The descriptors are written before the results, which are made lazily: every rule is indexed first.
-  for (const r of output.results) if (listed(r)) descriptor(r.rule);
+  for (const run of output.results.runs) if (run.positions.length > 0) descriptor(run.rule);
   function* results() {
-    for (const r of output.results)
-      if (listed(r)) yield sarifResult(r, descriptor(r.rule), ruleLocation(r.rule));
+    for (const r of output.results.open()) yield sarifResult(r, descriptor(r.rule), ruleLocation(r.rule));
   }
 
   const notifications = problemRows(output).map((p, i) => {

@@ -17,7 +17,7 @@ export function summaryText(output: RunOutput): string {
   if (bySeverity.length) lines.push(`  Failing by severity: ${bySeverity.join(', ')}`);
   if (s.newFailures || s.fixed)
     lines.push(`  Since the last run: ${s.newFailures} new failures, ${s.fixed} fixed`);
-  const top = failingRules(output.results);
+  const top = failingRules(output.results.open());
   if (top.length) {
     lines.push('  Top failing rules:');
     for (const r of top.slice(0, 5)) {

@@ -1,5 +1,6 @@
 // A live preview: the candidate rule run alone through core's validate on the rulebook's resources.
 import { validate } from '../run/validate';
+import type { Result } from '../engine/result';
 import { compileRule } from '../engine/compile-rule';
 import { renderProblem } from '../problems';
 import { findSheet, RULES_SHEET } from '../rulebook/sheets';
@@ -25,40 +26,34 @@ export function previewRule(
     ? compileRule(rule, run.rulebook.rulesSheet, { grids: run.rulebook.grids }).readsAs
     : '';
 
-  const view: PreviewView = {
-    readsAs,
-    passing: 0,
-    failing: 0,
-    waived: 0,
-    errors: 0,
-    notApplicable: 0,
-    examples: [],
-    problems: [],
-  };
+  const counts = run.results.counts;
+  const view: PreviewView = { readsAs, ...counts, examples: [], problems: [] };
+  // Examples: the first open results (FAIL, WAIVED, ERROR), then the first passing ones; no other result is made.
   const failing: PreviewExample[] = [];
-  const passing: PreviewExample[] = [];
-  for (const r of run.results) {
-    if (r.status === 'NOT_APPLICABLE') {
-      view.notApplicable++;
-      continue;
-    }
-    if (r.status === 'PASS') view.passing++;
-    else if (r.status === 'FAIL') view.failing++;
-    else if (r.status === 'WAIVED') view.waived++;
-    else view.errors++;
-    const into = r.status === 'PASS' ? passing : failing;
-    if (into.length < maxExamples) {
-      into.push({
-        resourceId: r.resource?.id ?? '',
-        resourceName: r.resource?.name ?? '',
-        status: r.status,
-        actual: r.actual ?? '',
-        message: r.message ?? '',
-      });
-    }
+  for (const r of run.results.open()) {
+    if (failing.length >= maxExamples) break;
+    failing.push(example(r));
   }
+  const passing: PreviewExample[] = [];
+  if (counts.passing > 0 && maxExamples > 0)
+    for (const r of run.results) {
+      if (r.status !== 'PASS') continue;
+      passing.push(example(r));
+      if (passing.length >= maxExamples) break;
+    }
   view.examples = [...failing, ...passing];
   // Only the candidate's own problems: the rest of the workbook's are the Problems tab's business.
   view.problems = run.problems.filter((p) => p.location.sheet === alone.name).map(renderProblem);
   return view;
+}
+
+/** An open or passing result as an example (never a NOT_APPLICABLE one). */
+function example(r: Result): PreviewExample {
+  return {
+    resourceId: r.resource?.id ?? '',
+    resourceName: r.resource?.name ?? '',
+    status: r.status as PreviewExample['status'],
+    actual: r.actual ?? '',
+    message: r.message ?? '',
+  };
 }

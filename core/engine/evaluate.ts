@@ -28,7 +28,7 @@ export interface RuleRun {
   outcome(k: number): Outcome;
 }
 
-/** What evaluation gives: compact per-rule runs; `resultsOf` (results.ts) lists them as results when asked. */
+/** What evaluation gives: compact per-rule runs; `resultsOf` (results.ts) keeps them as a ResultSet. */
 export class Evaluation {
   constructor(readonly runs: readonly RuleRun[]) {}
 }

@@ -1,9 +1,9 @@
-// The run's results from the stages' outputs: each result made once, whole, from its run, decision and outcome.
-import { CODE, STATUS_OF } from './codes';
+// The run's results from the stages' outputs: the runs' status arrays as a ResultSet, with what was decided.
+import { CODE } from './codes';
 import type { RunDecisions } from './decide';
-import type { Evaluation } from './evaluate';
+import type { Evaluation, RuleRun } from './evaluate';
 import type { FixOwnerOf } from './route';
-import { Finding, type Result } from './result';
+import { ResultSet, type ResultRun } from './result-set';
 import type { CompiledRule } from './compile-rule';
 import type { Resource } from '../rulebook/model';
 
@@ -14,49 +14,49 @@ export interface ResultsOptions {
   passingOwner?: FixOwnerOf;
 }
 
-/** Every (rule, resource) pair whose type matches, NOT_APPLICABLE included, in rule then resource order. */
-export function resultsOf(evaluation: Evaluation, options: ResultsOptions = {}): Result[] {
+/**
+ * Every (rule, resource) pair whose type matches, NOT_APPLICABLE included, in rule then resource order. Nothing is
+ * copied: the set reads the runs' and decisions' own arrays, and makes a result only when one is read.
+ */
+export function resultsOf(evaluation: Evaluation, options: ResultsOptions = {}): ResultSet {
   const { decisions, passingOwner } = options;
-  const out: Result[] = [];
-  const runs = evaluation.runs;
-  for (let r = 0; r < runs.length; r++) {
-    const run = runs[r];
-    const rule = run.compiled.rule;
-    const decided = decisions?.[r];
-    const resources = run.resources;
-    if (resources.length === 0) {
-      // A broken rule: one ERROR, with no resource.
-      for (let k = 0; k < run.positions.length; k++)
-        out.push(new Finding(rule, undefined, 'ERROR', run.outcome(k), decided?.decisions[k]));
-      continue;
-    }
-    const statuses = decided?.statuses ?? run.codes;
-    let k = 0;
-    for (let i = 0; i < resources.length; i++) {
-      const code = statuses[i];
-      const resource = resources[i];
-      if (code === CODE.PASS) {
-        if (passingOwner)
-          out.push({ rule, resource, status: 'PASS', fixOwner: passingOwner(rule, resource) });
-        else out.push({ rule, resource, status: 'PASS' });
-      } else if (code === CODE.NOT_APPLICABLE) {
-        out.push({
-          rule,
-          resource,
-          status: 'NOT_APPLICABLE',
-          message: notApplicableWhy(run.compiled, resource),
-        });
-      } else {
-        out.push(new Finding(rule, resource, STATUS_OF[code], run.outcome(k), decided?.decisions[k]));
-        k++;
-      }
-    }
+  return new ResultSet(
+    evaluation.runs.map((run, r) => resultRun(run, decisions?.[r])),
+    passingOwner,
+  );
+}
+
+function resultRun(run: RuleRun, decided: RunDecisions | undefined): ResultRun {
+  const compiled = run.compiled;
+  const notApplicableWhy = (resource: Resource) => notApplicableOf(compiled, resource);
+  if (run.resources.length === 0) {
+    // A broken rule: one ERROR (a position of -1), with no resource, at position 0 of a run of its own.
+    const n = run.positions.length;
+    const positions = new Int32Array(n);
+    for (let k = 0; k < n; k++) positions[k] = k;
+    return {
+      rule: compiled.rule,
+      resources: new Array<undefined>(n).fill(undefined),
+      statuses: new Uint8Array(n).fill(CODE.ERROR),
+      positions,
+      outcome: (k) => run.outcome(k),
+      decisions: decided?.decisions,
+      notApplicableWhy,
+    };
   }
-  return out;
+  return {
+    rule: compiled.rule,
+    resources: run.resources,
+    statuses: decided?.statuses ?? run.codes,
+    positions: run.positions,
+    outcome: (k) => run.outcome(k),
+    decisions: decided?.decisions,
+    notApplicableWhy,
+  };
 }
 
 /** Why a rule of the resource's type did not judge it: the Business Unit scope is checked first, then Applies When. */
-function notApplicableWhy(compiled: CompiledRule, resource: Resource): string {
+function notApplicableOf(compiled: CompiledRule, resource: Resource): string {
   if (compiled.businessUnits.size > 0 && !compiled.businessUnits.has(resource.businessUnit.toLowerCase())) {
     const unit =
       resource.businessUnit === '' ? 'no Business Unit' : `Business Unit "${resource.businessUnit}"`;

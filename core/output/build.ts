@@ -1,5 +1,6 @@
 // Everything after evaluation: tracking, figures, Run History, and the patches every host writes back.
 import type { Result } from '../engine/result';
+import type { ResultSet } from '../engine/result-set';
 import type { Problem } from '../problems';
 import type { Rule, Rulebook } from '../rulebook/model';
 import { historySheet } from './history-sheet';
@@ -17,8 +18,8 @@ import type { HistoryRow, HostLimits, RunSummary } from './types';
 
 export interface OutputInput {
   rulebook: Rulebook;
-  /** Every (rule, resource) pair whose type matches, NOT_APPLICABLE included. */
-  results: Result[];
+  /** Every (rule, resource) pair whose type matches, NOT_APPLICABLE included (a set, or results already made). */
+  results: ResultSet | readonly Result[];
   /** Per rule: Reads As text, all its problems (load + compile), whether it could not run. */
   ruleInfo: Map<Rule, RuleInfo>;
   now: Date;
@@ -26,8 +27,8 @@ export interface OutputInput {
 }
 
 export interface Output {
-  /** The results given, the open ones (FAIL, WAIVED, ERROR) replaced by copies with First Seen, Due and Overdue. */
-  results: Result[];
+  /** The results given, the open ones (FAIL, WAIVED, ERROR) with First Seen, Due and Overdue. */
+  results: ResultSet;
   summary: RunSummary;
   history: HistoryRow[];
   /** Results, Summary, Run History, Rulesheet Lists, then the Rules columns (whose dropdowns point at the lists). */
@@ -37,8 +38,9 @@ export interface Output {
 }
 
 /**
- * Tracks the results (dated copies of the open ones; `results` is only read), then builds the figures and patches.
- * The results are read once for tracking and every count (`tally`); then only the ones the Results sheet lists are.
+ * Tracks the results (the open ones dated in a new set; `results` is only read), then builds the figures and
+ * patches. The status arrays are read once for tracking and every count (`tally`); then only the results the
+ * Results sheet lists are read, each straight into its row.
  */
 export function buildOutput(input: OutputInput): Output {
   const { rulebook, results, ruleInfo, now, limits } = input;
@@ -52,7 +54,10 @@ export function buildOutput(input: OutputInput): Output {
 
   // The Results sheet is by far the largest: its text is fitted to the host as its rows are made.
   const fit = new CellFitter(limits.maxCellChars, limits.maxRows);
-  const resultsPatch = resultsSheet(t.listed, rulebook.settings, { keys: t.listedKeys, fit });
+  const resultsPatch = resultsSheet(t.results, rulebook.settings, {
+    listed: { results: t.listed, keys: t.listedKeys },
+    fit,
+  });
   const patches: Patch[] = [
     resultsPatch,
     summarySheet(summary, rulebook.previousHistory, history),

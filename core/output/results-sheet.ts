@@ -1,13 +1,16 @@
 // The Results sheet: one row per result someone must look at, worst first, with First Seen, Due and the waiver.
+import { CODE, STATUS_OF } from '../engine/codes';
 import type { Result } from '../engine/result';
+import { ResultSet } from '../engine/result-set';
 import type { Resource, Rule, Settings, Waiver } from '../rulebook/model';
 import { SEVERITIES, STATUSES, type Status } from '../types';
 import { isoDateOrTime } from '../values/cells';
 import { columnWidths, DATE_FORMAT, RESULTS_SHEET, STATUS_COLORS, TABLE_PRINT, wrapColsOf } from './formats';
 import { CellFitter } from './limits';
-import { compareText, inOrder, ResultKeys, sortedOrder } from './order';
+import { compareText, inOrder, ResultKeys, sortedOrder, STATUS_INDEX } from './order';
+import { ListedResults } from './listed';
 import { looksLikeFormula, type SheetPatch, type WriteCell } from './patch';
-import type { ResourceIndex } from './resource-index';
+import { ResourceIndex } from './resource-index';
 
 export const RESULTS_HEADER = [
   'Rule ID',
@@ -34,11 +37,6 @@ const col = (name: (typeof RESULTS_HEADER)[number]) => RESULTS_HEADER.indexOf(na
 
 /** FAIL first: it needs action; ERROR next: the check could not tell; WAIVED and PASS are settled. */
 const STATUS_ORDER: readonly Status[] = ['FAIL', 'ERROR', 'WAIVED', 'PASS'];
-
-export function isWrittenToResults(result: Result, settings: Settings): boolean {
-  if (result.status === 'PASS') return settings.includePassing;
-  return result.status !== 'NOT_APPLICABLE';
-}
 
 /** The Results sheet's order: severity, then status (STATUS_ORDER), then rule id and resource id. */
 export function compareResults(a: Result, b: Result): number {
@@ -149,67 +147,134 @@ class RowMaker {
   }
 
   /**
-   * One row, in RESULTS_HEADER order, for a result whose resource has this id in the index. Each result property
-   * is read once, as a property: results may work them out on demand.
+   * The row of the j-th listed result, in RESULTS_HEADER order, made straight from its set's arrays: no result
+   * object on the way (but for results the set was given made).
    */
-  row(r: Result, row: number, resourceId: number): WriteCell[] {
+  listedRow(listed: ListedResults, j: number, row: number, resourceId: number): WriteCell[] {
     const fit = this.fit;
-    const rule = r.rule;
+    const set = listed.set;
+    const r = listed.run[j];
+    const run = set.runs[r];
+    const i = listed.at[j];
+    const k = listed.k[j];
+    if (run.given !== undefined) {
+      // Each property read once, as a property: a made result may work them out on demand.
+      const result = set.at(r, i, k);
+      const cells = this.row(result.rule, result.resource, result.status, result.fixOwner, row, resourceId);
+      cells[9] = cell(fit, result.field, row, 9);
+      cells[10] = cell(fit, result.expected, row, 10);
+      cells[11] = cell(fit, result.actual, row, 11);
+      cells[12] = cell(fit, result.message, row, 12);
+      this.dated(cells, result.firstSeen, result.due, result.overdue, result.waiver, row);
+      return cells;
+    }
+    const rule = run.rule;
+    const resource = run.resources[i];
+    const status = STATUS_OF[run.statuses[i]];
+    // A listed passing result is routed (Settings asks for passing rows) and has nothing else to say.
+    if (k < 0) return this.row(rule, resource, status, set.passingOwner?.(rule, resource), row, resourceId);
+    const decision = run.decisions?.[k];
+    const cells = this.row(rule, resource, status, decision?.fixOwner, row, resourceId);
+    const outcome = run.outcome(k);
+    const note = decision?.note;
+    cells[9] = cell(fit, outcome.field, row, 9);
+    cells[10] = cell(fit, outcome.expected, row, 10);
+    cells[11] = cell(fit, outcome.actual, row, 11);
+    cells[12] = cell(
+      fit,
+      note === undefined ? outcome.message : `${outcome.message ?? ''}; ${note}`,
+      row,
+      12,
+    );
+    const dates = set.dates?.[r]?.[k];
+    if (dates !== undefined || decision?.waiver !== undefined)
+      this.dated(cells, dates?.firstSeen, dates?.due, dates?.overdue, decision?.waiver, row);
+    return cells;
+  }
+
+  /**
+   * A row, in RESULTS_HEADER order, with the cells of the rule, the resource (whose id in the index is
+   * `resourceId`), the status and the fix owner; the explanation, dates and waiver are left empty for the caller.
+   */
+  private row(
+    rule: Rule,
+    resource: Resource | undefined,
+    status: Status,
+    fixOwner: string | undefined,
+    row: number,
+    resourceId: number,
+  ): WriteCell[] {
+    const fit = this.fit;
     if (rule !== this.lastRule) {
       this.lastRule = rule;
       this.ruleIsPlain = isPlain(rule.id, fit) && isPlain(rule.title, fit) && isPlain(rule.remediation, fit);
     }
-    const resource = r.resource;
     const rulePlain = this.ruleIsPlain;
     const resourcePlain = this.resourceIsPlain(resource, resourceId);
-    const waiver = r.waiver;
     return [
       rulePlain ? rule.id || null : cell(fit, rule.id, row, 0),
       rulePlain ? rule.title || null : cell(fit, rule.title, row, 1),
       rule.severity,
-      r.status,
+      status,
       resourcePlain ? resource?.id || null : cell(fit, resource?.id, row, 4),
       resourcePlain ? resource?.type || null : cell(fit, resource?.type, row, 5),
       resourcePlain ? resource?.name || null : cell(fit, resource?.name, row, 6),
       resourcePlain ? resource?.businessUnit || null : cell(fit, resource?.businessUnit, row, 7),
-      cell(fit, r.fixOwner, row, 8),
-      cell(fit, r.field, row, 9),
-      cell(fit, r.expected, row, 10),
-      cell(fit, r.actual, row, 11),
-      cell(fit, r.message, row, 12),
+      cell(fit, fixOwner, row, 8),
+      null,
+      null,
+      null,
+      null,
       rulePlain ? rule.remediation || null : cell(fit, rule.remediation, row, 13),
-      r.firstSeen ?? null,
-      r.due ?? null,
-      r.overdue === true,
-      waiver ? cell(fit, this.waiverText(waiver), row, 17) : null,
+      null,
+      null,
+      false,
+      null,
     ];
+  }
+
+  /** Fills a row's First Seen, Due, Overdue and Waiver cells. */
+  private dated(
+    cells: WriteCell[],
+    firstSeen: Date | undefined,
+    due: Date | undefined,
+    overdue: boolean | undefined,
+    waiver: Waiver | undefined,
+    row: number,
+  ): void {
+    cells[14] = firstSeen ?? null;
+    cells[15] = due ?? null;
+    cells[16] = overdue === true;
+    cells[17] = waiver ? cell(this.fit, this.waiverText(waiver), row, 17) : null;
   }
 }
 
 export interface ResultsSheetOptions {
   /**
-   * The results are already the ones to list (isWrittenToResults), with their keys, as a tally gathers them
-   * (`Tally.listed`, `Tally.listedKeys`): they are not read again to sort them.
+   * The results to list (every FAIL, WAIVED and ERROR; PASS too when Settings asks), as places in the set, with
+   * their keys, as a tally gathers them (`Tally.listed`, `Tally.listedKeys`): the set is not read again to choose
+   * or sort them.
    */
-  keys?: ResultKeys;
+  listed?: { results: ListedResults; keys: ResultKeys };
   /** Fits text to the host's cell limit as rows are made, so applyLimits need not look at them again. */
   fit?: CellFitter;
 }
 
+/** The Results sheet: its rows made once each, in their final order. */
 export function resultsSheet(
-  results: readonly Result[],
+  results: ResultSet | readonly Result[],
   settings: Settings,
   options: ResultsSheetOptions = {},
 ): SheetPatch {
-  const listed = options.keys ? results : results.filter((r) => isWrittenToResults(r, settings));
-  const keys = options.keys ?? ResultKeys.of(listed);
+  const { results: listed, keys } =
+    options.listed ?? listedOf(results instanceof ResultSet ? results : ResultSet.of(results), settings);
   const order = resultsOrder(keys);
   const maker = new RowMaker(options.fit ?? NO_LIMIT, keys.index);
   const rows: WriteCell[][] = new Array<WriteCell[]>(order.length + 1);
   rows[0] = [...RESULTS_HEADER];
   for (let i = 0; i < order.length; i++) {
     const at = order[i];
-    rows[i + 1] = maker.row(listed[at], i + 1, keys.resource[at]);
+    rows[i + 1] = maker.listedRow(listed, at, i + 1, keys.resource[at]);
   }
   const last = rows.length - 1;
   const range = { fromRow: 1, toRow: last };
@@ -236,4 +301,29 @@ export function resultsSheet(
           : [],
     },
   };
+}
+
+/** The results a set's Results sheet lists, and their keys, when no tally gathered them. */
+function listedOf(set: ResultSet, settings: Settings): { results: ListedResults; keys: ResultKeys } {
+  const listed = new ListedResults(set);
+  const keys = new ResultKeys(new ResourceIndex());
+  const positions = new Map<Rule, number>();
+  set.runs.forEach((run, r) => {
+    let position = positions.get(run.rule);
+    if (position === undefined) {
+      positions.set(run.rule, (position = keys.rules.length));
+      keys.rules.push(run.rule);
+    }
+    let k = 0;
+    for (let i = 0; i < run.statuses.length; i++) {
+      const code = run.statuses[i];
+      const open = code !== CODE.PASS && code !== CODE.NOT_APPLICABLE;
+      if (open || (code === CODE.PASS && settings.includePassing)) {
+        listed.add(r, i, open ? k : -1);
+        keys.add(position, keys.index.id(run.resources[i]), STATUS_INDEX[STATUS_OF[code]]);
+      }
+      if (open) k++;
+    }
+  });
+  return { results: listed, keys };
 }

@@ -1,6 +1,9 @@
 // One pass over the results for every figure of a run: totals, by rule, business unit and fix owner, overdue, listed.
-import { withDates, type Result } from '../engine/result';
+import { CODE, STATUS_OF } from '../engine/codes';
+import type { Result, TrackedDates } from '../engine/result';
+import { ResultSet } from '../engine/result-set';
 import type { Resource, Rule, Rulebook } from '../rulebook/model';
+import { ListedResults } from './listed';
 import { ResultKeys, STATUS_INDEX } from './order';
 import { ResourceIndex } from './resource-index';
 import { NEW_FAILURE, type RuleHistory, type Tracker } from './tracking';
@@ -57,10 +60,13 @@ export interface Tally {
   owners: Map<string, OwnerTally>;
   /** FAIL results past their Due, in engine order. */
   overdue: Result[];
-  /** What the Results sheet lists: every non-passing result, and passing ones when Settings asks, in engine order. */
-  listed: Result[];
+  /**
+   * What the Results sheet lists, as places in `results`: every non-passing result, and passing ones when Settings
+   * asks, in engine order.
+   */
+  listed: ListedResults;
   /** Every result in engine order, the open ones with the dates tracking gave them (the results given, untracked). */
-  results: Result[];
+  results: ResultSet;
   /** The sort keys of `listed`, gathered on the way. */
   listedKeys: ResultKeys;
   newFailures: number;
@@ -137,11 +143,17 @@ export interface TallyOptions {
 }
 
 /**
- * Counts every result once. Rules and resources are the keys (by identity), with the last one remembered since
- * results come rule by rule; strings are looked at only once a rule, resource or fix owner.
+ * Counts every result once, run by run from the status arrays: no result object is made but for the overdue ones.
+ * Rules and resources are the keys (by identity), each run's rule and each group's resources looked up once;
+ * strings are looked at only once a rule, resource or fix owner.
  */
-export function tally(rulebook: Rulebook, results: readonly Result[], options: TallyOptions = {}): Tally {
+export function tally(
+  rulebook: Rulebook,
+  given: ResultSet | readonly Result[],
+  options: TallyOptions = {},
+): Tally {
   const { tracker, includePassing = false } = options;
+  const set = given instanceof ResultSet ? given : ResultSet.of(given);
   const all = emptyStatusCounts();
   const rules = new Map<Rule, RuleTally>();
   // A tracker numbers resources already: the tally numbers them the same way.
@@ -150,20 +162,17 @@ export function tally(rulebook: Rulebook, results: readonly Result[], options: T
   const keys = new ResultKeys(index);
   const owners = new Map<string, OwnerTally>();
   const ownerByRaw = new Map<string | undefined, OwnerTally>();
+  // With a tracker, the open results get dates in a new set; the set given is left as it is.
+  const runs = set.runs;
+  const dates: (TrackedDates | undefined)[][] | undefined =
+    tracker && runs.map((run) => new Array(run.positions.length));
+  const results = dates ? set.tracked(dates) : set;
+  const listed = new ListedResults(results);
   const overdue: Result[] = [];
-  const listed: Result[] = [];
-  // With a tracker, the open results are replaced by dated copies; the results given are left as they are.
-  const tracked: Result[] = tracker !== undefined ? new Array<Result>(results.length) : [];
+  // Groups' resources are shared by every rule of their type: each group is numbered once.
+  const idsOf = new Map<readonly (Resource | undefined)[], Int32Array>();
   let newFailures = 0;
   let fixed = 0;
-
-  let lastRule: Rule | undefined;
-  let ruleCounts: RuleTally = {
-    rule: undefined as unknown as Rule,
-    position: -1,
-    history: undefined,
-    ...emptyStatusCounts(),
-  };
 
   let lastOwnerName: string | undefined;
   let lastOwner: OwnerTally | undefined;
@@ -187,96 +196,95 @@ export function tally(rulebook: Rulebook, results: readonly Result[], options: T
     return owner;
   };
 
-  for (let i = 0; i < results.length; i++) {
-    let result = results[i];
-    if (tracker !== undefined) tracked[i] = result;
-    const rule = result.rule;
-    if (rule !== lastRule) {
-      let counts = rules.get(rule);
-      if (!counts) {
-        counts = { rule, position: rules.size, history: tracker?.historyOf(rule), ...emptyStatusCounts() };
-        rules.set(rule, counts);
-        keys.rules.push(rule);
-      }
-      ruleCounts = counts;
-      lastRule = rule;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r];
+    const rule = run.rule;
+    let ruleCounts = rules.get(rule);
+    if (!ruleCounts) {
+      ruleCounts = { rule, position: rules.size, history: tracker?.historyOf(rule), ...emptyStatusCounts() };
+      rules.set(rule, ruleCounts);
+      keys.rules.push(rule);
     }
-    const resource = result.resource;
-    const id = index.id(resource);
-    const unit = units.ofId(id, resource);
-    if (unit.seenAs === undefined) unit.seenAs = seenAs(resource);
-
-    const status = result.status;
-    if (status === 'PASS') {
-      all.passing++;
-      ruleCounts.passing++;
-      unit.passing++;
-      if (
-        tracker !== undefined &&
-        ruleCounts.history !== undefined &&
-        tracker.wasFailing(resource, id, ruleCounts.history)
-      ) {
-        fixed++;
-        unit.fixed++;
-      }
-      if (includePassing) {
-        listed.push(result);
-        keys.add(ruleCounts.position, id, STATUS_INDEX.PASS);
-      }
-      continue;
+    const position = ruleCounts.position;
+    const history = ruleCounts.history;
+    const resources = run.resources;
+    const statuses = run.statuses;
+    let ids = idsOf.get(resources);
+    if (ids === undefined) {
+      ids = new Int32Array(resources.length);
+      for (let i = 0; i < resources.length; i++) ids[i] = index.id(resources[i]);
+      idsOf.set(resources, ids);
     }
-    if (status === 'NOT_APPLICABLE') {
-      all.notApplicable++;
-      ruleCounts.notApplicable++;
-      unit.notApplicable++;
-      continue;
-    }
-    let newFailure = false;
-    if (tracker !== undefined) {
-      const t = tracker.open(result, status, ruleCounts.history, id);
-      newFailure = t.change === NEW_FAILURE;
-      result = tracked[i] = withDates(result, t);
-    }
-    listed.push(result);
-    const owner = ownerOf(result.fixOwner);
-    if (status === 'FAIL') {
-      keys.add(ruleCounts.position, id, STATUS_INDEX.FAIL);
-      all.failing++;
-      ruleCounts.failing++;
-      unit.failing++;
-      owner.failing++;
-      if (newFailure) {
-        newFailures++;
-        unit.newFailures++;
+    const runDates = dates?.[r];
+    const untracked = dates === undefined ? set.dates?.[r] : undefined;
+    let k = 0;
+    for (let i = 0; i < statuses.length; i++) {
+      const code = statuses[i];
+      const resource = resources[i];
+      const id = ids[i];
+      const unit = units.ofId(id, resource);
+      if (unit.seenAs === undefined) unit.seenAs = seenAs(resource);
+      if (code === CODE.PASS) {
+        all.passing++;
+        ruleCounts.passing++;
+        unit.passing++;
+        if (tracker !== undefined && history !== undefined && tracker.wasFailing(resource, id, history)) {
+          fixed++;
+          unit.fixed++;
+        }
+        if (includePassing) {
+          listed.add(r, i, -1);
+          keys.add(position, id, STATUS_INDEX.PASS);
+        }
+        continue;
       }
-      if (result.overdue === true) {
-        overdue.push(result);
-        owner.overdue++;
+      if (code === CODE.NOT_APPLICABLE) {
+        all.notApplicable++;
+        ruleCounts.notApplicable++;
+        unit.notApplicable++;
+        continue;
       }
-    } else if (status === 'WAIVED') {
-      keys.add(ruleCounts.position, id, STATUS_INDEX.WAIVED);
-      all.waived++;
-      ruleCounts.waived++;
-      unit.waived++;
-      owner.waived++;
-    } else {
-      keys.add(ruleCounts.position, id, STATUS_INDEX.ERROR);
-      all.errors++;
-      ruleCounts.errors++;
-      unit.errors++;
-      owner.errors++;
+      const at = k++;
+      let newFailure = false;
+      let isOverdue: boolean;
+      if (tracker !== undefined) {
+        const t = tracker.open(rule, resource, STATUS_OF[code], history, id);
+        newFailure = t.change === NEW_FAILURE;
+        (runDates as (TrackedDates | undefined)[])[at] = t;
+        isOverdue = t.overdue;
+      } else {
+        isOverdue = (run.given ? run.given[i].overdue : untracked?.[at]?.overdue) === true;
+      }
+      listed.add(r, i, at);
+      const owner = ownerOf(run.decisions?.[at]?.fixOwner);
+      if (code === CODE.FAIL) {
+        keys.add(position, id, STATUS_INDEX.FAIL);
+        all.failing++;
+        ruleCounts.failing++;
+        unit.failing++;
+        owner.failing++;
+        if (newFailure) {
+          newFailures++;
+          unit.newFailures++;
+        }
+        if (isOverdue) {
+          overdue.push(results.at(r, i, at));
+          owner.overdue++;
+        }
+      } else if (code === CODE.WAIVED) {
+        keys.add(position, id, STATUS_INDEX.WAIVED);
+        all.waived++;
+        ruleCounts.waived++;
+        unit.waived++;
+        owner.waived++;
+      } else {
+        keys.add(position, id, STATUS_INDEX.ERROR);
+        all.errors++;
+        ruleCounts.errors++;
+        unit.errors++;
+        owner.errors++;
+      }
     }
   }
-  return {
-    all,
-    rules,
-    units,
-    owners,
-    overdue,
-    listed,
-    results: tracker !== undefined ? tracked : results.slice(),
-    listedKeys: keys,
-    newFailures,
-    fixed,
-  };
+  return { all, rules, units, owners, overdue, listed, results, listedKeys: keys, newFailures, fixed };
 }

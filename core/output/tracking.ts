@@ -220,14 +220,21 @@ export class Tracker {
   }
 
   /**
-   * First Seen, Due and Overdue of an open result (FAIL, WAIVED, ERROR) of a rule with this history, and whether it
+   * First Seen, Due and Overdue of an open result (FAIL, WAIVED, ERROR) of a rule with this history (the resource
+   * has `id` in the index; a broken rule's result has none), and whether it
    * is a new failure. The records are read-only and shared: there are few distinct ones, and hundreds of thousands
    * of open results.
    */
-  open(result: Result, status: Status, history: RuleHistory | undefined, id: number): Tracked {
-    const before = history === undefined ? undefined : history.rows.get(this.partOf(result.resource, id));
+  open(
+    rule: Rule,
+    resource: Resource | undefined,
+    status: Status,
+    history: RuleHistory | undefined,
+    id: number,
+  ): Tracked {
+    const before = history === undefined ? undefined : history.rows.get(this.partOf(resource, id));
     const firstSeen = before && isOpen(before.status) ? this.carried(before.firstSeen) : this.today;
-    const severity = result.rule.severity;
+    const severity = rule.severity;
     const due = this.dueFor(firstSeen, severity);
     const overdue = status === 'FAIL' && due !== undefined && this.todayMs > due.getTime();
     const change = status === 'FAIL' && before?.status !== 'FAIL' ? NEW_FAILURE : NO_CHANGE;

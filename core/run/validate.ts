@@ -16,7 +16,7 @@ import { localDate, waiverMatcher } from '../engine/waivers';
 import type { Grid } from '../types';
 import type { Patch } from '../output/patch';
 import type { HistoryRow, HostLimits, RunSummary } from '../output/types';
-import type { Result } from '../engine/result';
+import type { ResultSet } from '../engine/result-set';
 
 export interface ValidateOptions {
   /** The moment of the run; core never reads the system clock. */
@@ -28,8 +28,12 @@ export interface ValidateOptions {
 export interface RunOutput {
   runAt: Date;
   rulebook: Rulebook;
-  /** Every (rule, resource) pair whose Resource Type matches, NOT_APPLICABLE included, in rule then resource order. */
-  results: Result[];
+  /**
+   * Every (rule, resource) pair whose Resource Type matches, NOT_APPLICABLE included, in rule then resource order,
+   * kept columnar: iterate it (each result made as it is reached), or walk `results.open()` for FAIL, WAIVED and
+   * ERROR alone; `length`, `counts` and `byRule()` need no result made.
+   */
+  results: ResultSet;
   /** Every problem, rulebook and rules first, then host limits. */
   problems: Problem[];
   summary: RunSummary;

@@ -42,7 +42,7 @@ export function runOnFake(
     fake,
     outcome,
     out: {
-      results: outcome.run.results.map(toRecord),
+      results: outcome.run.results.toArray().map(toRecord),
       problems: outcome.run.problems.map(formatProblem),
       sheets,
     },

@@ -29,7 +29,9 @@ function withRow(grids: Grid[], c: RuleCandidate): Grid[] {
 }
 
 function countsOf(grids: Grid[], ruleId: string) {
-  const results = validate(grids, { now: NOW }).results.filter((r) => r.rule.id === ruleId);
+  const results = validate(grids, { now: NOW })
+    .results.toArray()
+    .filter((r) => r.rule.id === ruleId);
   const n = (s: string) => results.filter((r) => r.status === s).length;
   return {
     passing: n('PASS'),

@@ -15,7 +15,12 @@ describe('examples/acme on 1 March 2026', () => {
   });
 
   test('every enabled rule judges at least one resource (the disabled one is the only rule left out)', () => {
-    const judged = new Set(out.results.filter((r) => r.status !== 'NOT_APPLICABLE').map((r) => r.rule.id));
+    const judged = new Set(
+      out.results
+        .toArray()
+        .filter((r) => r.status !== 'NOT_APPLICABLE')
+        .map((r) => r.rule.id),
+    );
     const nothing = out.rulebook.rules
       .filter((r) => !judged.has(r.id))
       .map((r) => `${r.id} enabled=${r.enabled}`);

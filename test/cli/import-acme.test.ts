@@ -48,7 +48,7 @@ describe('examples/acme', () => {
     expect(out.summary.passRate).toBeGreaterThan(0.7);
     expect(out.summary.failing).toBeGreaterThan(100);
     expect(out.summary.waived).toBeGreaterThan(0);
-    const expired = out.results.find((r) => r.rule.id === 'SG-001' && r.status === 'FAIL');
+    const expired = out.results.toArray().find((r) => r.rule.id === 'SG-001' && r.status === 'FAIL');
     expect(expired?.message).toContain('waiver expired on 2026-01-31');
   });
 });

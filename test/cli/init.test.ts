@@ -101,7 +101,7 @@ test('Validate on the starter rulebook: the example rule passes with no error pr
   const { grids } = await readRulebookFile(target);
   const out = validate(grids, { now: NOW });
   expect(out.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  expect(out.results.map((r) => `${r.rule.id} ${r.resource?.id} ${r.status}`)).toEqual([
+  expect(out.results.toArray().map((r) => `${r.rule.id} ${r.resource?.id} ${r.status}`)).toEqual([
     'S3-001 acme-invoices PASS',
   ]);
 });

@@ -12,10 +12,12 @@ const ctx = { nowMs: NOW.getTime() };
 /** Every (rule, resource) result in words, from the engine's compact runs. */
 function engineWords(grids: Grid[]): string[] {
   const book = readRulebook(grids);
-  return resultsOf(evaluateRules(compileRulebook(book), book.resources, ctx)).map(
-    (r) =>
-      `${r.rule.id} ${r.resource?.id} ${r.status} | ${r.field ?? ''} | ${r.expected ?? ''} | ${r.actual ?? ''} | ${r.message ?? ''}`,
-  );
+  return resultsOf(evaluateRules(compileRulebook(book), book.resources, ctx))
+    .toArray()
+    .map(
+      (r) =>
+        `${r.rule.id} ${r.resource?.id} ${r.status} | ${r.field ?? ''} | ${r.expected ?? ''} | ${r.actual ?? ''} | ${r.message ?? ''}`,
+    );
 }
 
 /** The same, calling each rule's full check on each resource: the reference the column path must match. */

@@ -80,7 +80,7 @@ describe('"" is empty text (rule row, resource → status)', () => {
       ],
       { now: NOW },
     );
-    const failing = out.results.find((r) => r.status === 'FAIL');
+    const failing = out.results.toArray().find((r) => r.status === 'FAIL');
     expect(failing?.expected).toBe('""');
     expect(out.problems).toEqual([]);
     const rules = out.patches.find((p) => p.kind === 'columns' && p.sheet === 'Rules');

@@ -13,7 +13,7 @@ function run(rule: RuleRow) {
     ],
     { now: NOW },
   );
-  return { statuses: out.results.map((r) => r.status), problems: out.problems.map(formatProblem) };
+  return { statuses: out.results.toArray().map((r) => r.status), problems: out.problems.map(formatProblem) };
 }
 
 const reason = (step: string) =>

@@ -54,7 +54,7 @@ export function resourcesGrid(resources: Record<string, Cell>[], name = 'Resourc
 
 /** Runs one rule over the resources and returns their results (rule order, then resource order). */
 export function runRule(rule: RuleRow, resources: Record<string, Cell>[], extra: Grid[] = []): Result[] {
-  return validate([rulesGrid([rule]), resourcesGrid(resources), ...extra], { now: NOW }).results;
+  return validate([rulesGrid([rule]), resourcesGrid(resources), ...extra], { now: NOW }).results.toArray();
 }
 
 export function statusOf(rule: RuleRow, resource: Record<string, Cell>, extra: Grid[] = []): string {

@@ -39,7 +39,7 @@ describe('count operators on a [*] field (rule row → status)', () => {
     const rules = out.patches.find((p) => p.kind === 'columns' && p.sheet === 'Rules');
     const readsAs = rules && rules.kind === 'columns' ? rules.columns[0].values[1] : undefined;
     expect(readsAs).toBe('Every bucket: count(Document.containers[*]) at least 4');
-    const failing = out.results.find((r) => r.status === 'FAIL');
+    const failing = out.results.toArray().find((r) => r.status === 'FAIL');
     expect(failing?.actual).toBe('3');
     expect(out.problems).toEqual([]);
   });

@@ -42,7 +42,7 @@ test("waivers give their own statuses and leave evaluation's codes as judged", (
   // The codes evaluation made are untouched, and R-2, which no waiver names, keeps its own.
   expect([...r1.codes]).toEqual([CODE.FAIL, CODE.PASS, CODE.FAIL]);
   expect(decisions[1].statuses).toBe(r2.codes);
-  expect(resultsOf(evaluation).map(words)).toEqual([
+  expect(resultsOf(evaluation).toArray().map(words)).toEqual([
     'R-1/b1: FAIL',
     'R-1/b2: PASS',
     'R-1/b3: FAIL',
@@ -53,7 +53,7 @@ test("waivers give their own statuses and leave evaluation's codes as judged", (
 });
 
 test('a waiver on one rule does not waive another rule that shares its column check', () => {
-  expect(validate(grids, { now: NOW }).results.map(words)).toEqual([
+  expect(validate(grids, { now: NOW }).results.toArray().map(words)).toEqual([
     'R-1/b1: WAIVED',
     'R-1/b2: PASS',
     'R-1/b3: FAIL',
@@ -65,7 +65,7 @@ test('a waiver on one rule does not waive another rule that shares its column ch
 
 test('decisions: a fix owner for every finding, the waiver that holds, a note for an expired one', () => {
   const { evaluation, decisions } = stages();
-  const results = resultsOf(evaluation, { decisions });
+  const results = resultsOf(evaluation, { decisions }).toArray();
   const [waived, , expired] = results;
   expect(waived).toMatchObject({ status: 'WAIVED', fixOwner: 'ops', waiver: { approvedBy: 'Dana' } });
   expect(expired).toMatchObject({ status: 'FAIL', fixOwner: 'ops', waiver: undefined });
@@ -73,7 +73,7 @@ test('decisions: a fix owner for every finding, the waiver that holds, a note fo
   expect(results.filter((r) => r.status !== 'PASS').every((r) => r.fixOwner === 'ops')).toBe(true);
   // Passing results are routed only when Settings asks (then a passingOwner is given).
   expect(results[1].fixOwner).toBeUndefined();
-  const routed = resultsOf(evaluation, { decisions, passingOwner: () => 'someone' });
+  const routed = resultsOf(evaluation, { decisions, passingOwner: () => 'someone' }).toArray();
   expect(routed[1]).toEqual({
     rule: results[1].rule,
     resource: results[1].resource,
@@ -84,7 +84,10 @@ test('decisions: a fix owner for every finding, the waiver that holds, a note fo
 
 test('a run gives its dated results and leaves the results it was given undated', () => {
   const out = validate(grids, { now: NOW });
-  expect(out.results[2]).toMatchObject({ status: 'FAIL', firstSeen: new Date('2026-11-28T00:00:00Z') });
+  expect(out.results.toArray()[2]).toMatchObject({
+    status: 'FAIL',
+    firstSeen: new Date('2026-11-28T00:00:00Z'),
+  });
   const { evaluation, decisions } = stages();
-  expect(resultsOf(evaluation, { decisions })[2].firstSeen).toBeUndefined();
+  expect(resultsOf(evaluation, { decisions }).toArray()[2].firstSeen).toBeUndefined();
 });

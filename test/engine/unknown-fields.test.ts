@@ -88,7 +88,7 @@ describe('paths no resource of the rule’s types has', () => {
 
   test('the warning is the rule’s too, so its Problems cell shows it', () => {
     const out = validate([rulesGrid([{ field: 'Enviroment', operator: 'exists' }]), BUCKETS], { now: NOW });
-    expect(out.results.map((r) => r.status)).toEqual(['FAIL']);
+    expect(out.results.toArray().map((r) => r.status)).toEqual(['FAIL']);
     const rules = out.patches.find((p) => p.sheet === 'Rules');
     expect(JSON.stringify(rules)).toContain("Did you mean 'Environment'?");
   });

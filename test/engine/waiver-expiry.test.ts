@@ -28,7 +28,7 @@ function run(expires: Cell, timeZone: string, now: Date) {
   ];
   const { results, problems } = validate(grids, { now });
   expect(problems).toEqual([]);
-  return results[0];
+  return results.toArray()[0];
 }
 
 // Each zone with its offset on 2026-02-28 and the instant its 2026-03-01 begins (the end of the waiver's last day).

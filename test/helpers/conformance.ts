@@ -201,7 +201,7 @@ export function runCore(s: Scenario): ComparableOutput & { run: RunOutput } {
   const run = validate(s.grids, { now: s.now });
   return {
     run,
-    results: run.results.map(toRecord),
+    results: run.results.toArray().map(toRecord),
     problems: run.problems.map(formatProblem),
     sheets: sheetsFromPatches(run.patches, s.grids),
   };

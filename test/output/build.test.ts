@@ -1,4 +1,5 @@
 // buildOutput end to end: two runs of a small rulebook, the patches each host writes, and what must always hold.
+import type { Result } from '../../core/engine/result';
 import { buildOutput, type OutputInput } from '../../core/output/build';
 import { isValidSheetName } from '../../core/output/limits';
 import { looksLikeFormula, type Patch, type SheetPatch, type WriteCell } from '../../core/output/patch';
@@ -20,7 +21,11 @@ const RULES_GRID: Cell[][] = [
   ['IAM-002', 'Keys rotate', 'older than', 'High'],
 ];
 
-function input(statuses: [Rule, typeof fin, Status][], book: Partial<Rulebook>, now: Date): OutputInput {
+function input(
+  statuses: [Rule, typeof fin, Status][],
+  book: Partial<Rulebook>,
+  now: Date,
+): OutputInput & { results: Result[] } {
   return {
     rulebook: rulebook({
       rules: [s3, iam],
@@ -83,20 +88,20 @@ describe('two runs', () => {
   const run2 = buildOutput(second);
 
   test('tracking gives the results dated copies of the open ones, and leaves the input as it was', () => {
-    expect(run1.results.map((r) => r.firstSeen)).toEqual([
+    expect(run1.results.toArray().map((r) => r.firstSeen)).toEqual([
       day('2026-01-01'),
       day('2026-01-01'),
       undefined,
       undefined,
     ]);
-    expect(run2.results.map((r) => r.firstSeen)).toEqual([
+    expect(run2.results.toArray().map((r) => r.firstSeen)).toEqual([
       day('2026-01-01'),
       undefined,
       day('2026-02-01'),
       undefined,
     ]);
-    expect(run2.results[0].overdue).toBe(true);
-    expect(run2.results.map((r) => [r.rule, r.resource, r.status])).toEqual(
+    expect(run2.results.toArray()[0].overdue).toBe(true);
+    expect(run2.results.toArray().map((r) => [r.rule, r.resource, r.status])).toEqual(
       second.results.map((r) => [r.rule, r.resource, r.status]),
     );
     expect(second.results.every((r) => r.firstSeen === undefined && r.overdue === undefined)).toBe(true);
@@ -109,7 +114,7 @@ describe('two runs', () => {
       failing: 2,
       newFailures: 1,
       fixed: 1,
-      overdue: [run2.results[0]],
+      overdue: [run2.results.toArray()[0]],
     });
   });
 

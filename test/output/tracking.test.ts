@@ -18,7 +18,7 @@ function track(results: Result[], book: Rulebook, now: Date) {
 }
 
 /** The one result, tracked. */
-const trackOne = (r: Result, book: Rulebook, now: Date): Result => track([r], book, now).results[0];
+const trackOne = (r: Result, book: Rulebook, now: Date): Result => track([r], book, now).results.toArray()[0];
 
 const high = rule({ id: 'S3-001', severity: 'High' });
 const bucket = resource({ id: 'logs-bucket' });
@@ -136,7 +136,7 @@ describe('First Seen, Due and Overdue', () => {
   test('tracking leaves the results it is given as they were: open ones get dated copies', () => {
     const failing = result(high, bucket, 'FAIL');
     const passing = result(high, resource({ id: 'other' }), 'PASS');
-    const tracked = track([failing, passing], rulebook(), NOW).results;
+    const tracked = track([failing, passing], rulebook(), NOW).results.toArray();
     expect([failing.firstSeen, failing.due, failing.overdue]).toEqual([undefined, undefined, undefined]);
     expect(tracked[0]).not.toBe(failing);
     expect(tracked[0]).toMatchObject({ rule: high, resource: bucket, status: 'FAIL', firstSeen: NOW });
@@ -156,7 +156,7 @@ describe('First Seen, Due and Overdue', () => {
       ],
     });
     const tracking = track([result(high, bucket, 'FAIL')], book, NOW);
-    expect(tracking.results[0].firstSeen).toEqual(day('2026-02-01'));
+    expect(tracking.results.toArray()[0].firstSeen).toEqual(day('2026-02-01'));
     expect(tracking.newFailures).toEqual([]);
   });
 
@@ -215,7 +215,7 @@ describe('New Failures and Fixed across two runs', () => {
       result(high, c, 'PASS'),
       result(high, d, 'WAIVED'),
     ];
-    const tracked = track(first, rulebook(), day('2026-02-01')).results;
+    const tracked = track(first, rulebook(), day('2026-02-01')).results.toArray();
     const previousResults = tracked.map((r) => previous(high, r.resource!, r.status, r.firstSeen));
 
     // a still fails, b is fixed, c now fails (new), d waived → fails (new: it was not FAIL).
@@ -228,7 +228,7 @@ describe('New Failures and Fixed across two runs', () => {
     const tracking = track(second, rulebook({ previousResults }), NOW);
     expect(tracking.newFailures).toEqual(['c', 'd']);
     expect(tracking.fixed).toEqual(['b']);
-    expect(tracking.results.map((r) => r.firstSeen)).toEqual([
+    expect(tracking.results.toArray().map((r) => r.firstSeen)).toEqual([
       day('2026-02-01'),
       undefined,
       NOW,

@@ -23,7 +23,7 @@ function runPack(pack: string, imported: ImportOutput): Result[] {
     { name: 'Rules', rows: packRules(pack) },
     { name: 'Resources', rows: mergeResources([], imported.rows).rows },
   ];
-  return validate(grids, { now: NOW }).results;
+  return validate(grids, { now: NOW }).results.toArray();
 }
 
 /** `ruleId type name` → status, one per judged resource; Name pairs the two imports' resources. */
@@ -169,7 +169,7 @@ describe.each(readRulePacks().map((p) => p.name))('rule pack %s on its own Resou
   test('every rule judges at least one resource', () => {
     const { grids, errors } = readCsvFolder(path.join(PACKS_DIR, pack));
     expect(errors).toEqual([]);
-    expect(judgedNothing(pack, validate(grids, { now: NOW }).results)).toEqual([]);
+    expect(judgedNothing(pack, validate(grids, { now: NOW }).results.toArray())).toEqual([]);
   });
 });
 
@@ -211,7 +211,7 @@ describe('kubernetes-workloads: the pack sample written as manifests and importe
     }
     return JSON.stringify(doc);
   });
-  const fromCsv = verdicts(validate(grids, { now: NOW }).results);
+  const fromCsv = verdicts(validate(grids, { now: NOW }).results.toArray());
   const imported = verdicts(
     runPack('kubernetes-workloads', importKubernetes(manifests.join('\n---\n'), 'workloads.yaml')),
   );

@@ -35,7 +35,7 @@ describe.each(PACKS)('rule pack %s', (pack) => {
     expect(errors).toEqual([]);
     const out = validate(grids, { now: new Date('2026-03-01T09:00:00Z') });
     expect(out.problems.map(formatProblem)).toEqual([]);
-    expect(out.results.filter((r) => r.status === 'ERROR')).toEqual([]);
+    expect(out.results.toArray().filter((r) => r.status === 'ERROR')).toEqual([]);
   });
 
   test('every rule has a passing and a failing sample resource in the hand-written statuses', () => {
