@@ -126,7 +126,7 @@ describe('--joins: rules that reach across resources', () => {
     const [header, ...rows] = grids[1].rows;
     const at = (r: Cell[], h: string) => r[header.indexOf(h)];
     const status = (rule: string, id: Cell) =>
-      out.results.find((r) => r.rule.id === rule && r.resource?.id === id)?.status;
+      out.results.toArray().find((r) => r.rule.id === rule && r.resource?.id === id)?.status;
     // J-5: at most 30 Pods per node, counted by scanning.
     for (const node of rows.filter((r) => at(r, 'Type') === 'k8s:Node')) {
       const pods = rows.filter(

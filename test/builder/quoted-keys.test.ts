@@ -37,7 +37,7 @@ test.each([
   ]);
   const out = validate([rules, resources], { now: new Date('2026-11-28T12:00:00Z') });
   expect(out.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  expect(out.results.map((r) => r.status)).toEqual(['PASS']);
+  expect(out.results.toArray().map((r) => r.status)).toEqual(['PASS']);
 });
 
 test('a Document name that no column has is offered bare', () => {

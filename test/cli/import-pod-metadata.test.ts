@@ -119,7 +119,7 @@ test('one rule row checks a pod label on Pods and every controller', () => {
     ],
     { now: new Date('2026-11-28T12:00:00Z') },
   );
-  expect(out.results.map((r) => `${r.resource?.id} ${r.status}`)).toEqual([
+  expect(out.results.toArray().map((r) => `${r.resource?.id} ${r.status}`)).toEqual([
     'default/pod PASS',
     'default/deploy PASS',
     'default/bare FAIL',

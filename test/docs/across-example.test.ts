@@ -46,9 +46,10 @@ test('the worked example gives the statuses its table says', () => {
   });
   expect(run.problems.filter((p) => p.severity === 'error')).toEqual([]);
   const got = run.results
+    .toArray()
     .filter((r) => r.status !== 'NOT_APPLICABLE')
     .map((r) => [r.rule.id, r.resource?.id, r.status]);
   expect(got).toEqual(expected.rows.map((r) => r.slice(0, 3)));
-  const front = run.results.find((r) => r.rule.id === 'X-002' && r.resource?.id === 'shop/front');
+  const front = run.results.toArray().find((r) => r.rule.id === 'X-002' && r.resource?.id === 'shop/front');
   expect(front?.message).toContain('shop/front-old');
 });

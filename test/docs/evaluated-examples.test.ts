@@ -54,7 +54,7 @@ describe.each(examples.map((e) => [e.at, e] as const))('the example at %s', (_at
       rows: [['Resource ID', 'Type', 'Document'], ...e.rows.map((r, i) => [`r${i + 1}`, 'doc', r.document])],
     };
     const run = validate([rules, resources], { now: new Date('2026-11-28T12:00:00Z') });
-    expect(run.results.map((r) => [r.resource?.id, r.status])).toEqual(
+    expect(run.results.toArray().map((r) => [r.resource?.id, r.status])).toEqual(
       e.rows.map((r, i) => [`r${i + 1}`, r.status]),
     );
   });

@@ -103,7 +103,8 @@ function run(rule: RuleRow) {
 /** `id:STATUS` for every judged resource, in sheet order. */
 function statuses(rule: RuleRow): string {
   return run(rule)
-    .results.filter((r) => r.status !== 'NOT_APPLICABLE')
+    .results.toArray()
+    .filter((r) => r.status !== 'NOT_APPLICABLE')
     .map((r) => `${r.resource?.id}:${r.status}`)
     .join(' ');
 }
@@ -257,7 +258,12 @@ describe('label selectors, each operator', () => {
       ],
       { now: NOW },
     );
-    expect(out.results.map((r) => r.status).join()).toBe(status);
+    expect(
+      out.results
+        .toArray()
+        .map((r) => r.status)
+        .join(),
+    ).toBe(status);
   });
 });
 
@@ -267,12 +273,12 @@ describe('messages say what was looked for and who else', () => {
       type: 'k8s:Deployment',
       condition: 'lookup(metadata.annotations.owner from k8s:Namespace where Name = Namespace) exists',
     });
-    const staging = r.results.find((x) => x.resource?.id === 'staging/web');
+    const staging = r.results.toArray().find((x) => x.resource?.id === 'staging/web');
     expect(staging?.message).toContain(
       'lookup(metadata.annotations.owner from k8s:Namespace where Name equals Namespace) is missing',
     );
     expect(staging?.message).toContain('(found no k8s:Namespace where Name is "staging")');
-    const api = r.results.find((x) => x.resource?.id === 'team-b/api');
+    const api = r.results.toArray().find((x) => x.resource?.id === 'team-b/api');
     expect(api?.message).toContain('(k8s:Namespace team-b has no metadata.annotations.owner)');
   });
   it('unique: the FAIL names the other resource', () => {
@@ -280,7 +286,7 @@ describe('messages say what was looked for and who else', () => {
       type: 'k8s:Ingress',
       condition: 'others(k8s:Ingress where hosts[*] = hosts[*]) is empty',
     });
-    expect(r.results.find((x) => x.resource?.id === 'team-a/a')?.message).toContain('team-b/a');
+    expect(r.results.toArray().find((x) => x.resource?.id === 'team-a/a')?.message).toContain('team-b/a');
   });
   it('a keyed list with no rows for the key says so', () => {
     const r = run({
@@ -289,7 +295,7 @@ describe('messages say what was looked for and who else', () => {
       operator: 'is one of',
       expected: "'Priorities'!Class where Namespace = Namespace",
     });
-    expect(r.results.find((x) => x.resource?.id === 'staging/web')?.message).toBe(
+    expect(r.results.toArray().find((x) => x.resource?.id === 'staging/web')?.message).toBe(
       '\'Priorities\'!Class has no rows where Namespace is "staging"',
     );
   });
