@@ -214,6 +214,13 @@ export const MESSAGES: { readonly [C in ProblemCode]: MessageDef<ParamsOf<C>> } 
     severity: 'error',
     message: (p) => `${p.sheet} needs ${p.cells} cells but ${p.host} allows ${p.limit} in a workbook.`,
   },
+  results_capped: {
+    severity: 'warning',
+    message: (p) =>
+      `Results lists the ${p.listed.toLocaleString('en-US')} most severe of ${p.total.toLocaleString('en-US')} rows: ` +
+      `${p.host} can write no more within its time and cell limits. Summary and Run History count them all. ` +
+      'Validate with the command line for the whole list, or give each business unit its own rulebook.',
+  },
   cell_too_long: {
     severity: 'warning',
     message: (p) =>

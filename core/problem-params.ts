@@ -57,6 +57,7 @@ export interface ProblemParamsByCode {
   invalid_setting: { key: string; value: string; reason: string };
   too_many_rows: { sheet: string; rows: number; limit: number; host: string };
   too_many_cells: { sheet: string; cells: number; limit: number; host: string };
+  results_capped: { listed: number; total: number; host: string };
   cell_too_long: { length: number; limit: number; host: string };
   no_rules: NoParams;
   data_unreadable: { detail: string };

@@ -1,7 +1,7 @@
 // Everything after evaluation: tracking, figures, Run History, and the patches every host writes back.
 import type { Result } from '../engine/result';
 import type { ResultSet } from '../engine/result-set';
-import type { Problem } from '../problems';
+import { problem, type Problem } from '../problems';
 import type { Rule, Rulebook } from '../rulebook/model';
 import { historySheet } from './history-sheet';
 import { historyRowsOf } from './history';
@@ -49,6 +49,9 @@ export function buildOutput(input: OutputInput): Output {
     includePassing: rulebook.settings.includePassing,
   });
   const summary = summaryOf(rulebook, t, now, { newFailures: t.newFailures, fixed: t.fixed });
+  const total = t.listed.size;
+  const capped = limits.maxListedRows !== undefined && total > limits.maxListedRows;
+  if (capped) summary.resultsShown = { listed: limits.maxListedRows as number, total, host: limits.host };
   const history = historyRowsOf(rulebook, t, summary);
   const lists = ruleLists();
 
@@ -57,6 +60,7 @@ export function buildOutput(input: OutputInput): Output {
   const resultsPatch = resultsSheet(t.results, rulebook.settings, {
     listed: { results: t.listed, keys: t.listedKeys },
     fit,
+    maxRows: limits.maxListedRows,
   });
   const patches: Patch[] = [
     resultsPatch,
@@ -68,5 +72,15 @@ export function buildOutput(input: OutputInput): Output {
     patches.push(rulesColumnsOf(rulebook.rulesSheet, rulebook.rules, t.rules, ruleInfo, lists, now));
   }
   const fitted = applyLimits(patches, limits, [...rulebook.grids.values()], new Map([[resultsPatch, fit]]));
-  return { results: t.results, summary, history, patches: fitted.patches, problems: fitted.problems };
+  const problems = capped
+    ? [
+        problem('results_capped', {
+          listed: limits.maxListedRows as number,
+          total,
+          host: limits.host,
+        }),
+        ...fitted.problems,
+      ]
+    : fitted.problems;
+  return { results: t.results, summary, history, patches: fitted.patches, problems };
 }

@@ -258,6 +258,8 @@ export interface ResultsSheetOptions {
   listed?: { results: ListedResults; keys: ResultKeys };
   /** Fits text to the host's cell limit as rows are made, so applyLimits need not look at them again. */
   fit?: CellFitter;
+  /** List at most this many rows, the first in Results' order (HostLimits.maxListedRows). */
+  maxRows?: number;
 }
 
 /** The Results sheet: its rows made once each, in their final order. */
@@ -270,9 +272,11 @@ export function resultsSheet(
     options.listed ?? listedOf(results instanceof ResultSet ? results : ResultSet.of(results), settings);
   const order = resultsOrder(keys);
   const maker = new RowMaker(options.fit ?? NO_LIMIT, keys.index);
-  const rows: WriteCell[][] = new Array<WriteCell[]>(order.length + 1);
+  // Results' order puts the most severe first, so a host that lists fewer rows keeps the ones that matter most.
+  const shown = Math.min(order.length, options.maxRows ?? Infinity);
+  const rows: WriteCell[][] = new Array<WriteCell[]>(shown + 1);
   rows[0] = [...RESULTS_HEADER];
-  for (let i = 0; i < order.length; i++) {
+  for (let i = 0; i < shown; i++) {
     const at = order[i];
     rows[i + 1] = maker.listedRow(listed, at, i + 1, keys.resource[at]);
   }

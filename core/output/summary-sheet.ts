@@ -100,6 +100,13 @@ function totalsBlock(layout: Layout, s: RunSummary): void {
   layout.add('New Failures', s.newFailures);
   layout.add('Fixed', s.fixed);
   layout.add('Overdue', s.overdue.length);
+  if (s.resultsShown) {
+    const { listed, total, host } = s.resultsShown;
+    layout.add(
+      'Results Shown',
+      `${listed.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}, most severe first (the most ${host} lists; the command line lists all)`,
+    );
+  }
 }
 
 function topFailingBlock(layout: Layout, s: RunSummary): void {

@@ -45,6 +45,8 @@ export interface RunSummary extends Counts {
   newFailures: number;
   /** FAIL in the previous Results, PASS now. */
   fixed: number;
+  /** Set when the host lists fewer Results rows than the run has (HostLimits.maxListedRows). */
+  resultsShown?: { listed: number; total: number; host: string };
 }
 
 /** One Run History row. */
@@ -69,6 +71,11 @@ export interface HostLimits {
   maxRows: number;
   maxCellChars: number;
   maxCells?: number;
+  /**
+   * The most rows the Results sheet lists in this host; beyond it Results lists that many, most severe first (its own
+   * order), the Summary says how many it left out, and a `results_capped` warning says so. Absent: every row.
+   */
+  maxListedRows?: number;
 }
 
 export const EXCEL_LIMITS: HostLimits = { host: 'Excel', maxRows: 1_048_576, maxCellChars: 32_767 };
@@ -77,4 +84,7 @@ export const SHEETS_LIMITS: HostLimits = {
   maxRows: 10_000_000,
   maxCellChars: 50_000,
   maxCells: 10_000_000,
+  // 50,000 rows × 18 columns is 900,000 cells: about 135 s of writing at 150 µs a cell, the cautious end of
+  // published measurements (bench/README.md, "Host cost models"), inside Apps Script's 6-minute run.
+  maxListedRows: 50_000,
 };
