@@ -7,6 +7,7 @@ import {
   type Cell,
   type CellsPatch,
   EXCEL_LIMITS,
+  GENERATED_SHEET_NAMES,
   type Grid,
   type HostPatch,
   normalizeName,
@@ -41,8 +42,18 @@ export interface RulebookFile {
 
 const isXlsxPath = (p: string) => /\.xlsx$/i.test(p);
 
+export interface ReadOptions {
+  /**
+   * The engine's own sheets (Results, Summary, Run History, the lists) are read for their values only, and the
+   * workbook holds them empty: for a run, which rewrites them whole.
+   */
+  engineSheetsAsValues?: boolean;
+}
+
+const ENGINE_SHEETS = new Set(GENERATED_SHEET_NAMES.map(normalizeName));
+
 /** Reads an .xlsx or a folder of CSV files. Raises InputError (one line, naming the file) when it cannot. */
-export async function readRulebookFile(file: string): Promise<RulebookFile> {
+export async function readRulebookFile(file: string, options: ReadOptions = {}): Promise<RulebookFile> {
   const stat = statOrUndefined(file);
   if (!stat) throw new InputError(`${file}: no such file or folder`, file);
   if (stat.isDirectory()) {
@@ -60,8 +71,11 @@ export async function readRulebookFile(file: string): Promise<RulebookFile> {
   if (!isXlsxPath(file)) {
     throw new InputError(`${file}: not a rulebook; give an .xlsx workbook or a folder of .csv files`, file);
   }
-  const { workbook, charts } = await loadWorkbook(file);
-  return { kind: 'xlsx', path: file, grids: workbookGrids(workbook), workbook, charts };
+  const valuesOnly = options.engineSheetsAsValues
+    ? (sheet: string) => ENGINE_SHEETS.has(normalizeName(sheet))
+    : undefined;
+  const { workbook, charts, values } = await loadWorkbook(file, valuesOnly);
+  return { kind: 'xlsx', path: file, grids: workbookGrids(workbook, values), workbook, charts };
 }
 
 /** Applies core's patches (a run's, or the write path's) to the file in memory; nothing is written until `saveRulebookFile`. */
