@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import type { Cell } from '../../core';
 import { InputError } from './input-error';
 import { rangeCells } from './xlsx-ranges';
+import { entryStream } from './zip-reader';
 import { dateStylesOf, sharedStringsOf, sheetValues, type ValueContext } from './xlsx-values';
 
 /** Merged cells a workbook may hold, all sheets together: ExcelJS makes an object for every cell of a merge as it reads. */
@@ -83,7 +84,9 @@ export async function preparePackage(
         dateStyles: dateStylesOf(await text(zip, 'xl/styles.xml')),
         date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml),
       };
-      values.set(sheet.name, await sheetValues(streamOf(zip.file(part) as JSZip.JSZipObject), context));
+      const native = entryStream(bytes, part);
+      const chunks = native ?? streamOf(zip.file(part) as JSZip.JSZipObject);
+      values.set(sheet.name, await sheetValues(chunks, context));
       // The sheet's charts still count (a rewrite would lose them); its other parts go with its cells.
       const sheetRels = await rels(zip, relsOf(part));
       for (const r of sheetRels)

@@ -127,8 +127,12 @@ function cellValue(attrs: string, body: string, ctx: ValueContext): Cell {
   const t = attr(attrs, 't') ?? 'n';
   const s = attr(attrs, 's');
   const date = s !== undefined && ctx.dateStyles.has(Number(s));
-  const v = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
-  const formula = /<(?:\w+:)?f\b/.test(body);
+  const plainV = body.indexOf('<v>');
+  const v =
+    plainV >= 0
+      ? body.slice(plainV + 3, body.indexOf('</v>', plainV))
+      : /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
+  const formula = body.includes('<f') || (body.includes(':f') && /<\w+:f\b/.test(body));
   if (t === 'inlineStr' && !formula) {
     const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(body)?.[1];
     return is === undefined ? null : textsOf(is.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, ''));
@@ -167,6 +171,13 @@ function columnOf(ref: string): number {
 
 const attrPatterns = new Map<string, RegExp>();
 function attr(attrs: string, name: string): string | undefined {
+  // What Excel, ExcelJS and openpyxl write (` r="A1"`) is found without a regular expression.
+  const at = attrs.indexOf(` ${name}="`);
+  if (at >= 0) {
+    const from = at + name.length + 3;
+    return decode(attrs.slice(from, attrs.indexOf('"', from)));
+  }
+  if (!attrs.includes(`${name}=`) && !attrs.includes(`${name} `) && !attrs.startsWith(name)) return undefined;
   let pattern = attrPatterns.get(name);
   if (!pattern) attrPatterns.set(name, (pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`)));
   const m = pattern.exec(attrs);
