@@ -51,8 +51,8 @@ run(process.argv.slice(2), quiet).then((code) => {
 /** One CLI run in a child process of its own, with the heap bin/rulesheet gives itself. */
 export function runCli(what: string, args: string[]): CliRun {
   const main = path.join(__dirname, '..', 'cli', 'main.ts');
-  // The heap bin/rulesheet gives itself: ExcelJS holds the whole workbook as objects.
-  const node = ['--max-old-space-size=12288', '-r', 'ts-node/register/transpile-only', '-e', CHILD, main];
+  // The heap bin/rulesheet gives itself.
+  const node = ['--max-old-space-size=4096', '-r', 'ts-node/register/transpile-only', '-e', CHILD, main];
   const child = spawnSync(process.execPath, [...node, ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

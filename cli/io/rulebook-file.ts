@@ -7,6 +7,7 @@ import {
   type Cell,
   type CellsPatch,
   EXCEL_LIMITS,
+  GENERATED_SHEET_NAMES,
   type Grid,
   type HostPatch,
   normalizeName,
@@ -18,6 +19,8 @@ import { setCellValue } from './xlsx-cells';
 import { applyXlsxPatches } from './xlsx-patches';
 import { loadWorkbook, workbookGrids } from './xlsx-read';
 import { writeWorkbookSafely } from './safe-write';
+import type { EngineSheet } from './xlsx-engine-sheets';
+import { writeWorkbookWithSheetsSafely } from './xlsx-write';
 import { normaliseDataValidations } from './xlsx-validations';
 import { replaceXmlForbidden, xmlCharWarnings } from './xml-chars';
 
@@ -33,12 +36,24 @@ export interface RulebookFile {
   patches?: HostPatch[];
   /** For an .xlsx: the sheets holding charts, which the workbook would lose if it were rewritten. */
   charts?: string[];
+  /** For an .xlsx: the engine sheets patched so far, their rows made only as the workbook is saved. */
+  engineSheets?: EngineSheet[];
 }
 
 const isXlsxPath = (p: string) => /\.xlsx$/i.test(p);
 
+export interface ReadOptions {
+  /**
+   * The engine's own sheets (Results, Summary, Run History, the lists) are read for their values only, and the
+   * workbook holds them empty: for a run, which rewrites them whole.
+   */
+  engineSheetsAsValues?: boolean;
+}
+
+const ENGINE_SHEETS = new Set(GENERATED_SHEET_NAMES.map(normalizeName));
+
 /** Reads an .xlsx or a folder of CSV files. Raises InputError (one line, naming the file) when it cannot. */
-export async function readRulebookFile(file: string): Promise<RulebookFile> {
+export async function readRulebookFile(file: string, options: ReadOptions = {}): Promise<RulebookFile> {
   const stat = statOrUndefined(file);
   if (!stat) throw new InputError(`${file}: no such file or folder`, file);
   if (stat.isDirectory()) {
@@ -56,13 +71,16 @@ export async function readRulebookFile(file: string): Promise<RulebookFile> {
   if (!isXlsxPath(file)) {
     throw new InputError(`${file}: not a rulebook; give an .xlsx workbook or a folder of .csv files`, file);
   }
-  const { workbook, charts } = await loadWorkbook(file);
-  return { kind: 'xlsx', path: file, grids: workbookGrids(workbook), workbook, charts };
+  const valuesOnly = options.engineSheetsAsValues
+    ? (sheet: string) => ENGINE_SHEETS.has(normalizeName(sheet))
+    : undefined;
+  const { workbook, charts, values } = await loadWorkbook(file, valuesOnly);
+  return { kind: 'xlsx', path: file, grids: workbookGrids(workbook, values), workbook, charts };
 }
 
 /** Applies core's patches (a run's, or the write path's) to the file in memory; nothing is written until `saveRulebookFile`. */
 export function applyPatches(file: RulebookFile, patches: HostPatch[]): void {
-  if (file.workbook) applyXlsxPatches(file.workbook, patches);
+  if (file.workbook) applyXlsxPatches(file.workbook, patches, (file.engineSheets ??= []));
   else file.patches = (file.patches ?? []).concat(patches);
 }
 
@@ -78,8 +96,9 @@ export async function saveRulebookFile(file: RulebookFile, outPath?: string): Pr
   try {
     if (isXlsxPath(target)) {
       const workbook = file.workbook ?? workbookFromGrids(file.grids);
-      if (!file.workbook) applyXlsxPatches(workbook, file.patches ?? []);
-      return await writeWorkbook(workbook, target);
+      const engineSheets = file.workbook ? (file.engineSheets ?? []) : [];
+      if (!file.workbook) applyXlsxPatches(workbook, file.patches ?? [], engineSheets);
+      return await writeWorkbook(workbook, target, engineSheets);
     } else if (file.kind === 'csv') {
       saveCsvFolder(file.path, file.grids, file.patches ?? [], target);
     } else {
@@ -153,17 +172,30 @@ function workbookFromGrids(grids: Grid[]): ExcelJS.Workbook {
   return workbook;
 }
 
-/** Writes the workbook; returns warnings for the cells whose text had characters XML cannot hold. */
-async function writeWorkbook(workbook: ExcelJS.Workbook, target: string): Promise<string[]> {
+/**
+ * Writes the workbook (its engine sheets' rows made as they are written); returns warnings for the cells whose
+ * text had characters XML cannot hold, sheet by sheet in tab order.
+ */
+async function writeWorkbook(
+  workbook: ExcelJS.Workbook,
+  target: string,
+  engineSheets: EngineSheet[] = [],
+): Promise<string[]> {
   normaliseDataValidations(workbook);
   const replaced = replaceXmlForbidden(workbook);
+  let inEngineSheets = new Map<string, string[]>();
   try {
-    await writeWorkbookSafely(workbook, target);
+    if (engineSheets.length === 0) await writeWorkbookSafely(workbook, target);
+    else inEngineSheets = await writeWorkbookWithSheetsSafely(workbook, engineSheets, target);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`${target}: cannot write the workbook: ${firstLine(err)}`, target);
   }
-  return xmlCharWarnings(target, replaced);
+  if (inEngineSheets.size === 0) return xmlCharWarnings(target, replaced);
+  const ordered = workbook.worksheets.flatMap(
+    (ws) => inEngineSheets.get(ws.name) ?? replaced.filter((cell) => cell.startsWith(`${ws.name}!`)),
+  );
+  return xmlCharWarnings(target, ordered);
 }
 
 function inFolder(dir: string, message: string): string {

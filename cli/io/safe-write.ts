@@ -83,20 +83,39 @@ export async function writeWorkbookSafely(
   file: string,
   options: WriteOptions = {},
 ): Promise<void> {
+  await writeFdSafely(
+    file,
+    async (fd) => {
+      // The stream leaves the descriptor open, so the file can be flushed to disk before it is renamed.
+      const stream = fs.createWriteStream('', { fd, autoClose: false });
+      await new Promise<void>((resolve, reject) => {
+        stream.on('finish', resolve);
+        stream.on('error', reject);
+        workbook.xlsx.write(stream).then(
+          () => stream.end(),
+          (err: unknown) => reject(err),
+        );
+      });
+    },
+    options,
+  );
+}
+
+/**
+ * `writeFileSafely` for a file made by `write` into the open temp file (with fs.write or fs.writeSync): the temp
+ * file replaces the target only once `write` has finished and the file is flushed to disk; a failure at any step
+ * leaves the target as it was and removes the temp file.
+ */
+export async function writeFdSafely(
+  file: string,
+  write: (fd: number) => Promise<void>,
+  options: WriteOptions = {},
+): Promise<void> {
   const target = resolveTarget(file, options);
   const tmp = openTemp(target.path, target.mode);
   let open = true;
   try {
-    // The stream leaves the descriptor open, so the file can be flushed to disk before it is renamed.
-    const stream = fs.createWriteStream('', { fd: tmp.fd, autoClose: false });
-    await new Promise<void>((resolve, reject) => {
-      stream.on('finish', resolve);
-      stream.on('error', reject);
-      workbook.xlsx.write(stream).then(
-        () => stream.end(),
-        (err: unknown) => reject(err),
-      );
-    });
+    await write(tmp.fd);
     fs.fsyncSync(tmp.fd);
     fs.closeSync(tmp.fd);
     open = false;

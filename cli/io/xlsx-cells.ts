@@ -39,7 +39,7 @@ export function setStyle(cell: ExcelJS.Cell, style: Partial<ExcelJS.Style>): voi
   cell.style = shared as ExcelJS.Style;
 }
 
-function isMidnightUtc(d: Date): boolean {
+export function isMidnightUtc(d: Date): boolean {
   return (
     d.getUTCHours() === 0 &&
     d.getUTCMinutes() === 0 &&

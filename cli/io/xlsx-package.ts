@@ -1,7 +1,11 @@
 // An .xlsx package looked at before ExcelJS reads it: charts found, other tools' layouts and hostile ranges made safe to load.
+import { Readable } from 'stream';
 import JSZip from 'jszip';
+import type { Cell } from '../../core';
 import { InputError } from './input-error';
 import { rangeCells } from './xlsx-ranges';
+import { entryStream } from './zip-reader';
+import { dateStylesOf, sharedStringsOf, sheetValues, type ValueContext } from './xlsx-values';
 
 /** Merged cells a workbook may hold, all sheets together: ExcelJS makes an object for every cell of a merge as it reads. */
 export const MAX_MERGED_CELLS = 100_000;
@@ -15,7 +19,13 @@ export interface PreparedPackage {
   charts: string[];
   /** Per sheet name, the data validations' ranges as written, by the placeholder address ExcelJS read them under. */
   validations: Map<string, Map<string, string[]>>;
+  /** The values of the sheets read for their values only (by name), which ExcelJS is given empty. */
+  values: Map<string, Cell[][]>;
 }
+
+/** A worksheet with no cells: what ExcelJS reads in place of a sheet read for its values only. */
+const EMPTY_SHEET =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/></worksheet>';
 
 interface Rel {
   id: string;
@@ -34,7 +44,12 @@ const REL_WORKSHEET = /\/worksheet$/;
  * Reads the package and returns what ExcelJS can load within bounds. Raises InputError (naming the file and
  * the sheet) for a package that is not a zip, lacks its workbook, or holds more merged cells than the bounds.
  */
-export async function preparePackage(file: string, bytes: Buffer): Promise<PreparedPackage> {
+export async function preparePackage(
+  file: string,
+  bytes: Buffer,
+  /** Sheets whose values alone are wanted (a run rewrites them whole): read here as they are inflated, never by ExcelJS. */
+  valuesOnly: (sheet: string) => boolean = () => false,
+): Promise<PreparedPackage> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -48,6 +63,8 @@ export async function preparePackage(file: string, bytes: Buffer): Promise<Prepa
   let changed = false;
   const charts: string[] = [];
   const validations = new Map<string, Map<string, string[]>>();
+  const values = new Map<string, Cell[][]>();
+  let context: ValueContext | undefined;
   const workbookRels = await rels(zip, 'xl/_rels/workbook.xml.rels');
   // ExcelJS files comments as xl/commentsN.xml and xl/drawings/vmlDrawingN.vml; other tools use other names.
   let partNo = 1000;
@@ -61,6 +78,28 @@ export async function preparePackage(file: string, bytes: Buffer): Promise<Prepa
       continue;
     }
     if (!REL_WORKSHEET.test(rel.type)) continue;
+    if (valuesOnly(sheet.name) && zip.file(part)) {
+      context ??= {
+        sharedStrings: sharedStringsOf(await text(zip, sharedStringsPart(workbookRels))),
+        dateStyles: dateStylesOf(await text(zip, 'xl/styles.xml')),
+        date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml),
+      };
+      const native = entryStream(bytes, part);
+      const chunks = native ?? streamOf(zip.file(part) as JSZip.JSZipObject);
+      values.set(sheet.name, await sheetValues(chunks, context));
+      // The sheet's charts still count (a rewrite would lose them); its other parts go with its cells.
+      const sheetRels = await rels(zip, relsOf(part));
+      for (const r of sheetRels)
+        if (
+          REL_DRAWING.test(r.type) &&
+          (await rels(zip, relsOf(resolve(part, r.target)))).some((d) => REL_CHART.test(d.type))
+        )
+          charts.push(sheet.name);
+      zip.file(part, EMPTY_SHEET);
+      zip.remove(relsOf(part));
+      changed = true;
+      continue;
+    }
     let xml = await text(zip, part);
     if (xml === undefined) continue;
     const original = xml;
@@ -111,8 +150,9 @@ export async function preparePackage(file: string, bytes: Buffer): Promise<Prepa
     }
   }
   if (charts.length === 0 && zip.file(/^xl\/charts\//).length > 0) charts.push('(workbook)');
-  const data = changed ? await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) : bytes;
-  return { data, charts, validations };
+  // Stored, not deflated: ExcelJS reads it at once, and JSZip's deflate runs in JavaScript.
+  const data = changed ? await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : bytes;
+  return { data, charts, validations, values };
 }
 
 /** ExcelJS reads a note's text from runs (`<r><t>`); a plain `<text><t>` (openpyxl's) would come back empty. */
@@ -202,6 +242,19 @@ function relsXml(list: Rel[]): string {
     return `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(type)}" Target="${escapeXml(r.target)}"${external ? ' TargetMode="External"' : ''}/>`;
   });
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
+}
+
+/** The shared strings part the workbook names (xl/sharedStrings.xml as a rule). */
+function sharedStringsPart(workbookRels: Rel[]): string {
+  const rel = workbookRels.find((r) => /\/sharedStrings$/.test(r.type));
+  return rel ? resolve('xl/workbook.xml', rel.target) : 'xl/sharedStrings.xml';
+}
+
+/** A part's bytes as they are inflated. */
+async function* streamOf(entry: JSZip.JSZipObject): AsyncGenerator<Buffer> {
+  // JSZip's stream is an old-style one: wrapped, it can be iterated.
+  const stream = new Readable().wrap(entry.nodeStream('nodebuffer'));
+  for await (const chunk of stream) yield chunk as Buffer;
 }
 
 async function text(zip: JSZip, path: string): Promise<string | undefined> {

@@ -9,10 +9,15 @@ export interface LoadedWorkbook {
   workbook: ExcelJS.Workbook;
   /** Sheets holding charts, which ExcelJS drops: the workbook must not be rewritten in place. */
   charts: string[];
+  /** The values of the sheets read for their values only; ExcelJS holds them empty. */
+  values: Map<string, Cell[][]>;
 }
 
 /** Loads a workbook, or raises an InputError naming the file. */
-export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
+export async function loadWorkbook(
+  file: string,
+  valuesOnly?: (sheet: string) => boolean,
+): Promise<LoadedWorkbook> {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -23,7 +28,7 @@ export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
       file,
     );
   }
-  const prepared = await preparePackage(file, bytes);
+  const prepared = await preparePackage(file, bytes, valuesOnly);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(prepared.data as unknown as ExcelJS.Buffer);
@@ -38,7 +43,7 @@ export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
       file,
     );
   restoreValidations(workbook, prepared.validations);
-  return { workbook, charts: prepared.charts };
+  return { workbook, charts: prepared.charts, values: prepared.values };
 }
 
 /** Puts each validation back under the ranges the file gave it, in the file's order, one entry a range. */
@@ -73,8 +78,10 @@ export function toCell(value: ExcelJS.CellValue | undefined): Cell {
 }
 
 /** Every worksheet of the workbook as a grid, in tab order; merged cells hold their value once. */
-export function workbookGrids(workbook: ExcelJS.Workbook): Grid[] {
+export function workbookGrids(workbook: ExcelJS.Workbook, values?: Map<string, Cell[][]>): Grid[] {
   return workbook.worksheets.map((ws) => {
+    const read = values?.get(ws.name);
+    if (read) return { name: ws.name, rows: read };
     const rows: Cell[][] = [];
     for (let r = 1; r <= ws.rowCount; r++) {
       const row = ws.findRow(r);

@@ -4,12 +4,18 @@ import type ExcelJS from 'exceljs';
 /** What every forbidden character becomes: Unicode's replacement character, so the loss stays visible. */
 export const REPLACEMENT = '\uFFFD';
 
+/** Characters that may be forbidden: C0 controls but tab, LF and CR, any surrogate (most are paired), U+FFFE, U+FFFF. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/;
+
 /**
  * The text with every character XML 1.0 forbids replaced (C0 controls other than tab, LF and CR, U+FFFE,
  * U+FFFF, and a surrogate without its pair), or undefined when there is none, which is nearly always.
  * Written out, such a character makes sharedStrings.xml unreadable and the whole workbook with it.
  */
 export function xmlSafe(text: string): string | undefined {
+  // Nearly every text has none of the candidates: one native scan settles it.
+  if (!SUSPECT.test(text)) return undefined;
   let out: string | undefined;
   let from = 0;
   for (let i = 0; i < text.length; i++) {

@@ -81,11 +81,11 @@ test('an .xlsx rulebook is read and written with every Results row (openpyxl rea
   const wb = new ExcelJS.Workbook();
   for (const grid of failingRulebook()) wb.addWorksheet(grid.name).addRows(grid.rows);
   await wb.xlsx.writeFile(xlsx);
-  // A child process with the heap bin/rulesheet gives itself: ExcelJS holds the whole workbook as objects.
+  // A child process with the heap bin/rulesheet gives itself.
   const run = spawnSync(
     process.execPath,
     [
-      '--max-old-space-size=12288',
+      '--max-old-space-size=4096',
       '-r',
       'ts-node/register/transpile-only',
       'cli/main.ts',

@@ -1,0 +1,297 @@
+// Engine sheets (Results, Summary, Run History, the lists) saved as XML made row by row into the package ExcelJS writes, never as ExcelJS cells.
+import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { columnLetters, type SheetPatch, type WriteCell } from '../../core';
+import { SheetCells } from './xlsx-sheet-cells';
+import { xmlSafe } from './xml-chars';
+import type { ZipWriter } from './zip-writer';
+
+/**
+ * An engine sheet waiting to be written: ExcelJS holds an empty worksheet in its place (tab position, note,
+ * widths, panes, filter, print setup, dropdowns, colours), and its rows are made only as the file is written.
+ */
+export interface EngineSheet {
+  patch: SheetPatch;
+  worksheet: ExcelJS.Worksheet;
+}
+
+interface Planned {
+  sheet: EngineSheet;
+  cells: SheetCells;
+  /** Per cell key, the sample (a column of the worksheet's first row) holding its style. */
+  sampleOf: Map<number, number>;
+  samples: number;
+}
+
+/** Rows gathered into one string before it is handed on. */
+const ROWS_PER_CHUNK = 64;
+
+/**
+ * Gives each engine sheet's worksheet one sample cell per style its cells use (and one empty text), so that
+ * ExcelJS writes those styles (and the empty string) into the package; their ids are read back after.
+ */
+export function planEngineSheets(sheets: EngineSheet[]): Planned[] {
+  return sheets.map((sheet) => {
+    const ws = sheet.worksheet;
+    const cells = new SheetCells(sheet.patch, (col) => ws.getColumn(col + 1).width);
+    const byStyle = new Map<string, number>();
+    const styles: Partial<ExcelJS.Style>[] = [];
+    const sampleOf = new Map<number, number>();
+    const rows = sheet.patch.rows;
+    for (let r = 0; r <= cells.lastRow; r++) {
+      const values = rows[r] ?? [];
+      for (let c = 0; c <= cells.lastCol; c++) {
+        const key = cells.keyOf(r, c, values[c]);
+        if (key < 0 || sampleOf.has(key)) continue;
+        const style = cells.styleOf(key);
+        const text = JSON.stringify(style);
+        let sample = byStyle.get(text);
+        if (sample === undefined) {
+          byStyle.set(text, (sample = styles.length));
+          styles.push(style);
+        }
+        sampleOf.set(key, sample);
+      }
+    }
+    styles.forEach((style, i) => (ws.getCell(1, i + 1).style = style as ExcelJS.Style));
+    // An empty text: ExcelJS then writes the shared strings part, which the sheets' texts are added to.
+    ws.getCell(1, styles.length + 1).value = '';
+    return { sheet, cells, sampleOf, samples: styles.length };
+  });
+}
+
+/**
+ * Copies the package ExcelJS wrote into `zip`, each engine sheet's part with its rows made as it goes, their
+ * texts added to the workbook's shared strings (written last, once every text is known). Returns, per engine
+ * sheet, the cells whose text had characters XML cannot hold, as `Sheet!A1`.
+ */
+export async function writePackage(
+  written: Buffer,
+  planned: Planned[],
+  date1904: boolean,
+  zip: ZipWriter,
+): Promise<Map<string, string[]>> {
+  const pkg = await JSZip.loadAsync(written);
+  const byPart = new Map(planned.map((p) => [`xl/worksheets/sheet${p.sheet.worksheet.id}.xml`, p]));
+  for (const part of byPart.keys())
+    if (!pkg.file(part)) throw new Error(`the workbook written has no ${part}`);
+  // The sample empty text makes ExcelJS write the shared strings part.
+  const sstXml = await pkg.file(SHARED_STRINGS)?.async('string');
+  if (sstXml === undefined) throw new Error(`the workbook written has no ${SHARED_STRINGS}`);
+  const strings = new SharedStrings(sstXml);
+  const replaced = new Map<string, string[]>();
+  const names: string[] = [];
+  pkg.forEach((name, entry) => {
+    if (!entry.dir && name !== SHARED_STRINGS) names.push(name);
+  });
+  for (const name of names) {
+    const entry = pkg.file(name) as JSZip.JSZipObject;
+    const plan = byPart.get(name);
+    if (!plan) {
+      await zip.add(name, [await entry.async('nodebuffer')]);
+      continue;
+    }
+    const xml = await entry.async('string');
+    const cells: string[] = [];
+    replaced.set(plan.sheet.worksheet.name, cells);
+    await zip.add(name, sheetXml(xml, plan, date1904, strings, cells));
+  }
+  await zip.add(SHARED_STRINGS, strings.xml());
+  return replaced;
+}
+
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+
+/** The workbook's shared strings: those ExcelJS wrote, then each new text once, in the order first used. */
+class SharedStrings {
+  private readonly ids = new Map<string, number>();
+  private readonly base: number;
+  private references = 0;
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastId: number[] = [];
+  private readonly head: string;
+  private readonly tail: string;
+  private readonly count: number;
+
+  constructor(private readonly written: string) {
+    const end = written.lastIndexOf('</sst>');
+    if (end < 0) throw new Error(`${SHARED_STRINGS} was not written whole`);
+    this.head = written.slice(0, end);
+    this.tail = written.slice(end);
+    this.base = Number(/\buniqueCount="(\d+)"/.exec(this.head)?.[1] ?? countOf(this.head, '<si>'));
+    this.count = Number(/\bcount="(\d+)"/.exec(this.head)?.[1] ?? this.base);
+  }
+
+  /** The index of a text (already safe for XML), added when new. */
+  idOf(text: string, col: number): number {
+    this.references++;
+    // A column often repeats the same text object row after row (a rule's title, a severity): no lookup then.
+    if (text === this.lastText[col]) return this.lastId[col];
+    let id = this.ids.get(text);
+    if (id === undefined) this.ids.set(text, (id = this.base + this.ids.size));
+    this.lastText[col] = text;
+    this.lastId[col] = id;
+    return id;
+  }
+
+  *xml(): Generator<string> {
+    yield this.head
+      .replace(/\bcount="\d+"/, `count="${this.count + this.references}"`)
+      .replace(/\buniqueCount="\d+"/, `uniqueCount="${this.base + this.ids.size}"`);
+    let parts: string[] = [];
+    for (const text of this.ids.keys()) {
+      const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : '';
+      parts.push(`<si><t${space}>${xmlText(text)}</t></si>`);
+      if (parts.length >= 4096) {
+        yield parts.join('');
+        parts = [];
+      }
+    }
+    yield parts.join('');
+    yield this.tail;
+  }
+}
+
+function countOf(text: string, what: string): number {
+  let n = 0;
+  for (let i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length)) n++;
+  return n;
+}
+
+/** The worksheet's XML with its (sample) sheetData replaced by the patch's rows and its dimension set. */
+function* sheetXml(
+  xml: string,
+  plan: Planned,
+  date1904: boolean,
+  strings: SharedStrings,
+  replaced: string[],
+): Generator<string> {
+  const open = xml.indexOf('<sheetData');
+  const selfClosed = xml.indexOf('<sheetData/>');
+  const close = selfClosed >= 0 ? selfClosed + '<sheetData/>'.length : xml.indexOf('</sheetData>') + 12;
+  if (open < 0 || close < open) throw new Error(`${plan.sheet.worksheet.name}: no sheetData was written`);
+  const styles = sampleStyles(xml.slice(open, close), plan.samples);
+  const rows = rowsXml(plan, styles, date1904, strings, replaced);
+  const dimension = rows.dimension;
+  yield xml
+    .slice(0, open)
+    .replace(/<dimension ref="[^"]*"\/>/, dimension ? `<dimension ref="${dimension}"/>` : '$&');
+  yield '<sheetData>';
+  yield* rows.chunks;
+  yield '</sheetData>';
+  yield xml.slice(close);
+}
+
+/** The style id ExcelJS gave each sample cell of row 1 (0 when it wrote none). */
+function sampleStyles(sheetData: string, samples: number): number[] {
+  const styles = Array.from({ length: samples }, () => 0);
+  for (const m of sheetData.matchAll(/<c r="([A-Z]+)1"([^>]*?)(\/>|>)/g)) {
+    const s = /\bs="(\d+)"/.exec(m[2]);
+    const index = columnIndex(m[1]);
+    if (s && index < samples) styles[index] = Number(s[1]);
+  }
+  return styles;
+}
+
+function columnIndex(letters: string): number {
+  let col = 0;
+  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
+/** The rows' XML in chunks (made lazily) and the sheet's dimension (known at once from the patch). */
+function rowsXml(
+  plan: Planned,
+  styles: number[],
+  date1904: boolean,
+  strings: SharedStrings,
+  replaced: string[],
+): { chunks: Generator<string>; dimension: string | undefined } {
+  const { cells, sampleOf } = plan;
+  const rows = plan.sheet.patch.rows;
+  const sheetName = plan.sheet.worksheet.name;
+  const letters = Array.from({ length: cells.lastCol + 1 }, (_, c) => columnLetters(c));
+  const dimension = cells.lastCol >= 0 ? `A1:${letters[cells.lastCol]}${cells.lastRow + 1}` : undefined;
+  function* chunks(): Generator<string> {
+    let parts: string[] = [];
+    for (let r = 0; r <= cells.lastRow; r++) {
+      const values = rows[r] ?? [];
+      const row = r + 1;
+      let min = 0;
+      let max = 0;
+      let body = '';
+      for (let c = 0; c <= cells.lastCol; c++) {
+        const value = values[c];
+        const key = cells.keyOf(r, c, value);
+        if (key < 0) continue;
+        if (!min) min = c + 1;
+        max = c + 1;
+        const sample = sampleOf.get(key);
+        const style = sample === undefined ? 0 : styles[sample];
+        if (style === 0 && (value === null || value === undefined)) continue;
+        const ref = letters[c] + row;
+        body += cellXml(ref, c, style, value, date1904, strings, replaced, sheetName);
+      }
+      const height = cells.heightOf(r);
+      if (!body && !min && height === undefined) continue;
+      parts.push(
+        `<row r="${row}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}${min ? ` spans="${min}:${max}"` : ''} x14ac:dyDescent="0.25">${body}</row>`,
+      );
+      if (parts.length >= ROWS_PER_CHUNK) {
+        yield parts.join('');
+        parts = [];
+      }
+    }
+    if (parts.length > 0) yield parts.join('');
+  }
+  return { chunks: chunks(), dimension };
+}
+
+/** One cell as ExcelJS writes it, text as a shared string (made safe for XML first; `replaced` lists where it was). */
+function cellXml(
+  ref: string,
+  col: number,
+  style: number,
+  value: WriteCell | undefined,
+  date1904: boolean,
+  strings: SharedStrings,
+  replaced: string[],
+  sheetName: string,
+): string {
+  const s = style ? ` s="${style}"` : '';
+  if (value === null || value === undefined) return `<c r="${ref}"${s}/>`;
+  if (typeof value === 'number') return `<c r="${ref}"${s}><v>${value}</v></c>`;
+  if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (value instanceof Date) {
+    const serial = 25569 + value.getTime() / (24 * 3600 * 1000) - (date1904 ? 1462 : 0);
+    return `<c r="${ref}"${s}><v>${serial}</v></c>`;
+  }
+  let text = typeof value === 'string' ? value : value.text;
+  const safe = xmlSafe(text);
+  if (safe !== undefined) {
+    text = safe;
+    replaced.push(`${sheetName}!${ref}`);
+  }
+  return `<c r="${ref}"${s} t="s"><v>${strings.idOf(text, col)}</v></c>`;
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are among what ExcelJS drops
+const XML_SPECIAL = /["&'<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
+/** Text escaped as ExcelJS escapes it (its xmlEncode): markup characters as entities, control characters dropped. */
+export function xmlText(text: string): string {
+  if (!XML_SPECIAL.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const code = text.charCodeAt(i);
+    if (ch === '"') out += '&quot;';
+    else if (ch === '&') out += '&amp;';
+    else if (ch === "'") out += '&apos;';
+    else if (ch === '<') out += '&lt;';
+    else if (ch === '>') out += '&gt;';
+    else if (code === 127 || (code <= 31 && (code <= 8 || (code >= 11 && code !== 13)))) continue;
+    else out += ch;
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+// Saving a workbook whose engine sheets wait as patches: ExcelJS writes the rest, the engine sheets' rows are made into the file as it is written.
+import type ExcelJS from 'exceljs';
+import { writeFdSafely, type WriteOptions } from './safe-write';
+import { type EngineSheet, planEngineSheets, writePackage } from './xlsx-engine-sheets';
+import { ZipWriter } from './zip-writer';
+
+/**
+ * Writes the workbook with its engine sheets to `file` as one transaction (see writeFdSafely). Returns, per engine
+ * sheet, the cells whose text had characters XML cannot hold.
+ */
+export async function writeWorkbookWithSheetsSafely(
+  workbook: ExcelJS.Workbook,
+  sheets: EngineSheet[],
+  file: string,
+  options: WriteOptions = {},
+): Promise<Map<string, string[]>> {
+  const planned = planEngineSheets(sheets);
+  // Without the engine sheets' rows the rest of the workbook is small: ExcelJS makes it in memory, stored rather
+  // than deflated (its deflate runs in JavaScript; every part is deflated once, natively, as the file is written).
+  const written = Buffer.from(
+    await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions),
+  );
+  const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
+  let replaced = new Map<string, string[]>();
+  await writeFdSafely(
+    file,
+    async (fd) => {
+      const zip = new ZipWriter(fd);
+      replaced = await writePackage(written, planned, date1904, zip);
+      zip.finish();
+    },
+    options,
+  );
+  return replaced;
+}

@@ -1,0 +1,122 @@
+// The engine sheets an .xlsx run writes row by row: read back alike by ExcelJS and openpyxl, and read for their values only as ExcelJS reads them.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { isDeepStrictEqual } from 'util';
+import type { Cell } from '../../core';
+import { readRulebookFile } from '../../cli/io/rulebook-file';
+import { NOW, SHEETS, cli, readXlsx, tempDir, writeXlsxRulebook } from './helpers/rulebook';
+import { openpyxlRead } from './helpers/openpyxl';
+
+let dir: string;
+beforeEach(() => {
+  dir = tempDir('rulesheet-engine-sheets-');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Texts a writer must escape or keep as they are: markup, quotes, spaces at the ends, a line break, an emoji. */
+const TRICKY = [' lead & <tag> "q" \'a\'', 'two\nlines ', '🙂 wide'];
+
+/** The test rulebook with resource names and owners that put the tricky texts into Results. */
+function trickySheets(): Record<string, Cell[][]> {
+  const resources = SHEETS.Resources.map((row, r) =>
+    r === 0 ? row : row.map((v, c) => (c === 2 ? TRICKY[r % TRICKY.length] : v)),
+  );
+  return { ...SHEETS, Resources: resources };
+}
+
+/** A cell as text the way both readers can give it (dates left out: each reader has its own date type). */
+const plain = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? 'date' : v);
+
+test('Results, Summary and Run History read the same in ExcelJS and openpyxl, tricky texts included', async () => {
+  const book = await writeXlsxRulebook(path.join(dir, 'book.xlsx'), trickySheets());
+  const out = path.join(dir, 'out.xlsx');
+  const run = await cli('validate', book, '--now', NOW, '--out', out, '--fail-on', 'none', '--quiet');
+  expect(run.stderr).toBe('');
+  const exceljs = await readXlsx(out);
+  const openpyxl = openpyxlRead(out, { cells: true });
+  for (const name of ['Results', 'Summary', 'Run History', 'Rulesheet Lists']) {
+    const ws = exceljs.getWorksheet(name)!;
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      const values = (row.values as unknown[]).slice(1);
+      rows[r - 1] = values.map(plain);
+    });
+    const theirs = openpyxl.find((s) => s.name === name)!.cells!;
+    expect(theirs.length).toBe(ws.rowCount);
+    theirs.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const mine = rows[r]?.[c] ?? null;
+        // openpyxl gives dates as text here; numbers and texts must match exactly.
+        if (mine === 'date') expect(typeof v).toBe('string');
+        else expect({ name, r, c, v }).toEqual({ name, r, c, v: mine });
+      }),
+    );
+  }
+  const names = new Set(
+    openpyxl.find((s) => s.name === 'Results')!.cells!.map((row) => row[6] as string | null),
+  );
+  // Core trims what it reads; the rest of each text arrives as it was.
+  for (const text of [TRICKY[0], TRICKY[2]]) expect(names).toContain(text.trim());
+});
+
+test('engine sheets read for their values only give the grids ExcelJS gives, on a workbook validated twice', async () => {
+  const book = await writeXlsxRulebook(path.join(dir, 'book.xlsx'), trickySheets());
+  await cli('validate', book, '--now', NOW, '--fail-on', 'none', '--quiet');
+  await cli('validate', book, '--now', '2026-03-08T09:00:00Z', '--fail-on', 'none', '--quiet');
+  const whole = await readRulebookFile(book);
+  const values = await readRulebookFile(book, { engineSheetsAsValues: true });
+  expect(values.grids.map((g) => g.name)).toEqual(whole.grids.map((g) => g.name));
+  for (const grid of whole.grids) {
+    const other = values.grids.find((g) => g.name === grid.name)!;
+    expect({ name: grid.name, same: isDeepStrictEqual(other.rows, grid.rows) }).toEqual({
+      name: grid.name,
+      same: true,
+    });
+  }
+  // ExcelJS holds the engine sheets empty.
+  expect(values.workbook!.getWorksheet('Results')!.rowCount).toBe(0);
+});
+
+const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+/** A Results and a Run History sheet as openpyxl writes them: dates, times, booleans, a formula, a merge. */
+const OPENPYXL_BOOK = `
+import sys, datetime, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Rules"
+ws.append(["Rule ID", "Title", "Resource Type", "Field", "Operator", "Expected", "Severity"])
+ws.append(["R-1", "A rule", "t", "f", "equals", "x", "High"])
+res = wb.create_sheet("Resources")
+res.append(["Resource ID", "Type", "f"])
+res.append(["r1", "t", "x"])
+results = wb.create_sheet("Results")
+results.append(["Rule ID", "Resource ID", "First Seen", "Due", "Overdue", "Count", "Note"])
+results.append(["R-1", "r1", datetime.datetime(2026, 1, 2), datetime.datetime(2026, 2, 3, 14, 30), True, 3, "a &amp; <b>"])
+results.append(["R-1", "r2", datetime.datetime(2025, 12, 31), None, False, "=1+2", "bold plain"])
+results.append(["merged", None, None, None, None, 1.5, " spaced "])
+results.merge_cells("A4:B4")
+history = wb.create_sheet("Run History")
+history.append(["Run At", "Checks"])
+history.append([datetime.datetime(2026, 1, 1, 9, 0), 10])
+wb.save(sys.argv[1])
+`;
+
+test('engine sheets an openpyxl workbook holds are read for their values as ExcelJS reads them', async () => {
+  const book = path.join(dir, 'openpyxl.xlsx');
+  const made = spawnSync(PYTHON, ['-c', OPENPYXL_BOOK, book], { encoding: 'utf8' });
+  expect(made.stderr).toBe('');
+  const whole = await readRulebookFile(book);
+  const values = await readRulebookFile(book, { engineSheetsAsValues: true });
+  for (const name of ['Results', 'Run History']) {
+    const a = whole.grids.find((g) => g.name === name)!.rows;
+    const b = values.grids.find((g) => g.name === name)!.rows;
+    expect({ name, rows: b }).toEqual({ name, rows: a });
+  }
+  const results = values.grids.find((g) => g.name === 'Results')!.rows;
+  expect(results[1][2]).toEqual(new Date('2026-01-02T00:00:00Z'));
+  expect(results[1][6]).toBe('a &amp; <b>');
+  expect(results[2][6]).toBe('bold plain');
+  expect(results[3][1]).toBeNull();
+});
