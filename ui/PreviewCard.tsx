@@ -14,7 +14,8 @@ import type { PreviewView } from './host-actions';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  words: { fontStyle: 'italic' },
+  // A condition's paths have no spaces to wrap at in a narrow pane.
+  words: { fontStyle: 'italic', overflowWrap: 'anywhere' },
 });
 
 export function PreviewCard({ preview, busy }: { preview?: PreviewView; busy: boolean }) {

@@ -1,4 +1,4 @@
-// The rule builder: type, field, operator and expected chosen from what the resources hold, a live preview, then Add rule.
+// The rule builder: type, then field/operator/expected from what the resources hold or a Condition, a live preview, Add rule.
 import * as React from 'react';
 import {
   Button,
@@ -10,13 +10,19 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
+  Radio,
+  RadioGroup,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import type { BuilderData, HostActions, PreviewView, RuleCandidate } from './host-actions';
+import { checkCondition } from '../core';
 import { PreviewCard } from './PreviewCard';
+import { ConditionField } from './ConditionField';
 import {
+  CHECK_CHOICES,
+  type CheckForm,
   expectedHint,
   MATCH_CHOICES,
   missingParts,
@@ -50,6 +56,9 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
   const [data, setData] = React.useState<BuilderData>();
   const [loadError, setLoadError] = React.useState<string>();
   const [type, setType] = React.useState('');
+  // Row form by default; the Condition keeps its text while the person switches back and forth.
+  const [form, setForm] = React.useState<CheckForm>('row');
+  const [condition, setCondition] = React.useState('');
   const [field, setField] = React.useState('');
   const [operator, setOperator] = React.useState('');
   const [expected, setExpected] = React.useState('');
@@ -84,20 +93,26 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
   const fieldView = typeView?.fields.find((f) => f.path === field);
   const wantsExpected = takesExpected(operator);
   const hasWildcard = field.includes('[*]');
-  const candidate: RuleCandidate = {
-    ruleId,
-    title,
-    resourceType: type,
-    field: field.trim(),
-    operator: withMatchCase(operator, matchCase),
-    expected: wantsExpected ? expected : '',
-    match: hasWildcard ? match : undefined,
-    severity,
-  };
+  const byCondition = form === 'condition';
+  // Parsed on every keystroke, in the pane: problems and Reads As need no round trip to the host.
+  const conditionCheck = React.useMemo(() => checkCondition(condition), [condition]);
+  const candidate: RuleCandidate = byCondition
+    ? { ruleId, title, resourceType: type, condition, field: '', operator: '', expected: '', severity }
+    : {
+        ruleId,
+        title,
+        resourceType: type,
+        field: field.trim(),
+        operator: withMatchCase(operator, matchCase),
+        expected: wantsExpected ? expected : '',
+        match: hasWildcard ? match : undefined,
+        severity,
+      };
 
   // The preview follows the check only; Rule ID, title and severity do not change what passes.
   const checkKey = JSON.stringify([
     candidate.resourceType,
+    candidate.condition,
     candidate.field,
     candidate.operator,
     candidate.expected,
@@ -105,7 +120,9 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
   ]);
   const seq = React.useRef(0);
   React.useEffect(() => {
-    const ready = type && field.trim() && operator && (!wantsExpected || expected.trim());
+    const ready = byCondition
+      ? type && condition.trim() && conditionCheck.problems.length === 0
+      : type && field.trim() && operator && (!wantsExpected || expected.trim());
     const mine = ++seq.current;
     if (!ready) {
       setPreview(undefined);
@@ -127,7 +144,7 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
     // candidate is rebuilt every render; checkKey is its part the preview depends on.
   }, [checkKey, host]);
 
-  const missing = missingParts(candidate, preview);
+  const missing = missingParts(candidate, preview, form);
   const add = async () => {
     setOutcome(undefined);
     try {
@@ -139,6 +156,7 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
       setField('');
       setOperator('');
       setExpected('');
+      setCondition('');
       setTitle('');
       setPreview(undefined);
       load();
@@ -196,103 +214,117 @@ export function RuleBuilder({ host }: { host: BuilderHost }) {
         </Dropdown>
       </Field>
 
-      <Field
-        label="Field"
-        required
-        hint={
-          fieldView
-            ? `Set on ${fieldView.seen} of ${typeView?.count} resources.`
-            : 'A column or a path such as spec.containers[*].image.'
-        }
-      >
-        <Combobox
-          className={styles.wide}
-          freeform
-          disabled={!type}
-          placeholder="Choose or type a field"
-          value={field}
-          selectedOptions={field ? [field] : []}
-          onChange={(e) => setField(e.target.value)}
-          onOptionSelect={(_, d) => {
-            setField(d.optionValue ?? '');
-            setExpected('');
-          }}
-        >
-          {filterBy(fieldPaths, fieldPaths.includes(field) ? '' : field).map((p) => (
-            <Option key={p} value={p}>
-              {p}
-            </Option>
+      <Field label="Check">
+        <RadioGroup value={form} onChange={(_, d) => setForm(d.value as CheckForm)}>
+          {CHECK_CHOICES.map((c) => (
+            <Radio key={c.value} value={c.value} label={c.text} />
           ))}
-        </Combobox>
+        </RadioGroup>
       </Field>
 
-      {hasWildcard && (
-        <Field label="Which elements must hold">
-          <Dropdown
-            className={styles.wide}
-            value={MATCH_CHOICES.find((m) => m.value === match)?.text}
-            selectedOptions={[match]}
-            onOptionSelect={(_, d) => setMatch((d.optionValue as typeof match) ?? 'all')}
+      {byCondition ? (
+        <ConditionField value={condition} check={conditionCheck} onChange={setCondition} />
+      ) : (
+        <>
+          <Field
+            label="Field"
+            required
+            hint={
+              fieldView
+                ? `Set on ${fieldView.seen} of ${typeView?.count} resources.`
+                : 'A column or a path such as spec.containers[*].image.'
+            }
           >
-            {MATCH_CHOICES.map((m) => (
-              <Option key={m.value} value={m.value}>
-                {m.text}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-      )}
+            <Combobox
+              className={styles.wide}
+              freeform
+              disabled={!type}
+              placeholder="Choose or type a field"
+              value={field}
+              selectedOptions={field ? [field] : []}
+              onChange={(e) => setField(e.target.value)}
+              onOptionSelect={(_, d) => {
+                setField(d.optionValue ?? '');
+                setExpected('');
+              }}
+            >
+              {filterBy(fieldPaths, fieldPaths.includes(field) ? '' : field).map((p) => (
+                <Option key={p} value={p}>
+                  {p}
+                </Option>
+              ))}
+            </Combobox>
+          </Field>
 
-      <Field
-        label="Operator"
-        required
-        hint={operatorChoice ? `The field ${operatorChoice.meaning}` : undefined}
-      >
-        <Dropdown
-          className={styles.wide}
-          placeholder="Choose what the field must do"
-          disabled={!type}
-          value={operator}
-          selectedOptions={operator ? [operator] : []}
-          onOptionSelect={(_, d) => setOperator(d.optionValue ?? '')}
-        >
-          {OPERATOR_CHOICES.map((o) => (
-            <Option key={o.name} value={o.name} text={o.name}>
-              <span className={styles.option}>
-                <span>{o.name}</span>
-                <span className={styles.meaning}>{o.meaning}</span>
-              </span>
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+          {hasWildcard && (
+            <Field label="Which elements must hold">
+              <Dropdown
+                className={styles.wide}
+                value={MATCH_CHOICES.find((m) => m.value === match)?.text}
+                selectedOptions={[match]}
+                onOptionSelect={(_, d) => setMatch((d.optionValue as typeof match) ?? 'all')}
+              >
+                {MATCH_CHOICES.map((m) => (
+                  <Option key={m.value} value={m.value}>
+                    {m.text}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          )}
 
-      {offersMatchCase(operator) && (
-        <Checkbox
-          label="Match case (ALL is not all)"
-          checked={matchCase}
-          onChange={(_, d) => setMatchCase(d.checked === true)}
-        />
-      )}
-
-      {operator && wantsExpected && (
-        <Field label="Expected" required hint={expectedHint(operator)}>
-          <Combobox
-            className={styles.wide}
-            freeform
-            placeholder="Choose or type a value"
-            value={expected}
-            selectedOptions={[]}
-            onChange={(e) => setExpected(e.target.value)}
-            onOptionSelect={(_, d) => d.optionValue !== undefined && setExpected(d.optionValue)}
+          <Field
+            label="Operator"
+            required
+            hint={operatorChoice ? `The field ${operatorChoice.meaning}` : undefined}
           >
-            {filterBy(fieldView?.values ?? [], '').map((v) => (
-              <Option key={v} value={v}>
-                {v}
-              </Option>
-            ))}
-          </Combobox>
-        </Field>
+            <Dropdown
+              className={styles.wide}
+              placeholder="Choose what the field must do"
+              disabled={!type}
+              value={operator}
+              selectedOptions={operator ? [operator] : []}
+              onOptionSelect={(_, d) => setOperator(d.optionValue ?? '')}
+            >
+              {OPERATOR_CHOICES.map((o) => (
+                <Option key={o.name} value={o.name} text={o.name}>
+                  <span className={styles.option}>
+                    <span>{o.name}</span>
+                    <span className={styles.meaning}>{o.meaning}</span>
+                  </span>
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+
+          {offersMatchCase(operator) && (
+            <Checkbox
+              label="Match case (ALL is not all)"
+              checked={matchCase}
+              onChange={(_, d) => setMatchCase(d.checked === true)}
+            />
+          )}
+
+          {operator && wantsExpected && (
+            <Field label="Expected" required hint={expectedHint(operator)}>
+              <Combobox
+                className={styles.wide}
+                freeform
+                placeholder="Choose or type a value"
+                value={expected}
+                selectedOptions={[]}
+                onChange={(e) => setExpected(e.target.value)}
+                onOptionSelect={(_, d) => d.optionValue !== undefined && setExpected(d.optionValue)}
+              >
+                {filterBy(fieldView?.values ?? [], '').map((v) => (
+                  <Option key={v} value={v}>
+                    {v}
+                  </Option>
+                ))}
+              </Combobox>
+            </Field>
+          )}
+        </>
       )}
 
       <PreviewCard preview={preview} busy={busy} />

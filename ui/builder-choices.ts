@@ -1,5 +1,8 @@
 // The rule builder's choices, from core: operators by their plain words, match modes, severities, readiness.
 import {
+  checkCondition,
+  CONDITION_EXAMPLES,
+  type ConditionExample,
   type ExpectedKind,
   isMatchingCase,
   lookupOperator,
@@ -78,13 +81,51 @@ export const MATCH_CHOICES = [
 
 export const SEVERITY_CHOICES: readonly string[] = SEVERITIES;
 
+/** How the check is written: a Field, an operator and Expected, or a Condition (which can say everything). */
+export type CheckForm = 'row' | 'condition';
+export const CHECK_CHOICES: readonly { value: CheckForm; text: string }[] = [
+  { value: 'row', text: 'Field, operator, value' },
+  { value: 'condition', text: 'Condition (expression)' },
+];
+
+/** The examples the Condition box offers, from core's one list (each parsed by test/builder). */
+export const CONDITION_EXAMPLE_CHOICES: readonly ConditionExample[] = CONDITION_EXAMPLES;
+
+/**
+ * The Condition text with an example put in: in place of the selection, or, after text that ends where the
+ * cursor is, joined to it with `and` (two checks side by side would not read). start/end select the example.
+ */
+export function insertExample(
+  text: string,
+  example: string,
+  at: { start: number; end: number } = { start: text.length, end: text.length },
+): { text: string; start: number; end: number } {
+  const start = Math.max(0, Math.min(at.start, text.length));
+  const end = Math.max(start, Math.min(at.end, text.length));
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  const joined = start === end && after.trim() === '' && before.trim() !== '';
+  const lead = joined ? `${before.trimEnd()}\nand ` : before;
+  return { text: lead + example + after, start: lead.length, end: lead.length + example.length };
+}
+
 /** What still keeps the candidate from being added, in words; empty when it is ready. */
-export function missingParts(c: RuleCandidate, preview: PreviewView | undefined): string[] {
+export function missingParts(
+  c: RuleCandidate,
+  preview: PreviewView | undefined,
+  form: CheckForm = 'row',
+): string[] {
   const missing: string[] = [];
   if (!c.resourceType.trim()) missing.push('a resource type');
-  if (!c.field.trim()) missing.push('a field');
-  if (!c.operator.trim()) missing.push('an operator');
-  if (c.operator && takesExpected(c.operator) && !c.expected.trim()) missing.push('an expected value');
+  if (form === 'condition') {
+    const text = c.condition ?? '';
+    if (!text.trim()) missing.push('a condition');
+    else if (checkCondition(text).problems.length > 0) missing.push('a condition that reads');
+  } else {
+    if (!c.field.trim()) missing.push('a field');
+    if (!c.operator.trim()) missing.push('an operator');
+    if (c.operator && takesExpected(c.operator) && !c.expected.trim()) missing.push('an expected value');
+  }
   if (!c.ruleId.trim()) missing.push('a Rule ID');
   if (!c.title.trim()) missing.push('a title');
   if (preview?.problems.some((p) => p.severity === 'error')) missing.push('a rule without errors');

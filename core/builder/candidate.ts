@@ -14,14 +14,22 @@ export function candidateCells(c: RuleCandidate): Partial<Record<RuleColumn, str
   put('ruleId', c.ruleId);
   put('title', c.title);
   put('resourceType', c.resourceType);
-  put('field', c.field);
-  put('operator', c.operator);
-  put('expected', c.expected);
-  if (c.match && c.match !== 'all') put('match', c.match);
+  if (isConditionForm(c)) put('condition', c.condition);
+  else {
+    put('field', c.field);
+    put('operator', c.operator);
+    put('expected', c.expected);
+    if (c.match && c.match !== 'all') put('match', c.match);
+  }
   put('severity', c.severity);
   put('owner', c.owner);
   put('remediation', c.remediation);
   return cells;
+}
+
+/** True when the candidate says its check as a Condition: a rule row holds one form, never both. */
+export function isConditionForm(c: RuleCandidate): boolean {
+  return (c.condition ?? '').trim() !== '';
 }
 
 /** A Rules grid holding only the candidate (named like the workbook's Rules sheet), for trying it alone. */

@@ -8,13 +8,17 @@ import { sheetRef } from '../a1';
 import { safeText, type WriteCell } from '../output/patch';
 import { lookupOperator } from '../operators';
 import type { Grid } from '../types';
-import { candidateCells } from './candidate';
+import { candidateCells, isConditionForm } from './candidate';
+import { headerTexts } from '../rulebook/headers';
 import type { RuleCandidate, RuleRowPlan } from './types';
 
 /** The header a new Rules sheet gets: every user column, in the order the docs list them. */
 export const NEW_RULES_HEADER: readonly string[] = Object.values(RULE_COLUMNS).map((c) => c.header);
 
 const REQUIRED: readonly RuleColumn[] = ['ruleId', 'title', 'resourceType', 'field', 'operator'];
+const REQUIRED_CONDITION: readonly RuleColumn[] = ['ruleId', 'title', 'resourceType', 'condition'];
+/** Columns the builder adds to an existing Rules sheet that lacks them, instead of refusing the rule. */
+const ADDABLE: readonly RuleColumn[] = ['condition'];
 
 /**
  * The row for a candidate: cells placed under the sheet's own headers (aliases and order respected), written
@@ -26,11 +30,12 @@ export function planRuleRow(grids: Grid[], candidate: RuleCandidate): RuleRowPla
   const name = grid?.name ?? RULES_SHEET.name;
   const cells = candidateCells(candidate);
   const problems: Problem[] = [];
-  for (const key of REQUIRED) {
+  const conditionForm = isConditionForm(candidate);
+  for (const key of conditionForm ? REQUIRED_CONDITION : REQUIRED) {
     if (cells[key] === undefined)
       problems.push(problem('empty_required', { column: RULE_COLUMNS[key].header }));
   }
-  const op = lookupOperator(candidate.operator);
+  const op = conditionForm ? undefined : lookupOperator(candidate.operator);
   if (op && op.expected !== 'none' && cells.expected === undefined) {
     problems.push(problem('empty_required', { column: RULE_COLUMNS.expected.header }));
   }
@@ -59,8 +64,17 @@ export function planRuleRow(grids: Grid[], candidate: RuleCandidate): RuleRowPla
     );
 
   const out: WriteCell[] = [];
+  const newHeaders: { col: number; header: string }[] = [];
+  const headers = headerTexts(rowAt(grid, 0));
+  let width = headers.length;
+  while (width > 0 && headers[width - 1] === '') width--;
   for (const [key, text] of Object.entries(cells) as [RuleColumn, string][]) {
-    const col = columns[key];
+    let col = columns[key];
+    if (col === undefined && ADDABLE.includes(key)) {
+      // After every header the sheet has (generated ones included), so no column of the user's or the run's moves.
+      col = width++;
+      newHeaders.push({ col, header: RULE_COLUMNS[key].header });
+    }
     if (col === undefined) {
       problems.push(
         problem('missing_column', { sheet: name, column: RULE_COLUMNS[key].header }, { sheet: name }),
@@ -72,5 +86,11 @@ export function planRuleRow(grids: Grid[], candidate: RuleCandidate): RuleRowPla
   }
   let last = grid.rows.length - 1;
   while (last > 0 && isBlankRow(rowAt(grid, last))) last--;
-  return { sheet: name, row: Math.max(last + 1, 1), cells: out, problems: problems.map(renderProblem) };
+  return {
+    sheet: name,
+    row: Math.max(last + 1, 1),
+    cells: out,
+    ...(newHeaders.length > 0 ? { newHeaders } : {}),
+    problems: problems.map(renderProblem),
+  };
 }

@@ -2,6 +2,7 @@
 import { a1 } from '../a1';
 import type { RenderedProblem } from '../problems';
 import type { Grid } from '../types';
+import type { HostPatch } from '../output/patch';
 import { planRuleRow } from './rule-row';
 import type { RuleCandidate } from './types';
 import { refusalText, type SheetWrite } from './write';
@@ -24,5 +25,9 @@ export function planRuleWrite(grids: Grid[], candidate: RuleCandidate): RuleWrit
   // Null cells are the user's: a host writes only the planned ones.
   const rows = plan.header ? [plan.header, plan.cells] : [plan.cells];
   const row = plan.header ? 0 : plan.row;
-  return { ...out, patches: [{ kind: 'cells', sheet: plan.sheet, row, col: 0, rows, create: true }] };
+  const patches: HostPatch[] = [{ kind: 'cells', sheet: plan.sheet, row, col: 0, rows, create: true }];
+  // A column the sheet lacked (Condition) gets its header in row 0, through the same cells patch every host applies.
+  for (const h of plan.newHeaders ?? [])
+    patches.push({ kind: 'cells', sheet: plan.sheet, row: 0, col: h.col, rows: [[h.header]] });
+  return { ...out, patches };
 }

@@ -28,11 +28,16 @@ export interface BuilderData {
   nextRuleId: string;
 }
 
-/** A rule the builder is composing, in row form. Blank optional texts are left out of the row. */
+/**
+ * A rule the builder is composing: in row form (field, operator, expected), or as a Condition when `condition` is
+ * not blank (then field, operator, expected and match are not written). Blank optional texts are left out of the row.
+ */
 export interface RuleCandidate {
   ruleId: string;
   title: string;
   resourceType: string;
+  /** The check as an expression, for the Condition column. */
+  condition?: string;
   field: string;
   /** Canonical operator name from OPERATORS: `equals`, `is one of` … */
   operator: string;
@@ -70,6 +75,20 @@ export interface PreviewView {
   problems: RenderedProblem[];
 }
 
+/** One problem of a Condition being typed, with where it is (1-based line and column, 0-based offset). */
+export interface ConditionProblem extends Omit<RenderedProblem, 'sheet' | 'cell'> {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** A Condition as the builder checks it while it is typed: parsed only, not run. */
+export interface ConditionCheck {
+  /** The parsed condition in plain words; '' when it cannot be read. */
+  readsAs: string;
+  problems: ConditionProblem[];
+}
+
 /** The cells to append to the Rules sheet for a candidate: hosts write `cells` at (`row`, column 0). */
 export interface RuleRowPlan {
   sheet: string;
@@ -79,6 +98,8 @@ export interface RuleRowPlan {
   cells: WriteCell[];
   /** When the workbook has no Rules sheet: the header row to write at row 0 first. */
   header?: string[];
+  /** Headers the existing Rules sheet lacks and the row needs (Condition): written in row 0 at their column. */
+  newHeaders?: { col: number; header: string }[];
   /** Errors here mean nothing should be written (duplicate Rule ID, a needed column missing). */
   problems: RenderedProblem[];
 }

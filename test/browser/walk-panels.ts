@@ -74,6 +74,34 @@ export async function walkEveryControl(page: Page, walk: Walk): Promise<string[]
   await page.getByText(new RegExp(`Rule ${suggested} added at Rules!A\\d+`)).waitFor({ timeout: 60_000 });
   shots.push(await step('rule-added'));
 
+  // The same rule builder with the check written as a Condition: problems as typed, an example, Add rule.
+  await click(page, page.getByRole('radio', { name: 'Condition (expression)' }), 'Check: Condition');
+  const condition = page.getByRole('textbox', { name: /^Condition/ });
+  await click(page, condition, 'Condition box');
+  await page.keyboard.type('versioning.status equal "Enabled"');
+  const problems = page.getByRole('list', { name: 'Condition problems' });
+  await expectReachable(problems, 'Condition problems');
+  if (!/^Line 1, column \d+: .*equal/.test((await problems.textContent()) ?? ''))
+    throw new Error(`the Condition problems say ${await problems.textContent()}`);
+  shots.push(await step('condition-problems'));
+  await click(page, condition, 'Condition box again');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await pick(page, 'Insert an example', /^Text functions/);
+  if ((await condition.inputValue()) !== 'after(owner, "@") = "example.com"')
+    throw new Error(`the example inserted gave ${await condition.inputValue()}`);
+  await expectReachable(page.getByTestId('condition-reads-as'), 'Reads as of the condition');
+  await page.getByTestId('preview-counts').waitFor({ timeout: 60_000 });
+  shots.push(await step('condition-preview'));
+  await click(page, page.getByRole('textbox', { name: 'Title' }), 'Title of the Condition rule');
+  await page.keyboard.type('Owners use the company address');
+  const conditionId = await ruleId.inputValue();
+  await click(page, page.getByRole('button', { name: 'Add rule' }), 'Add rule (Condition)');
+  await page.getByText(new RegExp(`Rule ${conditionId} added at Rules!A\\d+`)).waitFor({ timeout: 60_000 });
+  shots.push(await step('condition-added'));
+  await click(page, page.getByRole('radio', { name: 'Field, operator, value' }), 'Check: row form');
+  await page.getByRole('combobox', { name: 'Field' }).waitFor({ timeout: 10_000 });
+
   // Validate.
   await click(page, page.getByRole('tab', { name: 'Validate' }), 'Validate tab');
   await click(page, page.getByRole('button', { name: 'Validate' }), 'Validate button');

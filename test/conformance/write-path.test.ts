@@ -52,12 +52,19 @@ const candidate = (over: Partial<RuleCandidate> = {}): RuleCandidate => ({
   ...over,
 });
 
+const CONDITION: Partial<RuleCandidate> = {
+  condition: 'from_port > 0 and count(rules[*] where cidr = "0.0.0.0/0") = 0',
+};
+
 type Case = [string, Grid[], (grids: Grid[]) => SheetWrite];
 
 const OPERATIONS: Record<string, Case[]> = {
   'add rule': [
     ['into the user’s Rules sheet', [USER_RULES, OTHER], (g) => planRuleWrite(g, candidate())],
     ['into a workbook without one', [OTHER], (g) => planRuleWrite(g, candidate())],
+    // The user's sheet has no Condition column: the header cell is a patch of its own, after their last header.
+    ['as a Condition, adding the column', [USER_RULES, OTHER], (g) => planRuleWrite(g, candidate(CONDITION))],
+    ['as a Condition, into a workbook without Rules', [OTHER], (g) => planRuleWrite(g, candidate(CONDITION))],
   ],
   'add rule pack': [
     ['below the user’s rules', [USER_RULES, OTHER], (g) => planPackWrite(g, 'aws-foundations')],

@@ -182,3 +182,83 @@ test('operators that compare no text offer no Match case', async () => {
   await choose('Operator', /^greater than/);
   expect(screen.queryByRole('checkbox', { name: /Match case/ })).toBeNull();
 });
+
+test('Check → Condition: problems under the box as typed, Reads As, an example inserted, then Add rule writes it', async () => {
+  const host = fakeHost();
+  render(<RuleBuilder host={host} />);
+  await choose('Resource type', 'k8s:Deployment');
+  fireEvent.click(screen.getByRole('radio', { name: 'Condition (expression)' }));
+  // The row form's controls give way to the Condition box.
+  expect(screen.queryByRole('combobox', { name: labelled('Field') })).toBeNull();
+  const box = screen.getByRole('textbox', { name: labelled('Condition') });
+
+  fireEvent.change(box, { target: { value: 'name exists and' } });
+  const problems = screen.getByRole('list', { name: 'Condition problems' });
+  expect(problems.textContent).toBe(
+    'Line 1, column 16: Cannot read the condition at character 16: expected a condition after "and".',
+  );
+  expect(screen.getByText(/Still needed: a condition that reads, a title\./)).toBeTruthy();
+  // An unreadable condition is not sent to the host to preview.
+  expect(host.calls.previewRule).toEqual([]);
+
+  fireEvent.change(box, { target: { value: 'name exists and\n  replicas equal 2' } });
+  expect(screen.getByRole('list', { name: 'Condition problems' }).textContent).toMatch(
+    /^Line 2, column 12: .*equal.*Did you mean 'equals'\?/,
+  );
+
+  fireEvent.change(box, { target: { value: 'name exists' } });
+  expect(screen.queryByRole('list', { name: 'Condition problems' })).toBeNull();
+  expect(screen.getByTestId('condition-reads-as').textContent).toBe('Reads as: name exists');
+
+  // An example goes in after the text, joined with "and".
+  await choose('Insert an example', /^Count the elements that fit/);
+  const text =
+    'name exists\nand count(spec.topologySpreadConstraints[*] where topologyKey = "kubernetes.io/hostname") = 1';
+  expect(box).toHaveProperty('value', text);
+  expect(screen.getByTestId('condition-reads-as').textContent).toBe(
+    'Reads as: name exists and count(spec.topologySpreadConstraints[*] where topologyKey equals "kubernetes.io/hostname") equals 1',
+  );
+  await screen.findByTestId('preview-counts', {}, { timeout: 10_000 });
+  await waitFor(() =>
+    expect(host.calls.previewRule.at(-1)).toMatchObject({ resourceType: 'k8s:Deployment', condition: text }),
+  );
+
+  fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Spread by host' } });
+  const add = screen.getByRole('button', { name: 'Add rule' });
+  expect(add).toHaveProperty('disabled', false);
+  await act(async () => fireEvent.click(add));
+  expect(host.calls.addRule).toEqual([
+    {
+      ruleId: 'K8S-012',
+      title: 'Spread by host',
+      resourceType: 'k8s:Deployment',
+      condition: text,
+      field: '',
+      operator: '',
+      expected: '',
+      severity: 'Medium',
+    },
+  ]);
+  expect(await screen.findByText('Rule K8S-012 added at Rules!A9. Validate to see it run.')).toBeTruthy();
+  expect(box).toHaveProperty('value', '');
+});
+
+test('every example of the menu is offered, and one inserted into an empty box stands alone', async () => {
+  const { CONDITION_EXAMPLES } = await import('../../core');
+  render(<RuleBuilder host={fakeHost()} />);
+  await choose('Resource type', 'k8s:Deployment');
+  fireEvent.click(screen.getByRole('radio', { name: 'Condition (expression)' }));
+  const menu = await open('Insert an example');
+  expect([...menu.querySelectorAll('[role=option]')].map((o) => o.textContent)).toEqual(
+    CONDITION_EXAMPLES.map((e) => `${e.label}${e.feature}`),
+  );
+  fireEvent.click(menu.querySelectorAll('[role=option]')[0]);
+  expect(screen.getByRole('textbox', { name: labelled('Condition') })).toHaveProperty(
+    'value',
+    CONDITION_EXAMPLES[0].text,
+  );
+  // Back to the row form: its controls return, and the candidate is a row-form one again.
+  fireEvent.click(screen.getByRole('radio', { name: 'Field, operator, value' }));
+  expect(screen.getByRole('combobox', { name: labelled('Field') })).toBeTruthy();
+  expect(screen.queryByRole('textbox', { name: labelled('Condition') })).toBeNull();
+});
