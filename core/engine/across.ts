@@ -28,29 +28,45 @@ function prepareAcross(a: AcrossOperand, compile: (o: Operand) => OperandFn) {
   const target = a.kind === 'lookup' ? compilePath(a.field) : undefined;
 
   /** The other resources that meet every clause for one tuple of this resource's values (equal clauses first). */
-  const find = (res: Resource, tuple: Value[], ctx: EvalContext): Resource[] => {
+  const find = (res: Resource, tuple: Value[], ctx: EvalContext): readonly Resource[] => {
     const indexes = indexesOf(ctx);
     let candidates: readonly Resource[];
     if (fields.length > 0) {
-      // A value that is a list (hosts without [*]) finds by any of its elements, as the index holds them.
-      let keys = [''];
-      for (let i = 0; i < fields.length; i++) {
-        const next: string[] = [];
-        for (const v of Array.isArray(tuple[i]) ? (tuple[i] as Value[]) : [tuple[i]]) {
-          const k = joinKey(v);
-          if (k !== undefined) for (const prefix of keys) next.push(`${prefix}\u0000${k}`);
-        }
-        keys = next;
-        if (keys.length === 0) return [];
-      }
       const index = indexes.byFields(a.type, fields);
-      candidates =
-        keys.length === 1 ? (index.get(keys[0]) ?? []) : unionOf(keys.map((k) => index.get(k) ?? []));
+      const first = tuple[0];
+      if (fields.length === 1 && !Array.isArray(first)) {
+        // The common case, one field and one value: a single key, no tuples of keys made.
+        const k = joinKey(first);
+        if (k === undefined) return NONE;
+        candidates = index.get(k) ?? NONE;
+      } else {
+        // A value that is a list (hosts without [*]) finds by any of its elements, as the index holds them.
+        let keys: string[] | undefined;
+        for (let i = 0; i < fields.length; i++) {
+          const next: string[] = [];
+          for (const v of Array.isArray(tuple[i]) ? (tuple[i] as Value[]) : [tuple[i]]) {
+            const k = joinKey(v);
+            if (k !== undefined)
+              if (keys === undefined) next.push(k);
+              else for (const prefix of keys) next.push(`${prefix}\u0000${k}`);
+          }
+          keys = next;
+          if (keys.length === 0) return NONE;
+        }
+        const found = keys ?? [];
+        candidates =
+          found.length === 1
+            ? (index.get(found[0]) ?? NONE)
+            : unionOf(found.map((k) => index.get(k) ?? NONE));
+      }
     } else {
       candidates = indexes.ofType(a.type);
     }
+    if (selectorClauses.length === 0)
+      // Nothing more to test: the index's own list serves, unless this resource is in it.
+      return candidates.includes(res) ? candidates.filter((other) => other !== res) : candidates;
     const wanted = selectorClauses.map((c, i) => thisSide(c.op, tuple[fields.length + i]));
-    if (wanted.some((w) => w === undefined)) return [];
+    if (wanted.some((w) => w === undefined)) return NONE;
     const out: Resource[] = [];
     for (const other of candidates) {
       if (other === res) continue;
@@ -163,6 +179,8 @@ export function lookupMissingReason(
     return `found no ${a.type} where ${said.join(' and ')}`;
   };
 }
+
+const NONE: readonly Resource[] = [];
 
 /** The resources of several lists, once each, in the order first met. */
 function unionOf(lists: (readonly Resource[])[]): Resource[] {

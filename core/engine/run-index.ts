@@ -44,23 +44,36 @@ export class RunIndexes {
     let index = this.equality.get(id);
     if (index !== undefined) return index;
     index = new Map();
+    const add = (k: string, res: Resource) => {
+      const list = index?.get(k);
+      if (list === undefined) index?.set(k, [res]);
+      // A list holding the same value twice finds its resource once.
+      else if (list[list.length - 1] !== res) list.push(res);
+    };
     for (const res of this.ofType(pattern)) {
-      let keys = [''];
+      if (fields.length === 1) {
+        // The common case, one field: its values' keys straight in, no tuples of keys made.
+        const values = fields[0].read(res);
+        for (let i = 0; i < values.length; i++) {
+          const k = joinKey(values[i]);
+          if (k !== undefined) add(k, res);
+        }
+        continue;
+      }
+      let keys: string[] | undefined;
       for (const f of fields) {
         const values = f.read(res);
         const next: string[] = [];
         for (const v of values) {
           const k = joinKey(v);
-          if (k !== undefined) for (const prefix of keys) next.push(`${prefix}\u0000${k}`);
+          if (k !== undefined)
+            if (keys === undefined) next.push(k);
+            else for (const prefix of keys) next.push(`${prefix}\u0000${k}`);
         }
         keys = next;
         if (keys.length === 0) break;
       }
-      for (const k of new Set(keys)) {
-        const list = index.get(k);
-        if (list) list.push(res);
-        else index.set(k, [res]);
-      }
+      if (keys !== undefined) for (const k of keys) add(k, res);
     }
     this.equality.set(id, index);
     return index;
@@ -78,15 +91,24 @@ export function fieldReader(reader: PathReader): FieldReader {
   const text = reader.path.text;
   if (text.toLowerCase() === 'id' || text.toLowerCase() === 'resource id')
     return { key: 'id', read: (res) => [res.id] };
+  const one: Value[] = [undefined];
   return {
     key: text.toLowerCase(),
     read: (res) => {
+      // Read once per resource and field, when the index is built: the plain column without a detour.
       const got = reader.wildcard ? reader.many(res, ROOT) : reader.one(res, ROOT);
       if (got instanceof Unreadable) return [];
-      if (reader.wildcard)
-        return (got as (Value | Unreadable)[]).filter((v): v is Value => !(v instanceof Unreadable));
+      if (reader.wildcard) {
+        const list = got as (Value | Unreadable)[];
+        return list.some((v) => v instanceof Unreadable)
+          ? list.filter((v): v is Value => !(v instanceof Unreadable))
+          : (list as Value[]);
+      }
       // A cell holding a list is found by any of its elements, as a `[*]` path would be.
-      return Array.isArray(got) ? (got as Value[]) : [got as Value];
+      if (Array.isArray(got)) return got as Value[];
+      // The caller reads the values before asking again, so one array serves every resource.
+      one[0] = got as Value;
+      return one;
     },
   };
 }
