@@ -80,6 +80,17 @@ function prepareAcross(a: AcrossOperand, compile: (o: Operand) => OperandFn) {
 
   /** This resource's clause values, one tuple, or one per element when a value has `[*]`. */
   const tuples = (res: Resource, scope: Scope, ctx: EvalContext): Value[][] | Unreadable => {
+    if (!many) {
+      // Without `[*]` one tuple, read straight in.
+      const tuple: Value[] = [];
+      for (const v of values) {
+        if (v.many) continue; // never: `many` says no value has `[*]`
+        const r = v.one(res, scope, ctx);
+        if (r instanceof Unreadable) return r;
+        tuple.push(r as Value);
+      }
+      return [tuple];
+    }
     const got: (Resolved | Resolved[])[] = [];
     // Without `[*]` one tuple; with it, one per element of the longest list.
     let n = many ? 0 : 1;
@@ -140,6 +151,13 @@ export function compileAcross(text: string, a: AcrossOperand, compile: (o: Opera
     one: (res, scope, ctx) => {
       const ts = tuples(res, scope, ctx);
       if (ts instanceof Unreadable) return ts;
+      if (ts.length === 1) {
+        // One tuple finds each resource once already: no set to keep them apart.
+        const found = find(res, ts[0], ctx);
+        const ids: Value[] = new Array<Value>(found.length);
+        for (let i = 0; i < found.length; i++) ids[i] = found[i].id;
+        return ids;
+      }
       const seen = new Set<Resource>();
       const ids: Value[] = [];
       for (const t of ts)
