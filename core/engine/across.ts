@@ -9,10 +9,13 @@ import { readLabels, readSelector, selects, type Labels, type Selector } from '.
 import type { OperandFn } from './operands';
 import { compilePath, ROOT, Unreadable, type Resolved, type Scope } from './resolve';
 import { fieldReader, joinKey, RunIndexes } from './run-index';
+import { SelectorIndex } from './selector-index';
 
 /** A selector clause, with what each other resource holds at its field read once a run. */
 interface SelectorClause {
   op: 'selects' | 'is selected by';
+  /** The other resource's field, lower-cased: clauses on the same field share an index. */
+  key: string;
   other: (res: Resource) => Selector | Labels | string | undefined;
 }
 
@@ -59,14 +62,26 @@ function prepareAcross(a: AcrossOperand, compile: (o: Operand) => OperandFn) {
             ? (index.get(found[0]) ?? NONE)
             : unionOf(found.map((k) => index.get(k) ?? NONE));
       }
-    } else {
+    } else if (selectorClauses.length === 0) {
       candidates = indexes.ofType(a.type);
+    } else {
+      candidates = NONE; // narrowed by the first selector clause below
     }
     if (selectorClauses.length === 0)
       // Nothing more to test: the index's own list serves, unless this resource is in it.
       return candidates.includes(res) ? candidates.filter((other) => other !== res) : candidates;
     const wanted = selectorClauses.map((c, i) => thisSide(c.op, tuple[fields.length + i]));
     if (wanted.some((w) => w === undefined)) return NONE;
+    if (fields.length === 0) {
+      // No equal clause: the first selector clause's label pairs narrow the candidates.
+      const c = selectorClauses[0];
+      const index = indexes.kept(
+        `selector\u0000${a.type.toLowerCase()}\u0000${c.key}\u0000${c.op}`,
+        () => new SelectorIndex(indexes.ofType(a.type), c.op === 'selects', c.other),
+      );
+      candidates =
+        c.op === 'selects' ? index.forLabels(wanted[0] as Labels) : index.forSelector(wanted[0] as Selector);
+    }
     const out: Resource[] = [];
     for (const other of candidates) {
       if (other === res) continue;
@@ -226,6 +241,7 @@ function selectorClause(c: AcrossClause): SelectorClause {
   const cache = new WeakMap<Resource, Selector | Labels | string | undefined>();
   return {
     op,
+    key: c.other.text.toLowerCase(),
     other: (res) => {
       if (cache.has(res)) return cache.get(res);
       const v = reader.one(res, ROOT);

@@ -15,12 +15,23 @@ export type EqualityIndex = Map<string, Resource[]>;
 export class RunIndexes {
   private readonly types = new Map<string, Resource[]>();
   private readonly equality = new Map<string, EqualityIndex>();
+  private readonly others = new Map<string, unknown>();
 
   constructor(readonly resources: readonly Resource[]) {}
 
   /** How many field indexes the run has built: one per (type, fields), however many rules and resources ask. */
   get indexesBuilt(): number {
     return this.equality.size;
+  }
+
+  /** Any other index of the run, made by `make` the first time `id` is asked for. */
+  kept<T>(id: string, make: () => T): T {
+    let found = this.others.get(id) as T | undefined;
+    if (found === undefined) {
+      found = make();
+      this.others.set(id, found);
+    }
+    return found;
   }
 
   /** Resources whose type fits a type or a `*` pattern, in sheet order. */
