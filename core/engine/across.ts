@@ -42,6 +42,15 @@ function prepareAcross(a: AcrossOperand, compile: (o: Operand) => OperandFn) {
         const k = joinKey(first);
         if (k === undefined) return NONE;
         candidates = index.get(k) ?? NONE;
+      } else if (!fields.some((_, i) => Array.isArray(tuple[i]))) {
+        // Several fields, one value each: one key, made by joining, no tuples of keys.
+        let key = '';
+        for (let i = 0; i < fields.length; i++) {
+          const k = joinKey(tuple[i]);
+          if (k === undefined) return NONE;
+          key = i === 0 ? k : `${key}\u0000${k}`;
+        }
+        candidates = index.get(key) ?? NONE;
       } else {
         // A value that is a list (hosts without [*]) finds by any of its elements, as the index holds them.
         let keys: string[] | undefined;

@@ -71,6 +71,20 @@ export class RunIndexes {
         }
         continue;
       }
+      // Several fields, one value each (the common case): one key, made by joining.
+      let key: string | undefined = '';
+      for (let i = 0; i < fields.length && key !== undefined; i++) {
+        const values = fields[i].read(res);
+        const k = values.length === 1 ? joinKey(values[0]) : undefined;
+        if (k === undefined) key = values.length === 1 ? NO_KEY : undefined;
+        else key = i === 0 ? k : `${key}\u0000${k}`;
+        if (key === NO_KEY) break;
+      }
+      if (key === NO_KEY) continue; // a field with no key: found by nothing
+      if (key !== undefined) {
+        add(key, res);
+        continue;
+      }
       let keys: string[] | undefined;
       for (const f of fields) {
         const values = f.read(res);
@@ -90,6 +104,9 @@ export class RunIndexes {
     return index;
   }
 }
+
+/** Marks a resource that a field without a key leaves out of an index. */
+const NO_KEY = '\u0001';
 
 /** A field of the other resource: `ID` is its Resource ID; any other path is read as a rule reads it. */
 export interface FieldReader {
