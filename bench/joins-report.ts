@@ -38,9 +38,18 @@ export function joinsInBook(
 export const WITH_JOINS_MARK = "(rulesheet's seconds with joins, the peers' without)";
 
 /**
+ * rulesheet's compile + evaluate on the workload as if it had included the joins: its own seconds times the
+ * with ÷ without ratio measured in the joins' process. A ratio, not a difference of seconds from two processes,
+ * so a machine busier in one of them does not make the joins look free (or dear).
+ */
+export function secondsWithJoins(workloadSeconds: number, j: JoinsInBook): number {
+  return j.withoutSeconds > 0 ? workloadSeconds * (j.withSeconds / j.withoutSeconds) : workloadSeconds;
+}
+
+/**
  * The targets on the rulebook with joins: whole validate() ≤ 5× compile + evaluate, judged as it is; then the
  * peer ratios as if rulesheet's time had included the joins (its checks are the peers' checks, its seconds
- * those with joins, so the joins count as cost and none of their checks as work).
+ * secondsWithJoins, so the joins count as cost and none of their checks as work).
  */
 export function joinsTargets(j: JoinsInBook | undefined, f: Partial<Record<EngineName, Figures>>): Target[] {
   const validate: Target = {
@@ -49,16 +58,13 @@ export function joinsTargets(j: JoinsInBook | undefined, f: Partial<Record<Engin
     actual: j === undefined ? 'n/a' : `${j.validateRatio.toFixed(1)}×`,
   };
   const rs = f.rulesheet;
+  const seconds = rs === undefined || j === undefined ? undefined : secondsWithJoins(rs.seconds, j);
   const asIf: Partial<Record<EngineName, Figures>> = {
     ...f,
     rulesheet:
-      rs === undefined || j === undefined
+      rs === undefined || seconds === undefined
         ? undefined
-        : {
-            ...rs,
-            seconds: j.withSeconds,
-            checksPerSecond: j.withSeconds > 0 ? rs.checks / j.withSeconds : 0,
-          },
+        : { ...rs, seconds, checksPerSecond: seconds > 0 ? rs.checks / seconds : 0 },
   };
   const peers = targets(asIf)
     .slice(0, 3)

@@ -29,7 +29,13 @@ import { rssMB, sampleRss } from './measure';
 import type { Counts } from './peers/types';
 import { benchJoins, JOIN_RULES, joinLines } from './joins';
 import { joinedClusterRows, withJoinRules } from './joins-book';
-import { joinsBookLines, joinsInBook, joinsTargets, type JoinsInBook } from './joins-report';
+import {
+  joinsBookLines,
+  joinsInBook,
+  joinsTargets,
+  secondsWithJoins,
+  type JoinsInBook,
+} from './joins-report';
 import { aroundTargets, figures, table, targetLines, targets, type Figures, type Replies } from './report';
 
 function forkChild(request: ChildRequest): Promise<ChildReply> {
@@ -299,6 +305,10 @@ async function main(): Promise<void> {
       ? "targets on the distinct rulebook with the join rules added (the peers cannot express a join; their ratios use rulesheet's seconds with joins):"
       : 'targets on the distinct rulebook with the join rules added (peer ratios need the distinct workload, which did not run):',
   );
+  if (joins && distinctRun?.f.rulesheet)
+    out(
+      `  (rulesheet's distinct compile + evaluate ${distinctRun.f.rulesheet.seconds.toFixed(3)} s × ${(joins.withSeconds / joins.withoutSeconds).toFixed(2)}, the with ÷ without ratio above = ${secondsWithJoins(distinctRun.f.rulesheet.seconds, joins).toFixed(3)} s with joins)`,
+    );
   for (const line of targetLines(withJoins)) out(line);
   const withReading = targets(main.f, 'withReading');
   const cold = targets(main.f, 'firstRun');
@@ -338,7 +348,14 @@ async function main(): Promise<void> {
         measured: t.actual,
       })),
       firstRunTargets: cold.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
-      joins: joins ?? null,
+      joins: joins
+        ? {
+            ...joins,
+            rulesheetSecondsWithJoins: distinctRun?.f.rulesheet
+              ? secondsWithJoins(distinctRun.f.rulesheet.seconds, joins)
+              : null,
+          }
+        : null,
       withJoinsTargets: withJoins.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
     };
     process.stdout.write(`${JSON.stringify(json)}\n`);
