@@ -28,6 +28,14 @@ import { generateWorkbook, type Workload } from './generate';
 import { rssMB, sampleRss } from './measure';
 import type { Counts } from './peers/types';
 import { benchJoins, JOIN_RULES, joinLines } from './joins';
+import { joinedClusterRows, withJoinRules } from './joins-book';
+import {
+  joinsBookLines,
+  joinsInBook,
+  joinsTargets,
+  secondsWithJoins,
+  type JoinsInBook,
+} from './joins-report';
 import { aroundTargets, figures, table, targetLines, targets, type Figures, type Replies } from './report';
 
 function forkChild(request: ChildRequest): Promise<ChildReply> {
@@ -236,6 +244,9 @@ async function main(): Promise<void> {
   const runs: WorkloadRun[] = [];
   for (const w of workloads) runs.push(await runWorkload(options, w, out));
   const main = runs[0];
+  const joins = await runJoinsInBook(options, out);
+  const distinctRun = runs.find((r) => r.workload === 'distinct');
+  const withJoins = joinsTargets(joins, distinctRun?.f ?? {});
   out('');
   out(`load average ${load()} after the engines`);
 
@@ -289,6 +300,16 @@ async function main(): Promise<void> {
   const around = aroundTargets(main.validateSeconds, main.validateRatio, cli);
   out('targets around the engine (issue "Scale the output path"):');
   for (const line of targetLines(around)) out(line);
+  out(
+    distinctRun
+      ? "targets on the distinct rulebook with the join rules added (the peers cannot express a join; their ratios use rulesheet's seconds with joins):"
+      : 'targets on the distinct rulebook with the join rules added (peer ratios need the distinct workload, which did not run):',
+  );
+  if (joins && distinctRun?.f.rulesheet)
+    out(
+      `  (rulesheet's distinct compile + evaluate ${distinctRun.f.rulesheet.seconds.toFixed(3)} s × ${(joins.withSeconds / joins.withoutSeconds).toFixed(2)}, the with ÷ without ratio above = ${secondsWithJoins(distinctRun.f.rulesheet.seconds, joins).toFixed(3)} s with joins)`,
+    );
+  for (const line of targetLines(withJoins)) out(line);
   const withReading = targets(main.f, 'withReading');
   const cold = targets(main.f, 'firstRun');
   const briefly = (list: typeof cold) =>
@@ -327,6 +348,15 @@ async function main(): Promise<void> {
         measured: t.actual,
       })),
       firstRunTargets: cold.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
+      joins: joins
+        ? {
+            ...joins,
+            rulesheetSecondsWithJoins: distinctRun?.f.rulesheet
+              ? secondsWithJoins(distinctRun.f.rulesheet.seconds, joins)
+              : null,
+          }
+        : null,
+      withJoinsTargets: withJoins.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
     };
     process.stdout.write(`${JSON.stringify(json)}\n`);
   }
@@ -334,6 +364,61 @@ async function main(): Promise<void> {
     (['handWritten', 'jsonLogic', 'jsonRulesEngine'] as EngineName[]).some((e) => !r.replies[e].ok),
   );
   process.exitCode = peerFailed ? 1 : 0;
+}
+
+/**
+ * rulesheet alone on the default distinct rulebook, then on it with the join rules and their cluster added
+ * (joins-book.ts), both in one process; the peers cannot express a join, so they do not run.
+ */
+async function runJoinsInBook(
+  options: BenchOptions,
+  out: (s: string) => void,
+): Promise<JoinsInBook | undefined> {
+  const size = { ...options.size, workload: 'distinct' as Workload };
+  out('');
+  out(`— the distinct rulebook with ${JOIN_RULES.length - 1} join rules added: rulesheet alone —`);
+  let reply: ChildReply;
+  if (options.inProcess) {
+    try {
+      const grids = generateWorkbook(size);
+      const without = await runEngine('rulesheet', grids, null, [], options.runs);
+      const joined = withJoinRules(grids, size);
+      const outcome = await runEngine('rulesheet', joined, null, [], options.runs);
+      const clusterResources = joinedClusterRows(joined);
+      reply = { ok: true, outcome, without, clusterResources, peakRssMB: rssMB(), baselineRssMB: 0 };
+    } catch (e) {
+      reply = { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  } else {
+    reply = await forkChild({
+      engine: 'rulesheet',
+      size,
+      perType: null,
+      compareAt: [],
+      runs: options.runs,
+      joins: true,
+    });
+  }
+  if (!reply.ok || !reply.without || reply.outcome.validateSeconds === undefined) {
+    out(`⚠ WARNING: rulesheet with the join rules did not run: ${reply.ok ? 'no figures' : reply.error}`);
+    return undefined;
+  }
+  const problems = reply.outcome.problems ?? [];
+  if (problems.length) {
+    out(`⚠ WARNING: rulesheet reported ${problems.length} problems on the rulebook with joins, e.g.:`);
+    for (const p of problems.slice(0, 5)) out(`    ${p}`);
+  }
+  const j = joinsInBook(
+    {
+      joinRules: JOIN_RULES.length - 1,
+      resources: reply.without.resources + (reply.clusterResources ?? 0),
+      withoutSeconds: reply.without.seconds,
+      withSeconds: reply.outcome.seconds,
+    },
+    reply.outcome.validateSeconds,
+  );
+  for (const line of joinsBookLines(j)) out(line);
+  return j;
 }
 
 function workloadJson(r: WorkloadRun) {

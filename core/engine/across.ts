@@ -9,10 +9,13 @@ import { readLabels, readSelector, selects, type Labels, type Selector } from '.
 import type { OperandFn } from './operands';
 import { compilePath, ROOT, Unreadable, type Resolved, type Scope } from './resolve';
 import { fieldReader, joinKey, RunIndexes } from './run-index';
+import { SelectorIndex } from './selector-index';
 
 /** A selector clause, with what each other resource holds at its field read once a run. */
 interface SelectorClause {
   op: 'selects' | 'is selected by';
+  /** The other resource's field, lower-cased: clauses on the same field share an index. */
+  key: string;
   other: (res: Resource) => Selector | Labels | string | undefined;
 }
 
@@ -28,29 +31,66 @@ function prepareAcross(a: AcrossOperand, compile: (o: Operand) => OperandFn) {
   const target = a.kind === 'lookup' ? compilePath(a.field) : undefined;
 
   /** The other resources that meet every clause for one tuple of this resource's values (equal clauses first). */
-  const find = (res: Resource, tuple: Value[], ctx: EvalContext): Resource[] => {
+  const find = (res: Resource, tuple: Value[], ctx: EvalContext): readonly Resource[] => {
     const indexes = indexesOf(ctx);
     let candidates: readonly Resource[];
     if (fields.length > 0) {
-      // A value that is a list (hosts without [*]) finds by any of its elements, as the index holds them.
-      let keys = [''];
-      for (let i = 0; i < fields.length; i++) {
-        const next: string[] = [];
-        for (const v of Array.isArray(tuple[i]) ? (tuple[i] as Value[]) : [tuple[i]]) {
-          const k = joinKey(v);
-          if (k !== undefined) for (const prefix of keys) next.push(`${prefix}\u0000${k}`);
-        }
-        keys = next;
-        if (keys.length === 0) return [];
-      }
       const index = indexes.byFields(a.type, fields);
-      candidates =
-        keys.length === 1 ? (index.get(keys[0]) ?? []) : unionOf(keys.map((k) => index.get(k) ?? []));
-    } else {
+      const first = tuple[0];
+      if (fields.length === 1 && !Array.isArray(first)) {
+        // The common case, one field and one value: a single key, no tuples of keys made.
+        const k = joinKey(first);
+        if (k === undefined) return NONE;
+        candidates = index.get(k) ?? NONE;
+      } else if (!fields.some((_, i) => Array.isArray(tuple[i]))) {
+        // Several fields, one value each: one key, made by joining, no tuples of keys.
+        let key = '';
+        for (let i = 0; i < fields.length; i++) {
+          const k = joinKey(tuple[i]);
+          if (k === undefined) return NONE;
+          key = i === 0 ? k : `${key}\u0000${k}`;
+        }
+        candidates = index.get(key) ?? NONE;
+      } else {
+        // A value that is a list (hosts without [*]) finds by any of its elements, as the index holds them.
+        let keys: string[] | undefined;
+        for (let i = 0; i < fields.length; i++) {
+          const next: string[] = [];
+          for (const v of Array.isArray(tuple[i]) ? (tuple[i] as Value[]) : [tuple[i]]) {
+            const k = joinKey(v);
+            if (k !== undefined)
+              if (keys === undefined) next.push(k);
+              else for (const prefix of keys) next.push(`${prefix}\u0000${k}`);
+          }
+          keys = next;
+          if (keys.length === 0) return NONE;
+        }
+        const found = keys ?? [];
+        candidates =
+          found.length === 1
+            ? (index.get(found[0]) ?? NONE)
+            : unionOf(found.map((k) => index.get(k) ?? NONE));
+      }
+    } else if (selectorClauses.length === 0) {
       candidates = indexes.ofType(a.type);
+    } else {
+      candidates = NONE; // narrowed by the first selector clause below
     }
+    if (selectorClauses.length === 0)
+      // Nothing more to test: the index's own list serves, unless this resource is in it.
+      return candidates.includes(res) ? candidates.filter((other) => other !== res) : candidates;
     const wanted = selectorClauses.map((c, i) => thisSide(c.op, tuple[fields.length + i]));
-    if (wanted.some((w) => w === undefined)) return [];
+    if (wanted.some((w) => w === undefined)) return NONE;
+    if (fields.length === 0) {
+      // No equal clause: the first selector clause's label pairs narrow the candidates.
+      const c = selectorClauses[0];
+      const index = indexes.kept(
+        `selector\u0000${a.type.toLowerCase()}\u0000${c.key}\u0000${c.op}`,
+        () => new SelectorIndex(indexes.ofType(a.type), c.op === 'selects', c.other),
+      );
+      candidates =
+        c.op === 'selects' ? index.forLabels(wanted[0] as Labels) : index.forSelector(wanted[0] as Selector);
+    }
     const out: Resource[] = [];
     for (const other of candidates) {
       if (other === res) continue;
@@ -64,6 +104,17 @@ function prepareAcross(a: AcrossOperand, compile: (o: Operand) => OperandFn) {
 
   /** This resource's clause values, one tuple, or one per element when a value has `[*]`. */
   const tuples = (res: Resource, scope: Scope, ctx: EvalContext): Value[][] | Unreadable => {
+    if (!many) {
+      // Without `[*]` one tuple, read straight in.
+      const tuple: Value[] = [];
+      for (const v of values) {
+        if (v.many) continue; // never: `many` says no value has `[*]`
+        const r = v.one(res, scope, ctx);
+        if (r instanceof Unreadable) return r;
+        tuple.push(r as Value);
+      }
+      return [tuple];
+    }
     const got: (Resolved | Resolved[])[] = [];
     // Without `[*]` one tuple; with it, one per element of the longest list.
     let n = many ? 0 : 1;
@@ -124,6 +175,13 @@ export function compileAcross(text: string, a: AcrossOperand, compile: (o: Opera
     one: (res, scope, ctx) => {
       const ts = tuples(res, scope, ctx);
       if (ts instanceof Unreadable) return ts;
+      if (ts.length === 1) {
+        // One tuple finds each resource once already: no set to keep them apart.
+        const found = find(res, ts[0], ctx);
+        const ids: Value[] = new Array<Value>(found.length);
+        for (let i = 0; i < found.length; i++) ids[i] = found[i].id;
+        return ids;
+      }
       const seen = new Set<Resource>();
       const ids: Value[] = [];
       for (const t of ts)
@@ -164,6 +222,8 @@ export function lookupMissingReason(
   };
 }
 
+const NONE: readonly Resource[] = [];
+
 /** The resources of several lists, once each, in the order first met. */
 function unionOf(lists: (readonly Resource[])[]): Resource[] {
   const seen = new Set<Resource>();
@@ -190,6 +250,7 @@ function selectorClause(c: AcrossClause): SelectorClause {
   const cache = new WeakMap<Resource, Selector | Labels | string | undefined>();
   return {
     op,
+    key: c.other.text.toLowerCase(),
     other: (res) => {
       if (cache.has(res)) return cache.get(res);
       const v = reader.one(res, ROOT);

@@ -89,30 +89,34 @@ export function keyedList(
     (field: string): Judge =>
     (v, res, scope, ctx) => {
       let key: string | undefined = '';
-      const shown: string[] = [];
+      const got: Value[] = [];
       for (const k of keys) {
-        const got = k.value.one(res, scope, ctx);
-        if (got instanceof Unreadable) return unreadable(k.value.text, got.cell, got.reason);
-        shown.push(got === undefined ? 'missing' : displayValue(got));
-        const part = joinKey(got);
+        const one = k.value.one(res, scope, ctx);
+        if (one instanceof Unreadable) return unreadable(k.value.text, one.cell, one.reason);
+        got.push(one);
+        const part = joinKey(one);
         key = part === undefined || key === undefined ? undefined : `${key}\u0000${part}`;
       }
       const items = key === undefined ? undefined : byKey.get(key);
-      const exp = expectation(
-        op,
-        [],
-        `${refText} where ${keys.map((k, i) => `${k.name} = ${shown[i]}`).join(' and ')}`,
-      );
+      // What the row was looked up by, as shown in a message: made only for a result that is not a PASS.
+      const shown = () => got.map((g) => (g === undefined ? 'missing' : displayValue(g)));
+      const exp = () =>
+        expectation(
+          op,
+          [],
+          `${refText} where ${keys.map((k, i) => `${k.name} = ${shown()[i]}`).join(' and ')}`,
+        );
       if (items === undefined) {
+        const said = shown();
         return {
           status: 'FAIL',
           field,
-          expected: exp.plain,
+          expected: exp().plain,
           actual: plainValue(v),
-          message: `${refText} has no rows where ${keys.map((k, i) => `${k.name} is ${shown[i]}`).join(' and ')}`,
+          message: `${refText} has no rows where ${keys.map((k, i) => `${k.name} is ${said[i]}`).join(' and ')}`,
         };
       }
-      if (v === undefined) return passOnMissing ? PASS : new Missing(field, exp);
+      if (v === undefined) return passOnMissing ? PASS : new Missing(field, exp());
       const found = key as string;
       let ready = prepared.get(found);
       if (ready === undefined) {
@@ -121,8 +125,8 @@ export function keyedList(
       }
       const verdict = op.test(v, ready, ctx);
       if (verdict === true) return PASS;
-      if (typeof verdict === 'object') return new Unjudged(field, v, exp, verdict.error);
-      return new Mismatch(field, v, exp, verdict === false ? undefined : verdict);
+      if (typeof verdict === 'object') return new Unjudged(field, v, exp(), verdict.error);
+      return new Mismatch(field, v, exp(), verdict === false ? undefined : verdict);
     };
   return { judge, problems: [], text };
 }

@@ -15,12 +15,23 @@ export type EqualityIndex = Map<string, Resource[]>;
 export class RunIndexes {
   private readonly types = new Map<string, Resource[]>();
   private readonly equality = new Map<string, EqualityIndex>();
+  private readonly others = new Map<string, unknown>();
 
   constructor(readonly resources: readonly Resource[]) {}
 
   /** How many field indexes the run has built: one per (type, fields), however many rules and resources ask. */
   get indexesBuilt(): number {
     return this.equality.size;
+  }
+
+  /** Any other index of the run, made by `make` the first time `id` is asked for. */
+  kept<T>(id: string, make: () => T): T {
+    let found = this.others.get(id) as T | undefined;
+    if (found === undefined) {
+      found = make();
+      this.others.set(id, found);
+    }
+    return found;
   }
 
   /** Resources whose type fits a type or a `*` pattern, in sheet order. */
@@ -44,28 +55,58 @@ export class RunIndexes {
     let index = this.equality.get(id);
     if (index !== undefined) return index;
     index = new Map();
+    const add = (k: string, res: Resource) => {
+      const list = index?.get(k);
+      if (list === undefined) index?.set(k, [res]);
+      // A list holding the same value twice finds its resource once.
+      else if (list[list.length - 1] !== res) list.push(res);
+    };
     for (const res of this.ofType(pattern)) {
-      let keys = [''];
+      if (fields.length === 1) {
+        // The common case, one field: its values' keys straight in, no tuples of keys made.
+        const values = fields[0].read(res);
+        for (let i = 0; i < values.length; i++) {
+          const k = joinKey(values[i]);
+          if (k !== undefined) add(k, res);
+        }
+        continue;
+      }
+      // Several fields, one value each (the common case): one key, made by joining.
+      let key: string | undefined = '';
+      for (let i = 0; i < fields.length && key !== undefined; i++) {
+        const values = fields[i].read(res);
+        const k = values.length === 1 ? joinKey(values[0]) : undefined;
+        if (k === undefined) key = values.length === 1 ? NO_KEY : undefined;
+        else key = i === 0 ? k : `${key}\u0000${k}`;
+        if (key === NO_KEY) break;
+      }
+      if (key === NO_KEY) continue; // a field with no key: found by nothing
+      if (key !== undefined) {
+        add(key, res);
+        continue;
+      }
+      let keys: string[] | undefined;
       for (const f of fields) {
         const values = f.read(res);
         const next: string[] = [];
         for (const v of values) {
           const k = joinKey(v);
-          if (k !== undefined) for (const prefix of keys) next.push(`${prefix}\u0000${k}`);
+          if (k !== undefined)
+            if (keys === undefined) next.push(k);
+            else for (const prefix of keys) next.push(`${prefix}\u0000${k}`);
         }
         keys = next;
         if (keys.length === 0) break;
       }
-      for (const k of new Set(keys)) {
-        const list = index.get(k);
-        if (list) list.push(res);
-        else index.set(k, [res]);
-      }
+      if (keys !== undefined) for (const k of keys) add(k, res);
     }
     this.equality.set(id, index);
     return index;
   }
 }
+
+/** Marks a resource that a field without a key leaves out of an index. */
+const NO_KEY = '\u0001';
 
 /** A field of the other resource: `ID` is its Resource ID; any other path is read as a rule reads it. */
 export interface FieldReader {
@@ -78,15 +119,24 @@ export function fieldReader(reader: PathReader): FieldReader {
   const text = reader.path.text;
   if (text.toLowerCase() === 'id' || text.toLowerCase() === 'resource id')
     return { key: 'id', read: (res) => [res.id] };
+  const one: Value[] = [undefined];
   return {
     key: text.toLowerCase(),
     read: (res) => {
+      // Read once per resource and field, when the index is built: the plain column without a detour.
       const got = reader.wildcard ? reader.many(res, ROOT) : reader.one(res, ROOT);
       if (got instanceof Unreadable) return [];
-      if (reader.wildcard)
-        return (got as (Value | Unreadable)[]).filter((v): v is Value => !(v instanceof Unreadable));
+      if (reader.wildcard) {
+        const list = got as (Value | Unreadable)[];
+        return list.some((v) => v instanceof Unreadable)
+          ? list.filter((v): v is Value => !(v instanceof Unreadable))
+          : (list as Value[]);
+      }
       // A cell holding a list is found by any of its elements, as a `[*]` path would be.
-      return Array.isArray(got) ? (got as Value[]) : [got as Value];
+      if (Array.isArray(got)) return got as Value[];
+      // The caller reads the values before asking again, so one array serves every resource.
+      one[0] = got as Value;
+      return one;
     },
   };
 }

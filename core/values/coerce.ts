@@ -42,6 +42,10 @@ function countDigits(text: string): number {
 export function toBoolean(v: Value): boolean | undefined {
   if (typeof v === 'boolean') return v;
   if (typeof v !== 'string' || v.length > 7) return undefined;
+  // Most text starts with neither t nor f (nor a space): known without trimming or lower-casing it.
+  const first = v.charCodeAt(0);
+  const lower = first | 0x20;
+  if (first > 32 && lower !== 0x74 && lower !== 0x66) return undefined;
   const t = v.trim().toLowerCase();
   return t === 'true' ? true : t === 'false' ? false : undefined;
 }

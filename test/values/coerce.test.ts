@@ -47,6 +47,11 @@ describe('toBoolean', () => {
     [1, undefined],
     ['', undefined],
     ['truey', undefined],
+    ['FaLsE', false],
+    ['\tTRUE', true],
+    ['ns-1', undefined],
+    ['high', undefined],
+    ['t', undefined],
   ])('%j → %j', (v, b) => {
     expect(toBoolean(v)).toBe(b);
   });
