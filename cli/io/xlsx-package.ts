@@ -3,9 +3,10 @@ import { Readable } from 'stream';
 import JSZip from 'jszip';
 import type { Cell } from '../../core';
 import { InputError } from './input-error';
+import * as unzipper from 'unzipper';
+import { firstLine } from './input-error';
 import { rangeCells } from './xlsx-ranges';
-import { entryStream } from './zip-reader';
-import { dateStylesOf, sharedStringsOf, sheetValues, type ValueContext } from './xlsx-values';
+import { date1904Of, dateStylesOf, sharedStringsOf, sheetValues, type ValueContext } from './xlsx-values';
 
 /** Merged cells a workbook may hold, all sheets together: ExcelJS makes an object for every cell of a merge as it reads. */
 export const MAX_MERGED_CELLS = 100_000;
@@ -65,6 +66,7 @@ export async function preparePackage(
   const validations = new Map<string, Map<string, string[]>>();
   const values = new Map<string, Cell[][]>();
   let context: ValueContext | undefined;
+  let directory: Awaited<ReturnType<typeof unzipper.Open.buffer>> | null | undefined;
   const workbookRels = await rels(zip, 'xl/_rels/workbook.xml.rels');
   // ExcelJS files comments as xl/commentsN.xml and xl/drawings/vmlDrawingN.vml; other tools use other names.
   let partNo = 1000;
@@ -79,14 +81,24 @@ export async function preparePackage(
     }
     if (!REL_WORKSHEET.test(rel.type)) continue;
     if (valuesOnly(sheet.name) && zip.file(part)) {
-      context ??= {
-        sharedStrings: sharedStringsOf(await text(zip, sharedStringsPart(workbookRels))),
-        dateStyles: dateStylesOf(await text(zip, 'xl/styles.xml')),
-        date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml),
-      };
-      const native = entryStream(bytes, part);
-      const chunks = native ?? streamOf(zip.file(part) as JSZip.JSZipObject);
-      values.set(sheet.name, await sheetValues(chunks, context));
+      try {
+        const strings = sharedStringsPart(workbookRels);
+        context ??= {
+          sharedStrings: sharedStringsOf(await text(zip, strings), strings),
+          dateStyles: dateStylesOf(await text(zip, 'xl/styles.xml')),
+          date1904: date1904Of(workbookXml),
+        };
+        // unzipper inflates natively as the part is read (JSZip inflates in JavaScript); JSZip is the fallback.
+        directory ??= await unzipper.Open.buffer(bytes).catch(() => null);
+        const native = directory?.files.find((f) => f.path === part);
+        const chunks = native ? native.stream() : streamOf(zip.file(part) as JSZip.JSZipObject);
+        values.set(sheet.name, await sheetValues(chunks, context, part));
+      } catch (err) {
+        throw new InputError(
+          `${file}: cannot read the workbook: the sheet '${sheet.name}' cannot be read: ${firstLine(err)}`,
+          file,
+        );
+      }
       // The sheet's charts still count (a rewrite would lose them); its other parts go with its cells.
       const sheetRels = await rels(zip, relsOf(part));
       for (const r of sheetRels)

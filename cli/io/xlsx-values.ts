@@ -1,4 +1,5 @@
-// A worksheet part's values read as it is inflated, cell by cell as ExcelJS would give them: for the engine sheets a run rewrites anyway.
+// A worksheet part's values read with a SAX parser as it is inflated, cell by cell as ExcelJS would give them: for the engine sheets a run rewrites anyway.
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { StringDecoder } from 'string_decoder';
 import type { Cell } from '../../core';
 import { parseRef } from './xlsx-ranges';
@@ -15,148 +16,228 @@ const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47])
 
 /** ExcelJS's test for a date format: a date or time letter outside quotes and brackets. */
 function isDateFormat(code: string): boolean {
-  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** A tag's name without its namespace prefix (`x:row` → `row`). */
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/**
+ * A SAX parser over `part`'s XML with handlers for its tags (local names) and texts. Ill-formed XML (a tag that
+ * never closes, an unknown entity) is an error naming the part, as ExcelJS, which parses with the same library,
+ * refuses it; the parser reads each character once, so a hostile part costs one pass.
+ */
+function parser(
+  part: string,
+  open: (name: string, attrs: Record<string, string>, selfClosing: boolean) => void,
+  close: (name: string) => void,
+  text: (text: string) => void,
+): SaxesParser<{ xmlns: false; position: true; fileName: string }> {
+  const p = new SaxesParser({ xmlns: false, position: true, fileName: part });
+  p.on('opentag', (tag: SaxesTagPlain) => open(local(tag.name), tag.attributes, tag.isSelfClosing));
+  p.on('closetag', (tag: SaxesTagPlain) => close(local(tag.name)));
+  p.on('text', text);
+  p.on('cdata', text);
+  return p;
+}
+
+/** Parses a whole part held as a string. */
+function parseWhole(
+  part: string,
+  xml: string,
+  open: (name: string, attrs: Record<string, string>) => void,
+  close: (name: string) => void = () => undefined,
+  text: (text: string) => void = () => undefined,
+): void {
+  parser(part, open, close, text).write(xml).close();
 }
 
 /** The cell styles (xf index in cellXfs) whose number format is a date, from xl/styles.xml. */
-export function dateStylesOf(stylesXml: string | undefined): Set<number> {
+export function dateStylesOf(stylesXml: string | undefined, part = 'xl/styles.xml'): Set<number> {
   const out = new Set<number>();
   if (!stylesXml) return out;
   const custom = new Map<number, string>();
-  for (const m of stylesXml.matchAll(/<(?:\w+:)?numFmt\b([^>]*?)\/?>/g)) {
-    const id = attr(m[1], 'numFmtId');
-    const code = attr(m[1], 'formatCode');
-    if (id !== undefined && code !== undefined) custom.set(Number(id), decode(code));
-  }
-  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(stylesXml)?.[1] ?? '';
-  let index = 0;
-  for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)(?:\/>|>)/g)) {
-    const id = Number(attr(m[1], 'numFmtId') ?? 0);
+  const xfs: number[] = [];
+  let inCellXfs = false;
+  parseWhole(
+    part,
+    stylesXml,
+    (name, attrs) => {
+      if (name === 'numFmt' && attrs.numFmtId !== undefined && attrs.formatCode !== undefined)
+        custom.set(Number(attrs.numFmtId), attrs.formatCode);
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) xfs.push(Number(attrs.numFmtId ?? 0));
+    },
+    (name) => {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  );
+  xfs.forEach((id, index) => {
     const code = custom.get(id);
     if (id && (code !== undefined ? isDateFormat(code) : BUILT_IN_DATES.has(id))) out.add(index);
-    index++;
-  }
+  });
   return out;
+}
+
+/** Whether the workbook counts dates from 1904 (its workbookPr's date1904), from xl/workbook.xml. */
+export function date1904Of(workbookXml: string, part = 'xl/workbook.xml'): boolean {
+  let date1904 = false;
+  parseWhole(part, workbookXml, (name, attrs) => {
+    if (name === 'workbookPr') date1904 = attrs.date1904 === '1' || attrs.date1904 === 'true';
+  });
+  return date1904;
+}
+
+/**
+ * Collects the texts of the `<t>` elements of string items (`<si>`, `<is>`), phonetic runs (`<rPh>`) left out,
+ * as ExcelJS joins a rich text.
+ */
+class StringItem {
+  private depthInPhonetic = 0;
+  private inT = false;
+  text = '';
+
+  open(name: string): void {
+    if (name === 'rPh') this.depthInPhonetic++;
+    else if (name === 't' && this.depthInPhonetic === 0) this.inT = true;
+  }
+
+  close(name: string): void {
+    if (name === 'rPh') this.depthInPhonetic--;
+    else if (name === 't') this.inT = false;
+  }
+
+  add(text: string): void {
+    if (this.inT) this.text += text;
+  }
 }
 
 /** The shared strings' texts (rich text joined, phonetic runs left out), as ExcelJS reads them. */
-export function sharedStringsOf(xml: string | undefined): string[] {
+export function sharedStringsOf(xml: string | undefined, part = 'xl/sharedStrings.xml'): string[] {
   if (!xml) return [];
   const out: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) {
-    const body = (m[1] ?? '').replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
-    out.push(
-      textsOf(body).replace(/_x([0-9A-F]{4})_/g, (_all, hex: string) =>
-        String.fromCharCode(parseInt(hex, 16)),
-      ),
-    );
-  }
+  let item: StringItem | undefined;
+  parseWhole(
+    part,
+    xml,
+    (name) => {
+      if (name === 'si') item = new StringItem();
+      else item?.open(name);
+    },
+    (name) => {
+      if (name === 'si' && item) {
+        out.push(
+          item.text.replace(/_x([0-9A-F]{4})_/g, (_all, hex: string) =>
+            String.fromCharCode(parseInt(hex, 16)),
+          ),
+        );
+        item = undefined;
+      } else item?.close(name);
+    },
+    (text) => item?.add(text),
+  );
   return out;
 }
 
-/** The values of one worksheet from its XML in chunks; merged cells but the first hold nothing, as in workbookGrids. */
+/** One `<c>` element as it is read: its attributes, its value's text, an inline string, whether it has a formula. */
+interface CellRead {
+  t: string;
+  s: string | undefined;
+  v: string | undefined;
+  inV: boolean;
+  inline: StringItem | undefined;
+  formula: boolean;
+}
+
+/**
+ * The values of one worksheet from its XML in chunks; merged cells but the first hold nothing, as in
+ * workbookGrids. Throws an Error naming `part` (and where) when the XML is not well-formed.
+ */
 export async function sheetValues(
   chunks: AsyncIterable<Buffer | string>,
   ctx: ValueContext,
+  part = 'worksheet',
 ): Promise<Cell[][]> {
   const rows: Cell[][] = [];
-  const decoder = new StringDecoder('utf8');
-  let buffer = '';
-  let tail: string | undefined;
+  const merges: string[] = [];
   let nextRow = 1;
-  const take = (text: string) => {
-    for (const m of text.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
-      const r = Number(attr(m[1], 'r') ?? nextRow);
-      nextRow = r + 1;
-      const cells: Cell[] = (rows[r - 1] ??= []);
-      let nextCol = 1;
-      for (const c of (m[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-        const ref = attr(c[1], 'r');
-        const col = ref ? columnOf(ref) : nextCol;
-        nextCol = col + 1;
-        while (cells.length < col - 1) cells.push(null);
-        cells[col - 1] = cellValue(c[1], c[2] ?? '', ctx);
+  let cells: Cell[] | undefined;
+  let nextCol = 1;
+  let col = 0;
+  let cell: CellRead | undefined;
+  const p = parser(
+    part,
+    (name, attrs) => {
+      if (cell) {
+        if (name === 'v' && cell.v === undefined) {
+          cell.v = '';
+          cell.inV = true;
+        } else if (name === 'f') cell.formula = true;
+        else if (name === 'is') cell.inline ??= new StringItem();
+        else cell.inline?.open(name);
+        return;
       }
-    }
-  };
-  const feed = (text: string) => {
-    if (tail !== undefined) {
-      tail += text;
-      return;
-    }
-    buffer += text;
-    const end = Math.max(buffer.indexOf('</sheetData>'), buffer.indexOf('<sheetData/>'));
-    if (end >= 0) {
-      take(buffer.slice(0, end));
-      tail = buffer.slice(end);
-      buffer = '';
-      return;
-    }
-    const cut = lastRowEnd(buffer);
-    if (cut > 0) {
-      take(buffer.slice(0, cut));
-      buffer = buffer.slice(cut);
-    }
-  };
-  for await (const chunk of chunks) feed(typeof chunk === 'string' ? chunk : decoder.write(chunk));
-  feed(decoder.end());
-  if (tail === undefined) take(buffer);
+      if (name === 'row') {
+        const r = attrs.r !== undefined ? Number(attrs.r) : nextRow;
+        nextRow = r + 1;
+        cells = rows[r - 1] ??= [];
+        nextCol = 1;
+      } else if (name === 'c' && cells) {
+        col = attrs.r ? columnOf(attrs.r) : nextCol;
+        nextCol = col + 1;
+        cell = { t: attrs.t ?? 'n', s: attrs.s, v: undefined, inV: false, inline: undefined, formula: false };
+      } else if (name === 'mergeCell' && attrs.ref !== undefined) merges.push(attrs.ref);
+    },
+    (name) => {
+      if (!cell) {
+        if (name === 'row') cells = undefined;
+        return;
+      }
+      if (name === 'c') {
+        const row = cells as Cell[];
+        while (row.length < col - 1) row.push(null);
+        row[col - 1] = cellValue(cell, ctx);
+        cell = undefined;
+      } else if (name === 'v') cell.inV = false;
+      else cell.inline?.close(name);
+    },
+    (text) => {
+      if (!cell) return;
+      if (cell.inV) cell.v += text;
+      else cell.inline?.add(text);
+    },
+  );
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) p.write(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+  p.write(decoder.end()).close();
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  for (const m of (tail ?? '').matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]*)"/g)) {
-    const range = parseRef(m[1]);
+  for (const ref of merges) {
+    const range = parseRef(ref);
     if (!range) continue;
     for (let r = range.top; r <= Math.min(range.bottom, rows.length); r++) {
-      const cells = rows[r - 1];
-      for (let c = range.left; c <= Math.min(range.right, cells.length); c++)
-        if (r !== range.top || c !== range.left) cells[c - 1] = null;
+      const row = rows[r - 1];
+      for (let c = range.left; c <= Math.min(range.right, row.length); c++)
+        if (r !== range.top || c !== range.left) row[c - 1] = null;
     }
   }
   return rows;
 }
 
-/** Where the last complete row of the text ends (0 when none has). */
-function lastRowEnd(text: string): number {
-  for (let at = text.lastIndexOf('row>'); at > 0; at = text.lastIndexOf('row>', at - 1)) {
-    const open = text.lastIndexOf('<', at);
-    if (open >= 0 && text[open + 1] === '/') return at + 4;
-  }
-  return 0;
-}
-
-function cellValue(attrs: string, body: string, ctx: ValueContext): Cell {
-  const t = attr(attrs, 't') ?? 'n';
-  const s = attr(attrs, 's');
-  const date = s !== undefined && ctx.dateStyles.has(Number(s));
-  const plainV = body.indexOf('<v>');
-  const v =
-    plainV >= 0
-      ? body.slice(plainV + 3, body.indexOf('</v>', plainV))
-      : /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
-  const formula = body.includes('<f') || (body.includes(':f') && /<\w+:f\b/.test(body));
-  if (t === 'inlineStr' && !formula) {
-    const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(body)?.[1];
-    return is === undefined ? null : textsOf(is.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, ''));
-  }
+function cellValue(cell: CellRead, ctx: ValueContext): Cell {
+  const { t, v, formula } = cell;
+  if (t === 'inlineStr' && !formula) return cell.inline === undefined ? null : cell.inline.text;
   if (v === undefined || v === '') return null;
   if (t === 's' && !formula) return ctx.sharedStrings[Number(v)] ?? null;
-  // ExcelJS decodes a `str` value's entities twice; the same is done here so the grids do not change.
-  if (t === 'str') return decode(decode(v));
+  // ExcelJS decodes a `str` value's entities twice; the parser decoded them once, so once more here.
+  if (t === 'str') return decode(v);
   if (t === 'b') return parseInt(v, 10) !== 0;
   if (t === 'e') return null;
   const n = parseFloat(v);
-  if (date) {
+  if (cell.s !== undefined && ctx.dateStyles.has(Number(cell.s))) {
     const d = new Date(Math.round((n - 25569 + (ctx.date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
     return Number.isNaN(d.getTime()) ? null : d;
   }
   return n;
-}
-
-/** Every `<t>` text of a string item, decoded and joined. */
-function textsOf(xml: string): string {
-  let out = '';
-  for (const m of xml.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g))
-    out += decode(m[1] ?? '');
-  return out;
 }
 
 function columnOf(ref: string): number {
@@ -169,24 +250,10 @@ function columnOf(ref: string): number {
   return col;
 }
 
-const attrPatterns = new Map<string, RegExp>();
-function attr(attrs: string, name: string): string | undefined {
-  // What Excel, ExcelJS and openpyxl write (` r="A1"`) is found without a regular expression.
-  const at = attrs.indexOf(` ${name}="`);
-  if (at >= 0) {
-    const from = at + name.length + 3;
-    return decode(attrs.slice(from, attrs.indexOf('"', from)));
-  }
-  if (!attrs.includes(`${name}=`) && !attrs.includes(`${name} `) && !attrs.startsWith(name)) return undefined;
-  let pattern = attrPatterns.get(name);
-  if (!pattern) attrPatterns.set(name, (pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`)));
-  const m = pattern.exec(attrs);
-  return m ? decode(m[1]) : undefined;
-}
-
+/** XML's entities and character references decoded (one alternation, each match a bounded run: linear time). */
 function decode(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (all, e: string) => {
+  return text.replace(/&(lt|gt|amp|quot|apos|#\d{1,8}|#x[0-9a-fA-F]{1,8});/g, (all, e: string) => {
     if (e === 'lt') return '<';
     if (e === 'gt') return '>';
     if (e === 'amp') return '&';

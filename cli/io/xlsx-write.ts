@@ -16,7 +16,7 @@ export async function writeWorkbookWithSheetsSafely(
 ): Promise<Map<string, string[]>> {
   const planned = planEngineSheets(sheets);
   // Without the engine sheets' rows the rest of the workbook is small: ExcelJS makes it in memory, stored rather
-  // than deflated (its deflate runs in JavaScript; every part is deflated once, natively, as the file is written).
+  // than deflated (its deflate runs in JavaScript; archiver deflates every part once, natively, as the file is written).
   const written = Buffer.from(
     await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions),
   );
@@ -26,8 +26,14 @@ export async function writeWorkbookWithSheetsSafely(
     file,
     async (fd) => {
       const zip = new ZipWriter(fd);
-      replaced = await writePackage(written, planned, date1904, zip);
-      zip.finish();
+      try {
+        replaced = await writePackage(written, planned, date1904, zip);
+        await zip.finish();
+      } catch (err) {
+        // No write may still be pending when the transaction closes and removes the temp file.
+        await zip.abort();
+        throw err;
+      }
     },
     options,
   );

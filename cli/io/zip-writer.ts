@@ -1,159 +1,125 @@
-// A zip archive written entry by entry to an open file, each entry deflated in chunks as its text is made.
+// A zip written entry by entry with archiver into an open file, each entry deflated as a stream as its text is made.
+import archiver from 'archiver';
 import * as fs from 'fs';
-import * as zlib from 'zlib';
+import { Readable } from 'stream';
 
-/** Sizes and offsets a zip without its ZIP64 extension can record. */
-const ZIP32_MAX = 0xffffffff;
-/** Text gathered before it is deflated and written: few system calls, bounded memory. */
-const CHUNK_BYTES = 1 << 20;
-/** Bit 3: sizes and CRC follow the data; bit 11: names are UTF-8. */
-const FLAGS = 0x0808;
-const DEFLATE = 8;
-const VERSION = 20;
+/** Text gathered before it is handed to the deflate stream: few round trips, bounded memory. */
+const CHUNK_BYTES = 1 << 18;
 
-interface Entry {
-  name: Buffer;
-  offset: number;
-  crc: number;
-  size: number;
-  compressed: number;
+/**
+ * Writes a zip to `fd` (the caller owns the file and its transaction) through a write stream that leaves the
+ * descriptor open. Entries are added one at a time, each read from its chunks only while archiver deflates it, so
+ * no entry is held whole and an entry's chunks may depend on what earlier entries' chunks did.
+ */
+export class ZipWriter {
+  private readonly archive: archiver.Archiver;
+  private readonly out: fs.WriteStream;
+  private readonly failed: Promise<never>;
+  private fail: (err: Error) => void = () => undefined;
+
+  constructor(
+    fd: number,
+    /** Level 1: an .xlsx is repetitive XML, which the fastest level already shrinks about tenfold. */
+    level = 1,
+  ) {
+    this.out = fs.createWriteStream('', { fd, autoClose: false });
+    this.archive = archiver('zip', { zlib: { level } });
+    let error: Error | undefined;
+    this.failed = new Promise<never>((_resolve, reject) => {
+      this.fail = (err: Error) => {
+        if (error) return;
+        error = err;
+        reject(err);
+      };
+    });
+    // Awaited only in a race; a failure between entries is seen by the next call.
+    this.failed.catch(() => undefined);
+    this.archive.on('error', this.fail);
+    this.archive.on('warning', this.fail);
+    this.out.on('error', this.fail);
+    this.archive.pipe(this.out);
+  }
+
+  /** Adds one entry from its chunks (strings are UTF-8); resolves once archiver has written all of it. */
+  async add(name: string, chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>): Promise<void> {
+    let onEntry: (entry: archiver.EntryData) => void = () => undefined;
+    const written = new Promise<void>((resolve) => {
+      onEntry = (entry) => entry.name === name && resolve();
+      this.archive.on('entry', onEntry);
+    });
+    try {
+      const source = new EntrySource(batched(chunks), this.fail);
+      source.once('error', this.fail);
+      this.archive.append(source, { name });
+      await Promise.race([written, this.failed]);
+    } finally {
+      this.archive.off('entry', onEntry);
+    }
+  }
+
+  /** Writes the central directory; the archive is complete, and on disk as far as the stream goes, once this resolves. */
+  async finish(): Promise<void> {
+    const flushed = new Promise<void>((resolve) => this.out.once('finish', resolve));
+    await Promise.race([this.archive.finalize(), this.failed]);
+    await Promise.race([flushed, this.failed]);
+  }
+
+  /**
+   * After a failure: stops the archive and lets the stream write what it holds (or stop at its error), so no
+   * write to the descriptor is pending when the caller closes it. The descriptor is left open.
+   */
+  async abort(): Promise<void> {
+    this.archive.unpipe(this.out);
+    this.archive.abort();
+    if (this.out.errored || this.out.writableFinished) return;
+    await new Promise<void>((resolve) => {
+      this.out.once('finish', resolve);
+      this.out.once('error', () => resolve());
+      this.out.end();
+    });
+  }
 }
 
 /**
- * Writes a zip to `fd` with synchronous writes (each one a step a failure can cut; the caller owns the file and
- * its transaction). An entry's data is deflated chunk by chunk: each chunk ends with a sync flush, so the
- * chunks make one valid deflate stream and no entry is ever held whole.
+ * An entry's bytes, read on demand. archiver pipes it into its deflate stream and waits for that stream's end; an
+ * error there would leave it waiting for ever, so the error is passed on to `onPipeError` instead.
  */
-export class ZipWriter {
-  private offset = 0;
-  private readonly entries: Entry[] = [];
-  private readonly time = dosTime(new Date());
-
+class EntrySource extends Readable {
   constructor(
-    private readonly fd: number,
-    /** Level 1: an .xlsx is repetitive XML, which the fastest level already shrinks about tenfold. */
-    private readonly level = 1,
-  ) {}
+    private readonly chunks: AsyncIterator<Buffer>,
+    private readonly onPipeError: (err: Error) => void,
+  ) {
+    super();
+  }
 
-  /** Adds one entry from its chunks (strings are UTF-8); entries are written in the order they are added. */
-  async add(name: string, chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>): Promise<void> {
-    const entry: Entry = {
-      name: Buffer.from(name, 'utf8'),
-      offset: this.offset,
-      crc: 0,
-      size: 0,
-      compressed: 0,
-    };
-    this.write(this.localHeader(entry));
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const flush = (last: boolean) => {
-      const data = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+  override _read(): void {
+    this.chunks.next().then(
+      ({ done, value }) => this.push(done ? null : value),
+      (err: Error) => this.destroy(err),
+    );
+  }
+
+  override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
+    destination.once('error', this.onPipeError);
+    return super.pipe(destination, options);
+  }
+}
+
+/** The chunks as UTF-8 buffers of about CHUNK_BYTES. */
+async function* batched(
+  chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>,
+): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    pending.push(buf);
+    size += buf.length;
+    if (size >= CHUNK_BYTES) {
+      yield pending.length === 1 ? pending[0] : Buffer.concat(pending, size);
       pending = [];
-      pendingBytes = 0;
-      entry.crc = crc32(data, entry.crc);
-      entry.size += data.length;
-      const out = zlib.deflateRawSync(data, {
-        level: this.level,
-        finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
-      });
-      entry.compressed += out.length;
-      this.write(out);
-    };
-    for await (const chunk of chunks) {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      pending.push(buf);
-      pendingBytes += buf.length;
-      if (pendingBytes >= CHUNK_BYTES) flush(false);
-    }
-    flush(true);
-    if (entry.size > ZIP32_MAX || entry.compressed > ZIP32_MAX)
-      throw new Error(`${name} is larger than the 4 GB a workbook part can be`);
-    const descriptor = Buffer.alloc(16);
-    descriptor.writeUInt32LE(0x08074b50, 0);
-    descriptor.writeUInt32LE(entry.crc >>> 0, 4);
-    descriptor.writeUInt32LE(entry.compressed, 8);
-    descriptor.writeUInt32LE(entry.size, 12);
-    this.write(descriptor);
-    this.entries.push(entry);
-  }
-
-  /** Writes the central directory; the archive is complete once this returns. */
-  finish(): void {
-    const start = this.offset;
-    for (const e of this.entries) {
-      const h = Buffer.alloc(46);
-      h.writeUInt32LE(0x02014b50, 0);
-      h.writeUInt16LE(VERSION, 4);
-      h.writeUInt16LE(VERSION, 6);
-      h.writeUInt16LE(FLAGS, 8);
-      h.writeUInt16LE(DEFLATE, 10);
-      h.writeUInt16LE(this.time.time, 12);
-      h.writeUInt16LE(this.time.date, 14);
-      h.writeUInt32LE(e.crc >>> 0, 16);
-      h.writeUInt32LE(e.compressed, 20);
-      h.writeUInt32LE(e.size, 24);
-      h.writeUInt16LE(e.name.length, 28);
-      h.writeUInt32LE(e.offset, 42);
-      this.write(Buffer.concat([h, e.name]));
-    }
-    const size = this.offset - start;
-    if (this.offset > ZIP32_MAX || this.entries.length > 0xffff)
-      throw new Error('the workbook is larger than the 4 GB an .xlsx Rulesheet writes can be');
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(this.entries.length, 8);
-    end.writeUInt16LE(this.entries.length, 10);
-    end.writeUInt32LE(size, 12);
-    end.writeUInt32LE(start, 16);
-    this.write(end);
-  }
-
-  private localHeader(e: Entry): Buffer {
-    const h = Buffer.alloc(30);
-    h.writeUInt32LE(0x04034b50, 0);
-    h.writeUInt16LE(VERSION, 4);
-    h.writeUInt16LE(FLAGS, 6);
-    h.writeUInt16LE(DEFLATE, 8);
-    h.writeUInt16LE(this.time.time, 10);
-    h.writeUInt16LE(this.time.date, 12);
-    h.writeUInt16LE(e.name.length, 26);
-    return Buffer.concat([h, e.name]);
-  }
-
-  private write(buf: Buffer): void {
-    if (this.offset + buf.length > ZIP32_MAX)
-      throw new Error('the workbook is larger than the 4 GB an .xlsx Rulesheet writes can be');
-    let done = 0;
-    while (done < buf.length) done += fs.writeSync(this.fd, buf, done, buf.length - done);
-    this.offset += buf.length;
-  }
-}
-
-function dosTime(d: Date): { time: number; date: number } {
-  return {
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
-    date: ((Math.max(1980, d.getFullYear()) - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-  };
-}
-
-/** zlib's CRC-32 where Node has it (20.15 and later), else a table. */
-const crc32: (data: Buffer, previous: number) => number =
-  typeof (zlib as { crc32?: unknown }).crc32 === 'function'
-    ? (data, previous) => (zlib as unknown as { crc32(d: Buffer, p: number): number }).crc32(data, previous)
-    : tableCrc32;
-
-let table: Int32Array | undefined;
-function tableCrc32(data: Buffer, previous: number): number {
-  if (!table) {
-    table = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c;
+      size = 0;
     }
   }
-  let crc = ~previous;
-  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return ~crc >>> 0;
+  if (size > 0) yield pending.length === 1 ? pending[0] : Buffer.concat(pending, size);
 }

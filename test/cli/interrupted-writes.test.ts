@@ -1,22 +1,29 @@
 // The CLI's writer cut off at every step (each write, deflate, flush, rename of every file it writes): the rulebook read is left as it was.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a spy must sit on the module object every CLI file reads
 import fs = require('fs');
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the same, for the .xlsx writer's deflate
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the same, for the deflate stream archiver writes through
 import zlib = require('zlib');
 import * as path from 'path';
 import { cli, NOW, tempDir, writeCsvRulebook, writeXlsxRulebook } from './helpers/rulebook';
 
 type Step =
-  'write' | 'writeSync' | 'writeFileSync' | 'fsyncSync' | 'renameSync' | 'linkSync' | 'deflateRawSync';
+  'write' | 'writev' | 'writeSync' | 'writeFileSync' | 'fsyncSync' | 'renameSync' | 'linkSync' | 'deflate';
 const STEPS: Step[] = [
   'write',
+  'writev',
   'writeSync',
   'writeFileSync',
   'fsyncSync',
   'renameSync',
   'linkSync',
-  'deflateRawSync',
+  'deflate',
 ];
+
+/** Where a step's function is, and its name there: a deflate chunk is one call of the deflate stream's _transform. */
+function hookOf(step: Step): { owner: Record<string, (...a: unknown[]) => unknown>; method: string } {
+  if (step === 'deflate') return { owner: zlib.DeflateRaw.prototype as never, method: '_transform' };
+  return { owner: fs as never, method: step };
+}
 
 /** Every file under a folder with its bytes, to compare before and after. */
 function snapshot(dir: string): Map<string, string> {
@@ -27,26 +34,23 @@ function snapshot(dir: string): Map<string, string> {
 
 /** Runs validate with the n-th call of `step` failing as a full disk would; undefined when the run never made it. */
 async function failAt(step: Step, n: number, argv: string[]): Promise<number | undefined> {
-  const owner = (step === 'deflateRawSync' ? zlib : fs) as unknown as Record<
-    Step,
-    (...a: unknown[]) => unknown
-  >;
-  const real = owner[step];
+  const { owner, method } = hookOf(step);
+  const real = owner[method];
   let calls = 0;
   let hit = false;
-  const spy = jest.spyOn(owner, step).mockImplementation(((...args: unknown[]) => {
+  const spy = jest.spyOn(owner, method).mockImplementation(function (this: unknown, ...args: unknown[]) {
     calls++;
     if (calls === n) {
       hit = true;
       const error = Object.assign(new Error(`ENOSPC: no space left on device, ${step}`), { code: 'ENOSPC' });
-      // fs.write (a stream's) reports through its callback; the others throw.
+      // fs.write and fs.writev (a stream's) and a stream's _transform report through their callback; the others throw.
       const callback = args[args.length - 1];
-      if (step === 'write' && typeof callback === 'function')
+      if ((step === 'write' || step === 'writev' || step === 'deflate') && typeof callback === 'function')
         return void process.nextTick(() => callback(error));
       throw error;
     }
-    return real.apply(owner, args);
-  }) as never);
+    return real.apply(this, args);
+  } as never);
   try {
     const { code } = await cli(...argv);
     return hit ? code : undefined;
@@ -99,11 +103,10 @@ describe.each([
         ).toEqual([]);
         fs.rmSync(dir, { recursive: true, force: true });
       }
-      // Each of these is on every path that writes a file, so each was cut at least once. Both rulebooks and the
-      // report are written with writeSync (an .xlsx deflated chunk by chunk); fs.write is ExcelJS's own writer's,
-      // for a workbook without engine sheets (init, import).
+      // Each of these is on every path that writes a file, so each was cut at least once. A CSV rulebook and the
+      // report are written with writeSync; an .xlsx through archiver's deflate streams and a write stream (fs.write).
       const onPath: Step[] = ['writeSync', 'fsyncSync', 'renameSync'].concat(
-        kind === 'xlsx' ? ['deflateRawSync'] : [],
+        kind === 'xlsx' ? ['write', 'deflate'] : [],
       ) as Step[];
       if (onPath.includes(step)) expect(failures).toBeGreaterThan(0);
     },

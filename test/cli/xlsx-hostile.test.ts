@@ -3,8 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { InputError, readRulebookFile } from '../../cli/io/rulebook-file';
 import { openpyxlRead } from './helpers/openpyxl';
-import { cli, NOW, SHEETS, tempDir } from './helpers/rulebook';
+import { cli, NOW, SHEETS, tempDir, writeXlsxRulebook } from './helpers/rulebook';
 
 let dir: string;
 beforeEach(() => {
@@ -119,6 +120,48 @@ test.each([
       expect(notes.validations.every((v) => v.type === 'list' && v.formula1 === '"Yes,No"')).toBe(true);
       expect(notes.cells![0][0]).toBe('Owners review quarterly');
     }
+  },
+  30_000,
+);
+
+/** A few MB of `<c ` that never closes: a regular expression looking for each cell's end would go quadratic. */
+const UNCLOSED = '<c '.repeat(1_500_000);
+
+test.each([
+  [
+    'the Results sheet',
+    (parts: { results: string }) => parts.results,
+    (xml: string) => xml.replace('<sheetData>', `<sheetData><row r="1">${UNCLOSED}</row>`),
+  ],
+  [
+    'the shared strings',
+    () => 'xl/sharedStrings.xml',
+    (xml: string) => xml.replace('<si>', `<si>${UNCLOSED}`),
+  ],
+  ['the styles', () => 'xl/styles.xml', (xml: string) => xml.replace('<cellXfs', `${UNCLOSED}<cellXfs`)],
+])(
+  'an engine sheet read for its values, with %s holding tags that never close, is refused at once, the file named',
+  async (_what, partOf, edit) => {
+    const file = path.join(dir, 'unclosed.xlsx');
+    await writeXlsxRulebook(file);
+    expect((await cli('validate', file, '--now', NOW, '--fail-on', 'none', '--quiet')).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const part = partOf({ results: `xl/worksheets/sheet${wb.getWorksheet('Results')!.id}.xml` });
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const xml = await zip.file(part)!.async('string');
+    const hostile = edit(xml);
+    expect(hostile.length).toBeGreaterThan(4_000_000);
+    zip.file(part, hostile);
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const start = Date.now();
+    const read = readRulebookFile(file, { engineSheetsAsValues: true });
+    await expect(read).rejects.toThrow(InputError);
+    await expect(read).rejects.toThrow(
+      `${file}: cannot read the workbook: the sheet 'Results' cannot be read: ${part}:`,
+    );
+    // Parsing the few MB takes tens of milliseconds; reading the rest of the package is most of this.
+    expect(Date.now() - start).toBeLessThan(1_000);
   },
   30_000,
 );
