@@ -16,13 +16,22 @@ export const csvReport: Report = function* (output) {
   let batch: string[][] = [CSV_COLUMNS.map((c) => c as string)];
   for (const r of output.results) {
     const row = resultRow(r);
-    const cells: Record<CsvColumn, string> = {
-      ...row,
-      overdue: row.overdue ? 'TRUE' : 'FALSE',
-      title: r.rule.title,
-      remediation: r.rule.remediation,
-    };
-    batch.push(CSV_COLUMNS.map((c) => cells[c]));
+    // Straight into the row's array: no object a row besides resultRow's own (10 M rows at 200k × 500).
+    const cells = new Array<string>(CSV_COLUMNS.length);
+    for (let i = 0; i < CSV_COLUMNS.length; i++) {
+      const c = CSV_COLUMNS[i];
+      cells[i] =
+        c === 'title'
+          ? r.rule.title
+          : c === 'remediation'
+            ? r.rule.remediation
+            : c === 'overdue'
+              ? row.overdue
+                ? 'TRUE'
+                : 'FALSE'
+              : row[c];
+    }
+    batch.push(cells);
     if (batch.length >= BATCH) {
       yield toCsv(batch);
       batch = [];
