@@ -18,11 +18,19 @@ const MAX_LINKS = 40;
  * of one. The target of a symbolic link is written, and the link kept. A read-only file is refused.
  */
 export function writeFileSafely(file: string, data: string | Uint8Array, options: WriteOptions = {}): void {
+  withTempFile(file, options, (fd) => fs.writeFileSync(fd, data));
+}
+
+/**
+ * The transaction every synchronous write shares: `write` fills an exclusive temp file beside the target, which is
+ * flushed to disk and then replaces the target; a failure at any step removes the temp file and leaves the target.
+ */
+function withTempFile(file: string, options: WriteOptions, write: (fd: number) => void): void {
   const target = resolveTarget(file, options);
   const tmp = openTemp(target.path, target.mode);
   try {
     try {
-      fs.writeFileSync(tmp.fd, data);
+      write(tmp.fd);
       fs.fsyncSync(tmp.fd);
     } finally {
       fs.closeSync(tmp.fd);
@@ -43,31 +51,20 @@ const FLUSH_BYTES = 1 << 20;
  * chunk is on disk, and a failure midway (a chunk that throws, a full disk) leaves the target as it was.
  */
 export function writeChunksSafely(file: string, chunks: Iterable<string>, options: WriteOptions = {}): void {
-  const target = resolveTarget(file, options);
-  const tmp = openTemp(target.path, target.mode);
-  try {
-    try {
-      let pending: string[] = [];
-      let size = 0;
-      for (const chunk of chunks) {
-        pending.push(chunk);
-        size += chunk.length;
-        if (size >= FLUSH_BYTES) {
-          writeAll(tmp.fd, pending.join(''));
-          pending = [];
-          size = 0;
-        }
+  withTempFile(file, options, (fd) => {
+    let pending: string[] = [];
+    let size = 0;
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= FLUSH_BYTES) {
+        writeAll(fd, pending.join(''));
+        pending = [];
+        size = 0;
       }
-      writeAll(tmp.fd, pending.join(''));
-      fs.fsyncSync(tmp.fd);
-    } finally {
-      fs.closeSync(tmp.fd);
     }
-    commit(tmp.path, target.path, options);
-  } catch (err) {
-    fs.rmSync(tmp.path, { force: true });
-    throw err;
-  }
+    writeAll(fd, pending.join(''));
+  });
 }
 
 /** fs.writeSync may write part of a buffer: the rest is written until none is left. */
