@@ -93,6 +93,7 @@ function acrossOperands(expr: Expr, out: AcrossOperand[] = []): AcrossOperand[] 
       acrossOperands(expr.item, out);
       break;
     case 'quantifier':
+      if (expr.where) acrossOperands(expr.where, out);
       acrossOperands(expr.body, out);
       break;
     case 'check':
@@ -103,9 +104,16 @@ function acrossOperands(expr: Expr, out: AcrossOperand[] = []): AcrossOperand[] 
   return out;
 }
 
+/** Every lookup and others() an operand holds, however deep: in arguments, `where` filters and arithmetic. */
 function operandAcross(o: Operand, out: AcrossOperand[]): void {
   if (o.kind === 'lookup' || o.kind === 'others') {
     out.push(o);
     for (const c of o.where) operandAcross(c.value, out);
-  } else if (o.kind === 'call') for (const a of o.args) operandAcross(a, out);
+  } else if (o.kind === 'call') {
+    for (const a of o.args) operandAcross(a, out);
+    if (o.where) acrossOperands(o.where, out);
+  } else if (o.kind === 'arithmetic') {
+    operandAcross(o.left, out);
+    operandAcross(o.right, out);
+  }
 }

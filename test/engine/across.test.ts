@@ -307,6 +307,19 @@ describe('problems with their cells, never a throw', () => {
     run(rule).problems.map((p) => `${p.code}@${p.location.row},${p.location.col}`);
   it.each([
     [{ condition: 'lookup(x from k8s:Namespce where Name = Namespace) exists' }, 'unknown_lookup_type@1,7'],
+    // However deep the lookup stands: in arithmetic, a count's where, a quantifier's where.
+    [
+      { condition: 'lookup(x from k8s:Namespce where Name = Namespace) + 1 at most 3' },
+      'unknown_lookup_type@1,7',
+    ],
+    [
+      { condition: 'count(ports[*] where lookup(x from k8s:Namespce where Name = Namespace) exists) = 0' },
+      'unknown_lookup_type@1,7',
+    ],
+    [
+      { condition: 'all(ports[*] where lookup(x from k8s:Namespce where Name = Namespace) exists, x = 1)' },
+      'unknown_lookup_type@1,7',
+    ],
     [{ condition: 'others(k8s:Namespace where Name contains Namespace) is empty' }, 'expression_syntax@1,7'],
     [{ condition: 'lookup(x from k8s:Namespace) exists' }, 'expression_syntax@1,7'],
     [
