@@ -1,9 +1,8 @@
 // Benchmark of the Excel adapter on the fake workbook: a generated rulebook read, validated and written back.
-import { spawnSync } from 'child_process';
-import path from 'path';
 import { validateWorkbook } from '../addin/excel/validate';
 import { EXCEL_LIMITS, validate } from '../core';
 import { createFakeExcel, FakeWorkbook } from '../testkit/excel';
+import { runJsonChild } from './json-child';
 import { generateWorkbook, type BenchSize } from './generate';
 
 export interface AdapterFigures {
@@ -110,29 +109,7 @@ export function adapterLine(f: AdapterFigures): string {
 
 /** The adapter at one size, measured in a child process of its own (its heap apart from the bench's). */
 export function benchExcelAdapterInChild(size: BenchSize): AdapterFigures | { error: string } {
-  const child = spawnSync(
-    process.execPath,
-    [
-      '--max-old-space-size=8192',
-      '-r',
-      'ts-node/register/transpile-only',
-      __filename,
-      '--json',
-      JSON.stringify(size),
-    ],
-    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, cwd: path.join(__dirname, '..') },
-  );
-  const last = child.stdout.trim().split('\n').pop() ?? '';
-  if (child.status !== 0 || !last.startsWith('{'))
-    return {
-      error: (
-        child.stderr
-          .trim()
-          .split('\n')
-          .find((l) => /Error/.test(l)) ?? child.stderr.slice(-300)
-      ).trim(),
-    };
-  return JSON.parse(last) as AdapterFigures;
+  return runJsonChild<AdapterFigures>(__filename, size);
 }
 
 // `npx ts-node --transpile-only bench/excel-adapter.ts [--large]` prints the line; bench/run.ts asks for `--json <size>`.

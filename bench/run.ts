@@ -261,12 +261,7 @@ async function main(): Promise<void> {
     out(
       'error' in e ? `excel adapter at ${num(size.resources)} × ${size.rules}: ${e.error}` : adapterLine(e),
     );
-    let s: SheetsFigures | { error: string };
-    try {
-      s = benchSheetsAdapter(size);
-    } catch (err) {
-      s = { error: (err as Error).message.split('\n')[0] };
-    }
+    const s = benchSheetsAdapter(size);
     sheets.push(s);
     out(
       'error' in s ? `sheets adapter at ${num(size.resources)} × ${size.rules}: ${s.error}` : sheetsLine(s),

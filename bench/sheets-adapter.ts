@@ -1,15 +1,14 @@
 // The Apps Script adapter on its in-memory fake at one size: calls, cells moved, largest write, and a projected time in real Sheets.
-import { execFileSync } from 'child_process';
-import path from 'path';
 import { ADAPTER_LARGE, ADAPTER_SIZE } from './excel-adapter';
 import { generateWorkbook, type BenchSize } from './generate';
+import { runJsonChild } from './json-child';
 import { runValidation } from '../apps-script/run';
 import { createFakeAppsScript } from '../testkit/sheets';
 import { FakeRange } from '../testkit/sheets/range';
 
 /**
  * What real Sheets costs that the fake does not, at the cautious end of published measurements (bench/README.md,
- * "Google Sheets cost model"): a round trip per SpreadsheetApp call, and the time Sheets takes to store each cell
+ * "Host cost models"): a round trip per SpreadsheetApp call, and the time Sheets takes to store each cell
  * moved. The 6-minute limit is Apps Script's own.
  */
 export const SHEETS_COST = { secondsPerCall: 0.03, secondsPerCell: 150e-6, limitSeconds: 360 };
@@ -83,20 +82,8 @@ function measure(size: BenchSize): SheetsFigures {
 }
 
 /** The adapter at one size, measured in a child process (its globals stay out of this one). */
-export function benchSheetsAdapter(size: BenchSize): SheetsFigures {
-  const out = execFileSync(
-    process.execPath,
-    [
-      '--max-old-space-size=8192',
-      '-r',
-      'ts-node/register/transpile-only',
-      __filename,
-      '--json',
-      JSON.stringify(size),
-    ],
-    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, cwd: path.join(__dirname, '..') },
-  );
-  return JSON.parse(out.trim().split('\n').pop() as string) as SheetsFigures;
+export function benchSheetsAdapter(size: BenchSize): SheetsFigures | { error: string } {
+  return runJsonChild<SheetsFigures>(__filename, size);
 }
 
 export function sheetsLine(f: SheetsFigures): string {
