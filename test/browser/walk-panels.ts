@@ -56,6 +56,12 @@ export async function walkEveryControl(page: Page, walk: Walk): Promise<string[]
   await page.keyboard.type('versioning.st');
   await click(page, page.getByRole('option', { name: 'versioning.status' }), 'Field option');
   await pick(page, 'Operator', /^equals/);
+  // Match case, ticked and cleared again with the mouse, so the rule below keeps plain "equals".
+  const matchCase = page.getByRole('checkbox', { name: /Match case/ });
+  await click(page, matchCase, 'Match case on');
+  if (!(await matchCase.isChecked())) throw new Error('Match case did not tick');
+  await click(page, matchCase, 'Match case off');
+  if (await matchCase.isChecked()) throw new Error('Match case did not clear');
   await pick(page, 'Expected', 'Enabled');
   await page.getByTestId('preview-counts').waitFor({ timeout: 60_000 });
   shots.push(await step('preview'));
