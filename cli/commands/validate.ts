@@ -111,7 +111,10 @@ export async function runValidate(
     if (writes && /\.xlsx$/i.test(written)) assertReplaceable(written);
     if (opts.report) assertReplaceable(opts.report);
     phases.enter('reading');
-    const file = await readRulebookFile(rulebookPath, { engineSheetsAsValues: true });
+    const file = await readRulebookFile(rulebookPath, {
+      engineSheetsAsValues: true,
+      keepResourcesSheets: true,
+    });
     phases.enter('checking');
     const output = validate(file.grids, { now: opts.now ?? new Date(), limits: EXCEL_LIMITS });
     phases.enter('writing');

@@ -11,6 +11,7 @@ import {
   type Grid,
   type HostPatch,
   normalizeName,
+  RESOURCES_PREFIX,
 } from '../../core';
 import { readCsvFolder } from './csv';
 import { saveCsvFolder } from './csv-folder';
@@ -20,6 +21,7 @@ import { applyXlsxPatches } from './xlsx-patches';
 import { loadWorkbook, workbookGrids } from './xlsx-read';
 import { writeWorkbookSafely } from './safe-write';
 import type { EngineSheet } from './xlsx-engine-sheets';
+import type { KeptSheets } from './xlsx-kept';
 import { writeWorkbookWithSheetsSafely } from './xlsx-write';
 import { normaliseDataValidations } from './xlsx-validations';
 import { replaceXmlForbidden, xmlCharWarnings } from './xml-chars';
@@ -38,6 +40,8 @@ export interface RulebookFile {
   charts?: string[];
   /** For an .xlsx: the engine sheets patched so far, their rows made only as the workbook is saved. */
   engineSheets?: EngineSheet[];
+  /** For an .xlsx: sheets written back byte for byte as read (ExcelJS holds them empty); no patch may touch them. */
+  kept?: KeptSheets;
 }
 
 const isXlsxPath = (p: string) => /\.xlsx$/i.test(p);
@@ -48,6 +52,11 @@ export interface ReadOptions {
    * workbook holds them empty: for a run, which rewrites them whole.
    */
   engineSheetsAsValues?: boolean;
+  /**
+   * The Resources sheets, which a run never writes, are read for their values only and copied into the saved
+   * workbook as the file had them (when they refer to no other part): for a run, not for commands that write them.
+   */
+  keepResourcesSheets?: boolean;
 }
 
 const ENGINE_SHEETS = new Set(GENERATED_SHEET_NAMES.map(normalizeName));
@@ -74,12 +83,20 @@ export async function readRulebookFile(file: string, options: ReadOptions = {}):
   const valuesOnly = options.engineSheetsAsValues
     ? (sheet: string) => ENGINE_SHEETS.has(normalizeName(sheet))
     : undefined;
-  const { workbook, charts, values } = await loadWorkbook(file, valuesOnly);
-  return { kind: 'xlsx', path: file, grids: workbookGrids(workbook, values), workbook, charts };
+  const keep = options.keepResourcesSheets
+    ? (sheet: string) => normalizeName(sheet).startsWith(RESOURCES_PREFIX)
+    : undefined;
+  const { workbook, charts, values, kept } = await loadWorkbook(file, valuesOnly, keep);
+  return { kind: 'xlsx', path: file, grids: workbookGrids(workbook, values), workbook, charts, kept };
 }
 
 /** Applies core's patches (a run's, or the write path's) to the file in memory; nothing is written until `saveRulebookFile`. */
 export function applyPatches(file: RulebookFile, patches: HostPatch[]): void {
+  const kept = new Set([...(file.kept?.parts.keys() ?? [])].map(normalizeName));
+  const touched = patches.find((p) => 'sheet' in p && kept.has(normalizeName(p.sheet)));
+  // A kept sheet is held empty: a patch to it would write into nothing and the file's cells would win.
+  if (touched)
+    throw new Error(`the sheet '${touched.sheet}' was read to be kept as it is, not to be written`);
   if (file.workbook) applyXlsxPatches(file.workbook, patches, (file.engineSheets ??= []));
   else file.patches = (file.patches ?? []).concat(patches);
 }
@@ -98,7 +115,7 @@ export async function saveRulebookFile(file: RulebookFile, outPath?: string): Pr
       const workbook = file.workbook ?? workbookFromGrids(file.grids);
       const engineSheets = file.workbook ? (file.engineSheets ?? []) : [];
       if (!file.workbook) applyXlsxPatches(workbook, file.patches ?? [], engineSheets);
-      return await writeWorkbook(workbook, target, engineSheets);
+      return await writeWorkbook(workbook, target, engineSheets, file.workbook ? file.kept : undefined);
     } else if (file.kind === 'csv') {
       saveCsvFolder(file.path, file.grids, file.patches ?? [], target);
     } else {
@@ -180,13 +197,14 @@ async function writeWorkbook(
   workbook: ExcelJS.Workbook,
   target: string,
   engineSheets: EngineSheet[] = [],
+  kept?: KeptSheets,
 ): Promise<string[]> {
   normaliseDataValidations(workbook);
   const replaced = replaceXmlForbidden(workbook);
   let inEngineSheets = new Map<string, string[]>();
   try {
-    if (engineSheets.length === 0) await writeWorkbookSafely(workbook, target);
-    else inEngineSheets = await writeWorkbookWithSheetsSafely(workbook, engineSheets, target);
+    if (engineSheets.length === 0 && !kept?.parts.size) await writeWorkbookSafely(workbook, target);
+    else inEngineSheets = await writeWorkbookWithSheetsSafely(workbook, engineSheets, target, kept);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`${target}: cannot write the workbook: ${firstLine(err)}`, target);

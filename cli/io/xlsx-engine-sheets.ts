@@ -4,7 +4,22 @@ import JSZip from 'jszip';
 import { columnLetters, type SheetPatch, type WriteCell } from '../../core';
 import { SheetCells } from './xlsx-sheet-cells';
 import { xmlSafe } from './xml-chars';
+import {
+  type KeptSheets,
+  mergeSharedStrings,
+  mergeStyles,
+  NO_SHIFT,
+  type Shift,
+  shiftSheetXml,
+  shiftTableXml,
+} from './xlsx-kept';
 import type { ZipWriter } from './zip-writer';
+
+/** Sheets written back as read, by the part name ExcelJS gave each. */
+export interface KeptParts {
+  kept: KeptSheets;
+  parts: Map<string, Buffer>;
+}
 
 /**
  * An engine sheet waiting to be written: ExcelJS holds an empty worksheet in its place (tab position, note,
@@ -70,14 +85,24 @@ export async function writePackage(
   planned: Planned[],
   date1904: boolean,
   zip: ZipWriter,
+  kept?: KeptParts,
 ): Promise<Map<string, string[]>> {
   const pkg = await JSZip.loadAsync(written);
   const byPart = new Map(planned.map((p) => [`xl/worksheets/sheet${p.sheet.worksheet.id}.xml`, p]));
-  for (const part of byPart.keys())
+  for (const part of [...byPart.keys(), ...(kept?.parts.keys() ?? [])])
     if (!pkg.file(part)) throw new Error(`the workbook written has no ${part}`);
   // The sample empty text makes ExcelJS write the shared strings part.
-  const sstXml = await pkg.file(SHARED_STRINGS)?.async('string');
+  let sstXml = await pkg.file(SHARED_STRINGS)?.async('string');
   if (sstXml === undefined) throw new Error(`the workbook written has no ${SHARED_STRINGS}`);
+  // Kept sheets refer to the file's styles and texts by number: those come first, ExcelJS's after them.
+  let shift: Shift = NO_SHIFT;
+  let styles: string | undefined;
+  if (kept) {
+    const merged = mergeStyles(kept.kept.styles, (await pkg.file(STYLES)?.async('string')) ?? '');
+    styles = merged.xml;
+    shift = { ...merged.shift, sst: kept.kept.sharedStrings ? kept.kept.sharedCount : 0 };
+    sstXml = mergeSharedStrings(kept.kept.sharedStrings, kept.kept.sharedCount, sstXml);
+  }
   const strings = new SharedStrings(sstXml);
   const replaced = new Map<string, string[]>();
   const names: string[] = [];
@@ -87,19 +112,27 @@ export async function writePackage(
   for (const name of names) {
     const entry = pkg.file(name) as JSZip.JSZipObject;
     const plan = byPart.get(name);
-    if (!plan) {
-      await zip.add(name, [await entry.async('nodebuffer')]);
-      continue;
-    }
-    const xml = await entry.async('string');
-    const cells: string[] = [];
-    replaced.set(plan.sheet.worksheet.name, cells);
-    await zip.add(name, sheetXml(xml, plan, date1904, strings, cells));
+    const keptPart = kept?.parts.get(name);
+    if (keptPart) await zip.add(name, [keptPart]);
+    else if (name === STYLES && styles !== undefined) await zip.add(name, [styles]);
+    else if (plan) {
+      const xml = shiftSheetXml(await entry.async('string'), shift);
+      const cells: string[] = [];
+      replaced.set(plan.sheet.worksheet.name, cells);
+      await zip.add(name, sheetXml(xml, plan, date1904, strings, cells));
+    } else if (shift !== NO_SHIFT && WORKSHEET.test(name))
+      await zip.add(name, [shiftSheetXml(await entry.async('string'), shift)]);
+    else if (shift !== NO_SHIFT && TABLE.test(name))
+      await zip.add(name, [shiftTableXml(await entry.async('string'), shift)]);
+    else await zip.add(name, [await entry.async('nodebuffer')]);
   }
   await zip.add(SHARED_STRINGS, strings.xml());
   return replaced;
 }
 
+const STYLES = 'xl/styles.xml';
+const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
+const TABLE = /^xl\/tables\/[^/]+\.xml$/;
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 
 /** The workbook's shared strings: those ExcelJS wrote, then each new text once, in the order first used. */

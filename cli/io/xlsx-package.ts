@@ -7,6 +7,7 @@ import * as unzipper from 'unzipper';
 import { firstLine } from './input-error';
 import { rangeCells } from './xlsx-ranges';
 import { date1904Of, dateStylesOf, sharedStringsOf, sheetValues, type ValueContext } from './xlsx-values';
+import { canAppendTo, type KeptSheets } from './xlsx-kept';
 
 /** Merged cells a workbook may hold, all sheets together: ExcelJS makes an object for every cell of a merge as it reads. */
 export const MAX_MERGED_CELLS = 100_000;
@@ -22,6 +23,8 @@ export interface PreparedPackage {
   validations: Map<string, Map<string, string[]>>;
   /** The values of the sheets read for their values only (by name), which ExcelJS is given empty. */
   values: Map<string, Cell[][]>;
+  /** Sheets to be written back as read (ExcelJS is given them empty), with the parts their cells refer to. */
+  kept?: KeptSheets;
 }
 
 /** A worksheet with no cells: what ExcelJS reads in place of a sheet read for its values only. */
@@ -50,6 +53,12 @@ export async function preparePackage(
   bytes: Buffer,
   /** Sheets whose values alone are wanted (a run rewrites them whole): read here as they are inflated, never by ExcelJS. */
   valuesOnly: (sheet: string) => boolean = () => false,
+  /**
+   * Sheets a run will not write (Resources): read for their values and copied into the written workbook byte for
+   * byte, when they refer to no other part (no notes, tables, links or drawings) and the styles and shared strings
+   * can take appended items; otherwise read by ExcelJS as any sheet.
+   */
+  keep: (sheet: string) => boolean = () => false,
 ): Promise<PreparedPackage> {
   let zip: JSZip;
   try {
@@ -71,6 +80,15 @@ export async function preparePackage(
   // ExcelJS files comments as xl/commentsN.xml and xl/drawings/vmlDrawingN.vml; other tools use other names.
   let partNo = 1000;
   let mergedCells = 0;
+  let kept: KeptSheets | undefined;
+  let appendable: boolean | undefined;
+  const stringsPart = sharedStringsPart(workbookRels);
+  const valueContext = async (): Promise<ValueContext> =>
+    (context ??= {
+      sharedStrings: sharedStringsOf(await text(zip, stringsPart), stringsPart),
+      dateStyles: dateStylesOf(await text(zip, 'xl/styles.xml')),
+      date1904: date1904Of(workbookXml),
+    });
   for (const sheet of sheetsOf(workbookXml)) {
     const rel = workbookRels.find((r) => r.id === sheet.rid);
     if (!rel) continue;
@@ -80,19 +98,28 @@ export async function preparePackage(
       continue;
     }
     if (!REL_WORKSHEET.test(rel.type)) continue;
-    if (valuesOnly(sheet.name) && zip.file(part)) {
+    let keeping =
+      keep(sheet.name) && !valuesOnly(sheet.name) && zip.file(part) !== null && !zip.file(relsOf(part));
+    if (keeping && appendable === undefined) {
+      const styles = (await text(zip, 'xl/styles.xml')) ?? '';
+      const sharedStrings = (await text(zip, stringsPart)) ?? '';
+      appendable = canAppendTo(styles, sharedStrings);
+      if (appendable) kept = { parts: new Map(), styles, sharedStrings, sharedCount: 0 };
+    }
+    keeping &&= appendable === true;
+    if ((valuesOnly(sheet.name) || keeping) && zip.file(part)) {
       try {
-        const strings = sharedStringsPart(workbookRels);
-        context ??= {
-          sharedStrings: sharedStringsOf(await text(zip, strings), strings),
-          dateStyles: dateStylesOf(await text(zip, 'xl/styles.xml')),
-          date1904: date1904Of(workbookXml),
-        };
+        const ctx = await valueContext();
         // unzipper inflates natively as the part is read (JSZip inflates in JavaScript); JSZip is the fallback.
         directory ??= await unzipper.Open.buffer(bytes).catch(() => null);
         const native = directory?.files.find((f) => f.path === part);
         const chunks = native ? native.stream() : streamOf(zip.file(part) as JSZip.JSZipObject);
-        values.set(sheet.name, await sheetValues(chunks, context, part));
+        if (keeping && kept) {
+          const read: Buffer[] = [];
+          values.set(sheet.name, await sheetValues(collecting(chunks, read), ctx, part));
+          kept.parts.set(sheet.name, Buffer.concat(read));
+          kept.sharedCount = ctx.sharedStrings.length;
+        } else values.set(sheet.name, await sheetValues(chunks, ctx, part));
       } catch (err) {
         throw new InputError(
           `${file}: cannot read the workbook: the sheet '${sheet.name}' cannot be read: ${firstLine(err)}`,
@@ -164,7 +191,18 @@ export async function preparePackage(
   if (charts.length === 0 && zip.file(/^xl\/charts\//).length > 0) charts.push('(workbook)');
   // Stored, not deflated: ExcelJS reads it at once, and JSZip's deflate runs in JavaScript.
   const data = changed ? await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : bytes;
-  return { data, charts, validations, values };
+  return { data, charts, validations, values, kept };
+}
+
+/** The chunks as they are read, each also put in `into`. */
+async function* collecting(
+  chunks: AsyncIterable<Buffer | string>,
+  into: Buffer[],
+): AsyncGenerator<Buffer | string> {
+  for await (const chunk of chunks) {
+    into.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    yield chunk;
+  }
 }
 
 /** ExcelJS reads a note's text from runs (`<r><t>`); a plain `<text><t>` (openpyxl's) would come back empty. */

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import type { Cell, Grid } from '../../core';
 import { InputError, firstLine } from './input-error';
+import type { KeptSheets } from './xlsx-kept';
 import { preparePackage } from './xlsx-package';
 
 export interface LoadedWorkbook {
@@ -11,12 +12,15 @@ export interface LoadedWorkbook {
   charts: string[];
   /** The values of the sheets read for their values only; ExcelJS holds them empty. */
   values: Map<string, Cell[][]>;
+  /** Sheets to be written back as the file had them (ExcelJS holds them empty). */
+  kept?: KeptSheets;
 }
 
 /** Loads a workbook, or raises an InputError naming the file. */
 export async function loadWorkbook(
   file: string,
   valuesOnly?: (sheet: string) => boolean,
+  keep?: (sheet: string) => boolean,
 ): Promise<LoadedWorkbook> {
   let bytes: Buffer;
   try {
@@ -28,7 +32,7 @@ export async function loadWorkbook(
       file,
     );
   }
-  const prepared = await preparePackage(file, bytes, valuesOnly);
+  const prepared = await preparePackage(file, bytes, valuesOnly, keep);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(prepared.data as unknown as ExcelJS.Buffer);
@@ -43,7 +47,7 @@ export async function loadWorkbook(
       file,
     );
   restoreValidations(workbook, prepared.validations);
-  return { workbook, charts: prepared.charts, values: prepared.values };
+  return { workbook, charts: prepared.charts, values: prepared.values, kept: prepared.kept };
 }
 
 /** Puts each validation back under the ranges the file gave it, in the file's order, one entry a range. */

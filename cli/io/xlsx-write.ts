@@ -1,7 +1,8 @@
 // Saving a workbook whose engine sheets wait as patches: ExcelJS writes the rest, the engine sheets' rows are made into the file as it is written.
 import type ExcelJS from 'exceljs';
 import { writeFdSafely, type WriteOptions } from './safe-write';
-import { type EngineSheet, planEngineSheets, writePackage } from './xlsx-engine-sheets';
+import { type EngineSheet, type KeptParts, planEngineSheets, writePackage } from './xlsx-engine-sheets';
+import type { KeptSheets } from './xlsx-kept';
 import { ZipWriter } from './zip-writer';
 
 /**
@@ -12,6 +13,7 @@ export async function writeWorkbookWithSheetsSafely(
   workbook: ExcelJS.Workbook,
   sheets: EngineSheet[],
   file: string,
+  kept?: KeptSheets,
   options: WriteOptions = {},
 ): Promise<Map<string, string[]>> {
   const planned = planEngineSheets(sheets);
@@ -27,7 +29,7 @@ export async function writeWorkbookWithSheetsSafely(
     async (fd) => {
       const zip = new ZipWriter(fd);
       try {
-        replaced = await writePackage(written, planned, date1904, zip);
+        replaced = await writePackage(written, planned, date1904, zip, keptByPart(workbook, kept));
         await zip.finish();
       } catch (err) {
         // No write may still be pending when the transaction closes and removes the temp file.
@@ -38,4 +40,16 @@ export async function writeWorkbookWithSheetsSafely(
     options,
   );
   return replaced;
+}
+
+/** The kept sheets by the part ExcelJS writes each under (it names worksheets by their id). */
+function keptByPart(workbook: ExcelJS.Workbook, kept: KeptSheets | undefined): KeptParts | undefined {
+  if (!kept?.parts.size) return undefined;
+  const parts = new Map<string, Buffer>();
+  for (const [name, xml] of kept.parts) {
+    const ws = workbook.getWorksheet(name);
+    if (!ws) throw new Error(`the sheet '${name}' kept as read is not in the workbook`);
+    parts.set(`xl/worksheets/sheet${ws.id}.xml`, xml);
+  }
+  return { kept, parts };
 }

@@ -38,6 +38,12 @@ function userView(sheets: OpenpyxlSnapshotSheet[]) {
           ? Object.fromEntries(Object.entries(s.cells).filter(([a]) => RULES_USER_COLUMNS.test(a)))
           : s.cells,
       widths: s.name === 'Rules' ? {} : s.widths,
+      // The engine freezes Rules' header and colours its own columns' statuses.
+      freeze: s.name === 'Rules' ? null : s.freeze,
+      conditional:
+        s.name === 'Rules'
+          ? s.conditional.filter((c) => RULES_USER_COLUMNS.test(String((c as string[])[0]).split(':')[0]))
+          : s.conditional,
     }));
 }
 

@@ -1,5 +1,6 @@
 # A real-world-shaped rulebook made by openpyxl, and a snapshot of any workbook as openpyxl reads it (JSON on stdout).
 # usage: openpyxl-workbooks.py make <out.xlsx> <sheets.json> <chart|nochart>
+#        openpyxl-workbooks.py dressed <out.xlsx> <sheets.json>
 #        openpyxl-workbooks.py snapshot <file.xlsx>
 import json
 import sys
@@ -7,7 +8,8 @@ import sys
 import openpyxl
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
 
@@ -74,6 +76,60 @@ def make(out, sheets_file, chart):
     wb.save(out)
 
 
+def dressed(out, sheets_file):
+    """Rules and Resources both formatted as people format them: the Resources sheet a run keeps byte for byte,
+    the Rules sheet it rewrites through ExcelJS; each with formats the other lacks, so their numbers differ."""
+    with open(sheets_file, encoding="utf-8") as f:
+        sheets = json.load(f)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    res = wb["Resources"]
+    thin = Side(style="thin", color="FF808080")
+    for cell in res[1]:
+        cell.font = Font(bold=True, name="Arial", sz=12, color="FF1F3864")
+        cell.fill = PatternFill("solid", fgColor="FFD9E1F2")
+        cell.border = Border(bottom=thin)
+    res["C2"].font = Font(italic=True, color="FF00B050")
+    res["D3"].fill = PatternFill("solid", fgColor="FFFFC7CE")
+    res["I1"] = "Cost"
+    res["J1"] = "Reviewed"
+    res["I2"] = 1234.5
+    res["I2"].number_format = '#,##0.00 "EUR"'
+    res["I3"] = 0.25
+    res["I3"].number_format = "0.0%"
+    res["J2"] = "=TODAY()"
+    res["J2"].number_format = "yyyy-mm-dd"
+    res["A8"] = "Exported from the CMDB"
+    res["A8"].alignment = Alignment(horizontal="center", wrap_text=True)
+    res.merge_cells("A8:D8")
+    res.freeze_panes = "B2"
+    res.column_dimensions["C"].width = 33
+    res.conditional_formatting.add(
+        "G2:G5",
+        CellIsRule(operator="equal", formula=['"Suspended"'], fill=PatternFill("solid", bgColor="FFFFEB9C")),
+    )
+    tiers = DataValidation(type="list", formula1='"Finance,HR,Sales"', allow_blank=True)
+    tiers.add("E2:E50")
+    res.add_data_validation(tiers)
+
+    rules = wb["Rules"]
+    for cell in rules[1]:
+        cell.font = Font(bold=True, color="FFFFFFFF")
+        cell.fill = PatternFill("solid", fgColor="FF305496")
+    rules["B3"].number_format = "@"
+    rules["G2"].font = Font(bold=True, color="FFC00000")
+    rules.column_dimensions["B"].width = 42
+    rules.conditional_formatting.add(
+        "G2:G5",
+        CellIsRule(operator="equal", formula=['"Critical"'], font=Font(bold=True, color="FF9C0006")),
+    )
+    wb.save(out)
+
+
 def colour(c):
     return None if c is None else str(c.rgb) if c.type == "rgb" else f"{c.type}:{c.value}"
 
@@ -91,6 +147,7 @@ def snapshot(file):
                 cells[c.coordinate] = {
                     "value": v if v is None or isinstance(v, (str, int, float, bool)) else str(v),
                     "font": [c.font.b, c.font.i, colour(c.font.color), c.font.name, c.font.sz],
+                    "border": [c.border.bottom.style, colour(c.border.bottom.color)],
                     "fill": [c.fill.fill_type, colour(c.fill.fgColor)],
                     "format": c.number_format,
                     "align": [c.alignment.horizontal, c.alignment.wrap_text],
@@ -108,6 +165,21 @@ def snapshot(file):
                     for dv in ws.data_validations.dataValidation
                 ),
                 "charts": [type(ch).__name__ for ch in ws._charts],
+                "freeze": ws.freeze_panes,
+                "conditional": sorted(
+                    [
+                        str(cf.sqref),
+                        rule.type,
+                        rule.operator,
+                        rule.formula,
+                        None if rule.dxf is None else [
+                            None if rule.dxf.font is None else [rule.dxf.font.b, colour(rule.dxf.font.color)],
+                            None if rule.dxf.fill is None else [colour(rule.dxf.fill.bgColor), colour(rule.dxf.fill.fgColor)],
+                        ],
+                    ]
+                    for cf in ws.conditional_formatting
+                    for rule in cf.rules
+                ),
                 "widths": {k: d.width for k, d in ws.column_dimensions.items() if d.customWidth},
                 "cells": cells,
             }
@@ -118,5 +190,7 @@ def snapshot(file):
 if __name__ == "__main__":
     if sys.argv[1] == "make":
         make(sys.argv[2], sys.argv[3], sys.argv[4] == "chart")
+    elif sys.argv[1] == "dressed":
+        dressed(sys.argv[2], sys.argv[3])
     else:
         snapshot(sys.argv[2])

@@ -26,6 +26,14 @@ export function makeOpenpyxlRulebook(file: string, options: { chart: boolean }):
   fs.rmSync(sheets);
 }
 
+/** The test rulebook (SHEETS) with its Resources and Rules sheets formatted: fonts, fills, borders, number and date formats, a merge, frozen panes, widths, conditional formats, a dropdown. */
+export function makeDressedRulebook(file: string): void {
+  const sheets = path.join(path.dirname(file), 'sheets.json');
+  fs.writeFileSync(sheets, JSON.stringify(SHEETS));
+  python(['dressed', file, sheets]);
+  fs.rmSync(sheets);
+}
+
 export interface OpenpyxlSnapshotSheet {
   name: string;
   state: string;
@@ -33,6 +41,8 @@ export interface OpenpyxlSnapshotSheet {
   merges: string[];
   validations: (string | null)[][];
   charts: string[];
+  freeze: string | null;
+  conditional: unknown[];
   widths: Record<string, number>;
   cells: Record<string, Record<string, unknown>>;
 }
