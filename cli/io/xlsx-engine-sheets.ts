@@ -137,11 +137,14 @@ const SHARED_STRINGS = 'xl/sharedStrings.xml';
 
 /** The workbook's shared strings: those ExcelJS wrote, then each new text once, in the order first used. */
 class SharedStrings {
+  /** Per text as the engine gave it, its index, or its index's complement (~id) when XML could not hold it as it was. */
   private readonly ids = new Map<string, number>();
+  /** The new texts, safe for XML, in index order. */
+  private readonly texts: string[] = [];
   private readonly base: number;
   private references = 0;
   private readonly lastText: (string | undefined)[] = [];
-  private readonly lastId: number[] = [];
+  private readonly lastCode: number[] = [];
   private readonly head: string;
   private readonly tail: string;
   private readonly count: number;
@@ -155,24 +158,32 @@ class SharedStrings {
     this.count = Number(/\bcount="(\d+)"/.exec(this.head)?.[1] ?? this.base);
   }
 
-  /** The index of a text (already safe for XML), added when new. */
-  idOf(text: string, col: number): number {
+  /**
+   * A text's index, added when new, or the index's complement (~id, negative) when the text had characters XML
+   * cannot hold (it is added with them replaced). Each distinct text is checked for them once.
+   */
+  codeOf(text: string, col: number): number {
     this.references++;
     // A column often repeats the same text object row after row (a rule's title, a severity): no lookup then.
-    if (text === this.lastText[col]) return this.lastId[col];
-    let id = this.ids.get(text);
-    if (id === undefined) this.ids.set(text, (id = this.base + this.ids.size));
+    if (text === this.lastText[col]) return this.lastCode[col];
+    let code = this.ids.get(text);
+    if (code === undefined) {
+      const safe = xmlSafe(text);
+      const id = this.base + this.texts.length;
+      this.texts.push(safe ?? text);
+      this.ids.set(text, (code = safe === undefined ? id : ~id));
+    }
     this.lastText[col] = text;
-    this.lastId[col] = id;
-    return id;
+    this.lastCode[col] = code;
+    return code;
   }
 
   *xml(): Generator<string> {
     yield this.head
       .replace(/\bcount="\d+"/, `count="${this.count + this.references}"`)
-      .replace(/\buniqueCount="\d+"/, `uniqueCount="${this.base + this.ids.size}"`);
+      .replace(/\buniqueCount="\d+"/, `uniqueCount="${this.base + this.texts.length}"`);
     let parts: string[] = [];
-    for (const text of this.ids.keys()) {
+    for (const text of this.texts) {
       const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : '';
       parts.push(`<si><t${space}>${xmlText(text)}</t></si>`);
       if (parts.length >= 4096) {
@@ -245,6 +256,17 @@ function rowsXml(
   const sheetName = plan.sheet.worksheet.name;
   const letters = Array.from({ length: cells.lastCol + 1 }, (_, c) => columnLetters(c));
   const dimension = cells.lastCol >= 0 ? `A1:${letters[cells.lastCol]}${cells.lastRow + 1}` : undefined;
+  // Per cell key, its style attribute (` s="3"`, or '' for none), made once: keys are small numbers.
+  const attrOfKey: (string | undefined)[] = [];
+  const attrOf = (key: number): string => {
+    let attr = attrOfKey[key];
+    if (attr === undefined) {
+      const sample = sampleOf.get(key);
+      const style = sample === undefined ? 0 : styles[sample];
+      attrOfKey[key] = attr = style ? ` s="${style}"` : '';
+    }
+    return attr;
+  };
   function* chunks(): Generator<string> {
     let parts: string[] = [];
     for (let r = 0; r <= cells.lastRow; r++) {
@@ -259,11 +281,10 @@ function rowsXml(
         if (key < 0) continue;
         if (!min) min = c + 1;
         max = c + 1;
-        const sample = sampleOf.get(key);
-        const style = sample === undefined ? 0 : styles[sample];
-        if (style === 0 && (value === null || value === undefined)) continue;
+        const attr = attrOf(key);
+        if (attr === '' && (value === null || value === undefined)) continue;
         const ref = letters[c] + row;
-        body += cellXml(ref, c, style, value, date1904, strings, replaced, sheetName);
+        body += cellXml(ref, c, attr, value, date1904, strings, replaced, sheetName);
       }
       const height = cells.heightOf(r);
       if (!body && !min && height === undefined) continue;
@@ -284,14 +305,14 @@ function rowsXml(
 function cellXml(
   ref: string,
   col: number,
-  style: number,
+  /** The style attribute, ` s="3"`, or '' for none. */
+  s: string,
   value: WriteCell | undefined,
   date1904: boolean,
   strings: SharedStrings,
   replaced: string[],
   sheetName: string,
 ): string {
-  const s = style ? ` s="${style}"` : '';
   if (value === null || value === undefined) return `<c r="${ref}"${s}/>`;
   if (typeof value === 'number') return `<c r="${ref}"${s}><v>${value}</v></c>`;
   if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
@@ -299,13 +320,10 @@ function cellXml(
     const serial = 25569 + value.getTime() / (24 * 3600 * 1000) - (date1904 ? 1462 : 0);
     return `<c r="${ref}"${s}><v>${serial}</v></c>`;
   }
-  let text = typeof value === 'string' ? value : value.text;
-  const safe = xmlSafe(text);
-  if (safe !== undefined) {
-    text = safe;
-    replaced.push(`${sheetName}!${ref}`);
-  }
-  return `<c r="${ref}"${s} t="s"><v>${strings.idOf(text, col)}</v></c>`;
+  const code = strings.codeOf(typeof value === 'string' ? value : value.text, col);
+  if (code >= 0) return `<c r="${ref}"${s} t="s"><v>${code}</v></c>`;
+  replaced.push(`${sheetName}!${ref}`);
+  return `<c r="${ref}"${s} t="s"><v>${~code}</v></c>`;
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are among what ExcelJS drops

@@ -50,6 +50,10 @@ export class SheetCells {
   private readonly wrapCols: number[];
   private readonly wrapWidths: number[];
   private readonly styles = new Map<number, Style>();
+  private flagsRow = -1;
+  private rowFlags = 0;
+  /** Per wrapped column, the lines of each long text met: a message repeats for many resources. */
+  private readonly linesOf: Map<string, number>[];
 
   constructor(
     readonly patch: SheetPatch,
@@ -74,6 +78,7 @@ export class SheetCells {
     );
     this.wrapCols = (format.wrapCols ?? []).filter((c) => c < this.width);
     this.wrapWidths = this.wrapCols.map((c) => widthOf(c) ?? DEFAULT_COLUMN_CHARS);
+    this.linesOf = this.wrapCols.map(() => new Map());
     let lastRow = Math.max(this.rowCount - 1, 0);
     let lastCol = Math.max(this.width - 1, 0);
     if (this.width > 0) for (const r of this.boldRows) lastRow = Math.max(lastRow, r);
@@ -95,9 +100,12 @@ export class SheetCells {
             ? DATE
             : DATE_TIME
           : PLAIN;
-    let flags = 0;
-    if (this.header && row === 0 && col < this.width) flags |= HEADER;
-    if (col < this.width && this.boldRows.has(row)) flags |= BOLD_ROW;
+    // Cells are asked for row by row: the row's own flags are worked out once a row.
+    if (row !== this.flagsRow) {
+      this.flagsRow = row;
+      this.rowFlags = (this.header && row === 0 ? HEADER : 0) | (this.boldRows.has(row) ? BOLD_ROW : 0);
+    }
+    let flags = col < this.width ? this.rowFlags : 0;
     for (const a of this.alignRight) if (a.row === row && col >= a.fromCol && col <= a.toCol) flags |= RIGHT;
     let format = 0;
     const nfs = this.formatsByCol.get(col);
@@ -143,11 +151,16 @@ export class SheetCells {
     if (row < 1 || row >= this.rowCount || this.wrapCols.length === 0) return undefined;
     const values = this.patch.rows[row];
     let lines = 1;
-    this.wrapCols.forEach((col, i) => {
-      const v = values[col];
+    for (let i = 0; i < this.wrapCols.length; i++) {
+      const v = values[this.wrapCols[i]];
       const text = typeof v === 'string' ? v : v && typeof v === 'object' && 'text' in v ? v.text : undefined;
-      if (text !== undefined) lines = Math.max(lines, wrappedLines(text, this.wrapWidths[i]));
-    });
+      // One line, as wrappedLines finds at once: no need to remember it.
+      if (text === undefined || (text.length < this.wrapWidths[i] - 1 && !text.includes('\n'))) continue;
+      const memo = this.linesOf[i];
+      let n = memo.get(text);
+      if (n === undefined) memo.set(text, (n = wrappedLines(text, this.wrapWidths[i])));
+      if (n > lines) lines = n;
+    }
     return lines > 1 ? Math.min(MAX_ROW_POINTS, lines * LINE_POINTS) : undefined;
   }
 }
