@@ -42,8 +42,11 @@ function withTempFile(file: string, options: WriteOptions, write: (fd: number) =
   }
 }
 
-/** Text gathered before each write: big enough that a million small chunks are few system calls. */
+/** Bytes gathered before each write: big enough that a million small chunks are few system calls. */
 const FLUSH_BYTES = 1 << 20;
+
+/** UTF-8 takes at most 3 bytes for one UTF-16 unit (a surrogate pair: 4 bytes for 2). */
+const MAX_UTF8_PER_UNIT = 3;
 
 /**
  * `writeFileSafely` for text made in chunks (a report): each chunk is written to the exclusive temp file as it
@@ -52,24 +55,27 @@ const FLUSH_BYTES = 1 << 20;
  */
 export function writeChunksSafely(file: string, chunks: Iterable<string>, options: WriteOptions = {}): void {
   withTempFile(file, options, (fd) => {
-    let pending: string[] = [];
-    let size = 0;
+    // Each chunk is encoded into one reused buffer at once, so no chunk outlives its turn. Strings kept until a
+    // megabyte had gathered lived through young-generation collections and were moved to the old one, where they
+    // stayed as garbage until a full collection: a CSV report, which makes a lot of short-lived garbage per byte
+    // written, grew the heap by a gigabyte that way at 10 M rows.
+    const buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+    let used = 0;
     for (const chunk of chunks) {
-      pending.push(chunk);
-      size += chunk.length;
-      if (size >= FLUSH_BYTES) {
-        writeAll(fd, pending.join(''));
-        pending = [];
-        size = 0;
+      const most = chunk.length * MAX_UTF8_PER_UNIT;
+      if (used + most > FLUSH_BYTES && used > 0) {
+        writeAll(fd, buffer.subarray(0, used));
+        used = 0;
       }
+      if (most > FLUSH_BYTES) writeAll(fd, Buffer.from(chunk, 'utf8'));
+      else used += buffer.write(chunk, used, 'utf8');
     }
-    writeAll(fd, pending.join(''));
+    writeAll(fd, buffer.subarray(0, used));
   });
 }
 
 /** fs.writeSync may write part of a buffer: the rest is written until none is left. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+function writeAll(fd: number, bytes: Uint8Array): void {
   let offset = 0;
   while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
 }

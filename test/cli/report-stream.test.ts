@@ -117,6 +117,21 @@ describe('writeChunksSafely', () => {
     expect(fs.readdirSync(path.dirname(file))).toEqual(['big.txt']);
   });
 
+  it('writes chunks of every size and width whole: one-, two-, three- and four-byte characters, and chunks larger than a batch', () => {
+    const file = path.join(dir, 'chunks', 'mixed.txt');
+    const chunks = [
+      'a',
+      '',
+      `${'é'.repeat(300_000)}\n`,
+      '€😀'.repeat(200_000),
+      'z',
+      `${'x'.repeat(2_500_000)}\n`,
+      ...Array.from({ length: 2000 }, (_, i) => `${i}:${'😀'.repeat(i % 700)}€\n`),
+    ];
+    writeChunksSafely(file, chunks);
+    expect(fs.readFileSync(file, 'utf8')).toBe(chunks.join(''));
+  });
+
   it('a stream that fails midway leaves the old file whole and no temp file', () => {
     const file = path.join(dir, 'fails', 'report.json');
     fs.mkdirSync(path.dirname(file));
