@@ -2,9 +2,12 @@
 // line, standard output the same bytes as the file, and a stream that fails midway leaves the old report whole.
 import * as fs from 'fs';
 import * as path from 'path';
+import { toCsv } from '../../cli/io/csv';
 import { writeChunksSafely } from '../../cli/io/safe-write';
+import { csvReport } from '../../cli/report/csv';
 import { prettyJson, Streamed } from '../../cli/report/json-stream';
-import { cli, NOW, tempDir, writeCsvRulebook } from './helpers/rulebook';
+import { isoDateOrTime, validate, type Cell } from '../../core';
+import { cli, NOW, SHEETS, tempDir, writeCsvRulebook } from './helpers/rulebook';
 
 let dir: string;
 let book: string;
@@ -100,6 +103,74 @@ describe('streamed reports', () => {
       ...problems.map(() => 'problem'),
       ...results.map(() => 'result'),
     ]);
+  });
+});
+
+describe('the CSV report in chunks', () => {
+  // Enough awkward resources for many chunks: commas, quotes, line breaks, formula-like and wide text.
+  const NAMES = ['plain', 'with, comma', 'say "hi"', 'two\nlines', '=1+2', '@SUM(1)', '-3', 'é😀€'];
+  const resources: Cell[][] = [SHEETS.Resources[0]];
+  for (let i = 0; i < 3000; i++) {
+    const name = `${NAMES[i % NAMES.length]} ${i}`;
+    resources.push([name, 'aws_s3_bucket', name, 'alice', 'Finance', i % 3 ? 'TRUE' : 'FALSE', name, null]);
+  }
+  const output = validate(
+    Object.entries({ ...SHEETS, Resources: resources }).map(([name, rows]) => ({ name, rows })),
+    { now: new Date(NOW) },
+  );
+  const chunks = [...csvReport(output, { rulebookPath: 'book', fileOf: (s) => `${s}.csv`, version: '0' })];
+
+  it('is, byte for byte, one toCsv of every row: batching changes nothing', () => {
+    const date = (d: Date | undefined) => (d ? isoDateOrTime(d) : '');
+    const rows = output.results
+      .toArray()
+      .map((r) => [
+        r.rule.id,
+        r.rule.title,
+        r.resource?.id ?? '',
+        r.resource?.type ?? '',
+        r.status,
+        r.rule.severity,
+        r.fixOwner ?? '',
+        r.resource?.businessUnit ?? '',
+        r.field ?? '',
+        r.expected ?? '',
+        r.actual ?? '',
+        r.message ?? '',
+        r.rule.remediation,
+        date(r.firstSeen),
+        date(r.due),
+        r.overdue ? 'TRUE' : 'FALSE',
+      ]);
+    expect(rows).toHaveLength(6000);
+    const header = [
+      'ruleId',
+      'title',
+      'resourceId',
+      'resourceType',
+      'status',
+      'severity',
+      'fixOwner',
+      'businessUnit',
+      'field',
+      'expected',
+      'actual',
+      'message',
+      'remediation',
+      'firstSeen',
+      'due',
+      'overdue',
+    ];
+    expect(chunks.join('')).toBe(toCsv([header, ...rows]));
+  });
+
+  it('comes in many small chunks, each ending a row: none grows with the run', () => {
+    expect(chunks.length).toBeGreaterThan(20);
+    for (const chunk of chunks) {
+      expect(chunk.endsWith('\n')).toBe(true);
+      // Below V8's large-object size (128 KB), so a chunk dies young.
+      expect(chunk.length).toBeLessThan(32_000);
+    }
   });
 });
 
