@@ -3,6 +3,7 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
+import { gatherBytes } from './chunk-bytes';
 import { InputError } from './input-error';
 
 export interface WriteOptions {
@@ -42,36 +43,13 @@ function withTempFile(file: string, options: WriteOptions, write: (fd: number) =
   }
 }
 
-/** Bytes gathered before each write: big enough that a million small chunks are few system calls. */
-const FLUSH_BYTES = 1 << 20;
-
-/** UTF-8 takes at most 3 bytes for one UTF-16 unit (a surrogate pair: 4 bytes for 2). */
-const MAX_UTF8_PER_UNIT = 3;
-
 /**
  * `writeFileSafely` for text made in chunks (a report): each chunk is written to the exclusive temp file as it
  * comes, so the file may outgrow any string V8 can hold; the temp file replaces the target only once the last
  * chunk is on disk, and a failure midway (a chunk that throws, a full disk) leaves the target as it was.
  */
 export function writeChunksSafely(file: string, chunks: Iterable<string>, options: WriteOptions = {}): void {
-  withTempFile(file, options, (fd) => {
-    // Each chunk is encoded into one reused buffer at once, so no chunk outlives its turn. Strings kept until a
-    // megabyte had gathered lived through young-generation collections and were moved to the old one, where they
-    // stayed as garbage until a full collection: a CSV report, which makes a lot of short-lived garbage per byte
-    // written, grew the heap by a gigabyte that way at 10 M rows.
-    const buffer = Buffer.allocUnsafe(FLUSH_BYTES);
-    let used = 0;
-    for (const chunk of chunks) {
-      const most = chunk.length * MAX_UTF8_PER_UNIT;
-      if (used + most > FLUSH_BYTES && used > 0) {
-        writeAll(fd, buffer.subarray(0, used));
-        used = 0;
-      }
-      if (most > FLUSH_BYTES) writeAll(fd, Buffer.from(chunk, 'utf8'));
-      else used += buffer.write(chunk, used, 'utf8');
-    }
-    writeAll(fd, buffer.subarray(0, used));
-  });
+  withTempFile(file, options, (fd) => gatherBytes(chunks, (bytes) => writeAll(fd, bytes)));
 }
 
 /** fs.writeSync may write part of a buffer: the rest is written until none is left. */

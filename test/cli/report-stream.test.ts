@@ -2,6 +2,7 @@
 // line, standard output the same bytes as the file, and a stream that fails midway leaves the old report whole.
 import * as fs from 'fs';
 import * as path from 'path';
+import { GATHER_BYTES, gatherBytes } from '../../cli/io/chunk-bytes';
 import { toCsv } from '../../cli/io/csv';
 import { writeChunksSafely } from '../../cli/io/safe-write';
 import { csvReport } from '../../cli/report/csv';
@@ -171,6 +172,24 @@ describe('the CSV report in chunks', () => {
       // Below V8's large-object size (128 KB), so a chunk dies young.
       expect(chunk.length).toBeLessThan(32_000);
     }
+  });
+});
+
+describe('gatherBytes', () => {
+  it('hands on whole chunks as UTF-8, a megabyte at most unless one chunk is larger', () => {
+    const big = 'x'.repeat(GATHER_BYTES);
+    const chunks = [...Array.from({ length: 5000 }, (_, i) => `${i}é😀€\n`), big, 'tail'];
+    const flushed: Buffer[] = [];
+    gatherBytes(chunks, (bytes) => flushed.push(Buffer.from(bytes)));
+    expect(Buffer.concat(flushed).toString('utf8')).toBe(chunks.join(''));
+    expect(flushed.map((b) => b.length <= GATHER_BYTES || b.toString() === big)).not.toContain(false);
+    expect(flushed.length).toBeLessThan(10);
+  });
+
+  it('hands on nothing for no text', () => {
+    const flushed: Buffer[] = [];
+    gatherBytes(['', ''], (bytes) => flushed.push(bytes));
+    expect(flushed).toEqual([]);
   });
 });
 
