@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXCEL_LIMITS, type Severity, validate } from '../../core';
+import { gatherBytes } from '../io/chunk-bytes';
 import { csvFileFor } from '../io/csv-folder';
 import { firstLine, InputError } from '../io/input-error';
 import { type OutputPath, outputClash } from '../io/output-paths';
@@ -175,22 +176,10 @@ export async function runValidate(
   }
 }
 
-/** Text gathered per write to standard output: a pipe gets a few large writes, never one string of the whole report. */
-const STDOUT_BATCH = 1 << 20;
-
+/** A pipe gets a few large writes, never one string of the whole report. */
 function writeChunks(out: OutStream, chunks: Iterable<string>): void {
-  let pending: string[] = [];
-  let size = 0;
-  for (const chunk of chunks) {
-    pending.push(chunk);
-    size += chunk.length;
-    if (size >= STDOUT_BATCH) {
-      out.write(pending.join(''));
-      pending = [];
-      size = 0;
-    }
-  }
-  if (pending.length > 0) out.write(pending.join(''));
+  // The bytes are copied into a string: the stream may keep it until the pipe drains, and the buffer is reused.
+  gatherBytes(chunks, (bytes) => out.write(bytes.toString('utf8')));
 }
 
 /** Writes the report after the rulebook: a failure says whether the rulebook was written all the same. */

@@ -3,6 +3,7 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
+import { gatherBytes } from './chunk-bytes';
 import { InputError } from './input-error';
 
 export interface WriteOptions {
@@ -42,34 +43,17 @@ function withTempFile(file: string, options: WriteOptions, write: (fd: number) =
   }
 }
 
-/** Text gathered before each write: big enough that a million small chunks are few system calls. */
-const FLUSH_BYTES = 1 << 20;
-
 /**
  * `writeFileSafely` for text made in chunks (a report): each chunk is written to the exclusive temp file as it
  * comes, so the file may outgrow any string V8 can hold; the temp file replaces the target only once the last
  * chunk is on disk, and a failure midway (a chunk that throws, a full disk) leaves the target as it was.
  */
 export function writeChunksSafely(file: string, chunks: Iterable<string>, options: WriteOptions = {}): void {
-  withTempFile(file, options, (fd) => {
-    let pending: string[] = [];
-    let size = 0;
-    for (const chunk of chunks) {
-      pending.push(chunk);
-      size += chunk.length;
-      if (size >= FLUSH_BYTES) {
-        writeAll(fd, pending.join(''));
-        pending = [];
-        size = 0;
-      }
-    }
-    writeAll(fd, pending.join(''));
-  });
+  withTempFile(file, options, (fd) => gatherBytes(chunks, (bytes) => writeAll(fd, bytes)));
 }
 
 /** fs.writeSync may write part of a buffer: the rest is written until none is left. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+function writeAll(fd: number, bytes: Uint8Array): void {
   let offset = 0;
   while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
 }

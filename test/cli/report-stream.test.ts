@@ -2,9 +2,13 @@
 // line, standard output the same bytes as the file, and a stream that fails midway leaves the old report whole.
 import * as fs from 'fs';
 import * as path from 'path';
+import { GATHER_BYTES, gatherBytes } from '../../cli/io/chunk-bytes';
+import { toCsv } from '../../cli/io/csv';
 import { writeChunksSafely } from '../../cli/io/safe-write';
+import { csvReport } from '../../cli/report/csv';
 import { prettyJson, Streamed } from '../../cli/report/json-stream';
-import { cli, NOW, tempDir, writeCsvRulebook } from './helpers/rulebook';
+import { isoDateOrTime, validate, type Cell } from '../../core';
+import { cli, NOW, SHEETS, tempDir, writeCsvRulebook } from './helpers/rulebook';
 
 let dir: string;
 let book: string;
@@ -103,6 +107,92 @@ describe('streamed reports', () => {
   });
 });
 
+describe('the CSV report in chunks', () => {
+  // Enough awkward resources for many chunks: commas, quotes, line breaks, formula-like and wide text.
+  const NAMES = ['plain', 'with, comma', 'say "hi"', 'two\nlines', '=1+2', '@SUM(1)', '-3', 'é😀€'];
+  const resources: Cell[][] = [SHEETS.Resources[0]];
+  for (let i = 0; i < 3000; i++) {
+    const name = `${NAMES[i % NAMES.length]} ${i}`;
+    resources.push([name, 'aws_s3_bucket', name, 'alice', 'Finance', i % 3 ? 'TRUE' : 'FALSE', name, null]);
+  }
+  const output = validate(
+    Object.entries({ ...SHEETS, Resources: resources }).map(([name, rows]) => ({ name, rows })),
+    { now: new Date(NOW) },
+  );
+  const chunks = [...csvReport(output, { rulebookPath: 'book', fileOf: (s) => `${s}.csv`, version: '0' })];
+
+  it('is, byte for byte, one toCsv of every row: batching changes nothing', () => {
+    const date = (d: Date | undefined) => (d ? isoDateOrTime(d) : '');
+    const rows = output.results
+      .toArray()
+      .map((r) => [
+        r.rule.id,
+        r.rule.title,
+        r.resource?.id ?? '',
+        r.resource?.type ?? '',
+        r.status,
+        r.rule.severity,
+        r.fixOwner ?? '',
+        r.resource?.businessUnit ?? '',
+        r.field ?? '',
+        r.expected ?? '',
+        r.actual ?? '',
+        r.message ?? '',
+        r.rule.remediation,
+        date(r.firstSeen),
+        date(r.due),
+        r.overdue ? 'TRUE' : 'FALSE',
+      ]);
+    expect(rows).toHaveLength(6000);
+    const header = [
+      'ruleId',
+      'title',
+      'resourceId',
+      'resourceType',
+      'status',
+      'severity',
+      'fixOwner',
+      'businessUnit',
+      'field',
+      'expected',
+      'actual',
+      'message',
+      'remediation',
+      'firstSeen',
+      'due',
+      'overdue',
+    ];
+    expect(chunks.join('')).toBe(toCsv([header, ...rows]));
+  });
+
+  it('comes in many small chunks, each ending a row: none grows with the run', () => {
+    expect(chunks.length).toBeGreaterThan(20);
+    for (const chunk of chunks) {
+      expect(chunk.endsWith('\n')).toBe(true);
+      // Below V8's large-object size (128 KB), so a chunk dies young.
+      expect(chunk.length).toBeLessThan(32_000);
+    }
+  });
+});
+
+describe('gatherBytes', () => {
+  it('hands on whole chunks as UTF-8, a megabyte at most unless one chunk is larger', () => {
+    const big = 'x'.repeat(GATHER_BYTES);
+    const chunks = [...Array.from({ length: 5000 }, (_, i) => `${i}é😀€\n`), big, 'tail'];
+    const flushed: Buffer[] = [];
+    gatherBytes(chunks, (bytes) => flushed.push(Buffer.from(bytes)));
+    expect(Buffer.concat(flushed).toString('utf8')).toBe(chunks.join(''));
+    expect(flushed.map((b) => b.length <= GATHER_BYTES || b.toString() === big)).not.toContain(false);
+    expect(flushed.length).toBeLessThan(10);
+  });
+
+  it('hands on nothing for no text', () => {
+    const flushed: Buffer[] = [];
+    gatherBytes(['', ''], (bytes) => flushed.push(bytes));
+    expect(flushed).toEqual([]);
+  });
+});
+
 describe('writeChunksSafely', () => {
   it('writes every chunk, past the batch size, and leaves no temp file', () => {
     const file = path.join(dir, 'chunks', 'big.txt');
@@ -115,6 +205,21 @@ describe('writeChunksSafely', () => {
     );
     expect(fs.readFileSync(file, 'utf8')).toBe(line.repeat(3000));
     expect(fs.readdirSync(path.dirname(file))).toEqual(['big.txt']);
+  });
+
+  it('writes chunks of every size and width whole: one-, two-, three- and four-byte characters, and chunks larger than a batch', () => {
+    const file = path.join(dir, 'chunks', 'mixed.txt');
+    const chunks = [
+      'a',
+      '',
+      `${'é'.repeat(300_000)}\n`,
+      '€😀'.repeat(200_000),
+      'z',
+      `${'x'.repeat(2_500_000)}\n`,
+      ...Array.from({ length: 2000 }, (_, i) => `${i}:${'😀'.repeat(i % 700)}€\n`),
+    ];
+    writeChunksSafely(file, chunks);
+    expect(fs.readFileSync(file, 'utf8')).toBe(chunks.join(''));
   });
 
   it('a stream that fails midway leaves the old file whole and no temp file', () => {
