@@ -39,13 +39,9 @@ export function setStyle(cell: ExcelJS.Cell, style: Partial<ExcelJS.Style>): voi
   cell.style = shared as ExcelJS.Style;
 }
 
+/** Whether a date falls on a UTC midnight: a whole number of days from the epoch (an invalid date does not). */
 export function isMidnightUtc(d: Date): boolean {
-  return (
-    d.getUTCHours() === 0 &&
-    d.getUTCMinutes() === 0 &&
-    d.getUTCSeconds() === 0 &&
-    d.getUTCMilliseconds() === 0
-  );
+  return d.getTime() % 86_400_000 === 0;
 }
 
 /** `#C6EFCE` or `C6EFCE` as ExcelJS's ARGB `FFC6EFCE`. */

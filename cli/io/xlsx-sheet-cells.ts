@@ -45,7 +45,8 @@ export class SheetCells {
   private readonly boldRows: Set<number>;
   private readonly alignRight: { row: number; fromCol: number; toCol: number }[];
   private readonly formats: { col: number; fromRow: number; toRow: number; format: string }[];
-  private readonly formatsByCol = new Map<number, number[]>();
+  /** Per column, the formats (indexes in `formats`) that may reach it. */
+  private readonly formatsByCol: (number[] | undefined)[] = [];
   private readonly topCols: Set<number>;
   private readonly wrapCols: number[];
   private readonly wrapWidths: number[];
@@ -67,11 +68,7 @@ export class SheetCells {
     this.boldRows = new Set(format.boldRows ?? []);
     this.alignRight = format.alignRight ?? [];
     this.formats = (format.numberFormats ?? []).filter((nf) => nf.col < this.width);
-    this.formats.forEach((nf, i) => {
-      const list = this.formatsByCol.get(nf.col) ?? [];
-      list.push(i);
-      this.formatsByCol.set(nf.col, list);
-    });
+    this.formats.forEach((nf, i) => (this.formatsByCol[nf.col] ??= []).push(i));
     const wrapped = new Set(format.wrapCols ?? []);
     this.topCols = new Set(
       wrapped.size > 0 ? Array.from({ length: this.width }, (_, c) => c).filter((c) => !wrapped.has(c)) : [],
@@ -108,7 +105,7 @@ export class SheetCells {
     let flags = col < this.width ? this.rowFlags : 0;
     for (const a of this.alignRight) if (a.row === row && col >= a.fromCol && col <= a.toCol) flags |= RIGHT;
     let format = 0;
-    const nfs = this.formatsByCol.get(col);
+    const nfs = this.formatsByCol[col];
     if (nfs) {
       for (const i of nfs) {
         const nf = this.formats[i];
