@@ -64,10 +64,16 @@ interface Stylesheet {
 
 /**
  * Whether a styles part and a shared strings part can take appended items as this file writes them: both
- * without a namespace prefix on their elements (a prefixed part would need every appended element prefixed too).
+ * without a namespace prefix on their elements (a prefixed part would need every appended element prefixed too),
+ * and the shared strings without an extension list after their items.
  */
 export function canAppendTo(styles: string, sharedStrings: string): boolean {
-  return !/<\w+:styleSheet\b/.test(styles) && !/<\w+:sst\b/.test(sharedStrings);
+  // Texts go after the file's last item, so nothing but items may follow them (an extLst would).
+  return (
+    !/<\w+:styleSheet\b/.test(styles) &&
+    !/<\w+:sst\b/.test(sharedStrings) &&
+    !sharedStrings.includes('<extLst')
+  );
 }
 
 /** The top-level children of a styles part, with their items, found with a SAX parser (positions in UTF-16 units). */

@@ -43,6 +43,7 @@ const REL_DRAWING = /\/drawing$/;
 const REL_CHART = /\/chart(?:Ex)?$/;
 const REL_CHARTSHEET = /\/chartsheet$/;
 const REL_WORKSHEET = /\/worksheet$/;
+const REL_STYLES = /\/styles$/;
 
 /**
  * Reads the package and returns what ExcelJS can load within bounds. Raises InputError (naming the file and
@@ -103,7 +104,10 @@ export async function preparePackage(
     if (keeping && appendable === undefined) {
       const styles = (await text(zip, 'xl/styles.xml')) ?? '';
       const sharedStrings = (await text(zip, stringsPart)) ?? '';
-      appendable = canAppendTo(styles, sharedStrings);
+      // The styles are merged where ExcelJS writes them: a workbook keeping them elsewhere is read by ExcelJS.
+      const stylesRel = workbookRels.find((r) => REL_STYLES.test(r.type));
+      const stylesAt = stylesRel ? resolve('xl/workbook.xml', stylesRel.target) : 'xl/styles.xml';
+      appendable = stylesAt === 'xl/styles.xml' && canAppendTo(styles, sharedStrings);
       if (appendable) kept = { parts: new Map(), styles, sharedStrings, sharedCount: 0 };
     }
     keeping &&= appendable === true;

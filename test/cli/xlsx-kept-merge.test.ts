@@ -127,6 +127,12 @@ test.each([
   ['no shared strings', '<styleSheet xmlns="m">', '', true],
   ['prefixed styles', '<x:styleSheet xmlns:x="m">', '', false],
   ['prefixed shared strings', '<styleSheet xmlns="m">', '<x:sst xmlns:x="m">', false],
+  [
+    'shared strings with an extension list after their items',
+    '<styleSheet xmlns="m">',
+    '<sst xmlns="m"><si><t>a</t></si><extLst/></sst>',
+    false,
+  ],
 ])('canAppendTo: %s', (_what, styles, sst, ok) => {
   expect(canAppendTo(styles, sst)).toBe(ok);
 });

@@ -126,3 +126,21 @@ test('a patch to a kept sheet is refused before anything is written', async () =
   );
   expect(fs.readFileSync(book).equals(bytes)).toBe(true);
 });
+
+test('a workbook that keeps its styles in another part is read by ExcelJS, Resources included', async () => {
+  const book = await writeXlsxRulebook(path.join(dir, 'book.xlsx'));
+  const zip = await JSZip.loadAsync(fs.readFileSync(book));
+  const styles = (await zip.file('xl/styles.xml')?.async('string')) as string;
+  zip.remove('xl/styles.xml');
+  zip.file('xl/theStyles.xml', styles);
+  for (const part of ['xl/_rels/workbook.xml.rels', '[Content_Types].xml']) {
+    const xml = (await zip.file(part)?.async('string')) as string;
+    expect(xml).toContain('styles.xml');
+    zip.file(part, xml.replace('styles.xml', 'theStyles.xml'));
+  }
+  const moved = path.join(dir, 'moved.xlsx');
+  fs.writeFileSync(moved, await zip.generateAsync({ type: 'nodebuffer' }));
+  const file = await readRulebookFile(moved, { keepResourcesSheets: true });
+  expect(file.kept?.parts.size ?? 0).toBe(0);
+  expect(file.grids.find((g) => g.name === 'Resources')?.rows[1][0]).toBe('logs');
+});
