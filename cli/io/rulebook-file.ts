@@ -42,6 +42,8 @@ export interface RulebookFile {
   engineSheets?: EngineSheet[];
   /** For an .xlsx: sheets written back byte for byte as read (ExcelJS holds them empty); no patch may touch them. */
   kept?: KeptSheets;
+  /** For an .xlsx: its xl/workbook.xml as read, whose defined names a run keeps. */
+  workbookXml?: string;
 }
 
 const isXlsxPath = (p: string) => /\.xlsx$/i.test(p);
@@ -86,8 +88,9 @@ export async function readRulebookFile(file: string, options: ReadOptions = {}):
   const keep = options.keepResourcesSheets
     ? (sheet: string) => normalizeName(sheet).startsWith(RESOURCES_PREFIX)
     : undefined;
-  const { workbook, charts, values, kept } = await loadWorkbook(file, valuesOnly, keep);
-  return { kind: 'xlsx', path: file, grids: workbookGrids(workbook, values), workbook, charts, kept };
+  const { workbook, charts, values, kept, workbookXml } = await loadWorkbook(file, valuesOnly, keep);
+  const grids = workbookGrids(workbook, values);
+  return { kind: 'xlsx', path: file, grids, workbook, charts, kept, workbookXml };
 }
 
 /** Applies core's patches (a run's, or the write path's) to the file in memory; nothing is written until `saveRulebookFile`. */
@@ -115,7 +118,7 @@ export async function saveRulebookFile(file: RulebookFile, outPath?: string): Pr
       const workbook = file.workbook ?? workbookFromGrids(file.grids);
       const engineSheets = file.workbook ? (file.engineSheets ?? []) : [];
       if (!file.workbook) applyXlsxPatches(workbook, file.patches ?? [], engineSheets);
-      return await writeWorkbook(workbook, target, engineSheets, file.workbook ? file.kept : undefined);
+      return await writeWorkbook(workbook, target, engineSheets, file.workbook ? file : undefined);
     } else if (file.kind === 'csv') {
       saveCsvFolder(file.path, file.grids, file.patches ?? [], target);
     } else {
@@ -197,14 +200,20 @@ async function writeWorkbook(
   workbook: ExcelJS.Workbook,
   target: string,
   engineSheets: EngineSheet[] = [],
-  kept?: KeptSheets,
+  /** The file read, for its kept sheets and defined names. */
+  read?: Pick<RulebookFile, 'kept' | 'workbookXml'>,
 ): Promise<string[]> {
+  const kept = read?.kept;
   normaliseDataValidations(workbook);
   const replaced = replaceXmlForbidden(workbook);
   let inEngineSheets = new Map<string, string[]>();
   try {
     if (engineSheets.length === 0 && !kept?.parts.size) await writeWorkbookSafely(workbook, target);
-    else inEngineSheets = await writeWorkbookWithSheetsSafely(workbook, engineSheets, target, kept);
+    else
+      inEngineSheets = await writeWorkbookWithSheetsSafely(workbook, engineSheets, target, {
+        kept,
+        workbookXml: read?.workbookXml,
+      });
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`${target}: cannot write the workbook: ${firstLine(err)}`, target);

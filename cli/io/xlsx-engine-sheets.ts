@@ -1,7 +1,14 @@
 // Engine sheets (Results, Summary, Run History, the lists) saved as XML made row by row into the package ExcelJS writes, never as ExcelJS cells.
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { columnLetters, type SheetPatch, type WriteCell } from '../../core';
+import {
+  columnLetters,
+  GENERATED_SHEET_NAMES,
+  normalizeName,
+  type SheetPatch,
+  type WriteCell,
+} from '../../core';
+import { restoreDefinedNames } from './xlsx-defined-names';
 import { SheetCells } from './xlsx-sheet-cells';
 import { xmlSafe } from './xml-chars';
 import {
@@ -85,8 +92,14 @@ export async function writePackage(
   planned: Planned[],
   date1904: boolean,
   zip: ZipWriter,
-  kept?: KeptParts,
+  read: {
+    /** Sheets written back as read. */
+    kept?: KeptParts;
+    /** The file's workbook part, whose defined names are put back (restoreDefinedNames). */
+    workbookXml?: string;
+  } = {},
 ): Promise<Map<string, string[]>> {
+  const { kept, workbookXml } = read;
   const pkg = await JSZip.loadAsync(written);
   const byPart = new Map(planned.map((p) => [`xl/worksheets/sheet${p.sheet.worksheet.id}.xml`, p]));
   for (const part of [...byPart.keys(), ...(kept?.parts.keys() ?? [])])
@@ -115,6 +128,8 @@ export async function writePackage(
     const keptPart = kept?.parts.get(name);
     if (keptPart) await zip.add(name, [keptPart]);
     else if (name === STYLES && styles !== undefined) await zip.add(name, [styles]);
+    else if (name === WORKBOOK && workbookXml !== undefined)
+      await zip.add(name, [restoreDefinedNames(await entry.async('string'), workbookXml, isEngineSheet)]);
     else if (plan) {
       const xml = shiftSheetXml(await entry.async('string'), shift);
       const cells: string[] = [];
@@ -131,6 +146,9 @@ export async function writePackage(
 }
 
 const STYLES = 'xl/styles.xml';
+const WORKBOOK = 'xl/workbook.xml';
+const ENGINE_SHEETS = new Set(GENERATED_SHEET_NAMES.map(normalizeName));
+const isEngineSheet = (name: string) => ENGINE_SHEETS.has(normalizeName(name));
 const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 const TABLE = /^xl\/tables\/[^/]+\.xml$/;
 const SHARED_STRINGS = 'xl/sharedStrings.xml';

@@ -25,6 +25,8 @@ export interface PreparedPackage {
   values: Map<string, Cell[][]>;
   /** Sheets to be written back as read (ExcelJS is given them empty), with the parts their cells refer to. */
   kept?: KeptSheets;
+  /** The file's xl/workbook.xml, whose defined names a run puts back (see xlsx-defined-names.ts). */
+  workbookXml: string;
 }
 
 /** A worksheet with no cells: what ExcelJS reads in place of a sheet read for its values only. */
@@ -195,7 +197,7 @@ export async function preparePackage(
   if (charts.length === 0 && zip.file(/^xl\/charts\//).length > 0) charts.push('(workbook)');
   // Stored, not deflated: ExcelJS reads it at once, and JSZip's deflate runs in JavaScript.
   const data = changed ? await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : bytes;
-  return { data, charts, validations, values, kept };
+  return { data, charts, validations, values, kept, workbookXml };
 }
 
 /** The chunks as they are read, each also put in `into`. */

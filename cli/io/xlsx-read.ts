@@ -14,6 +14,8 @@ export interface LoadedWorkbook {
   values: Map<string, Cell[][]>;
   /** Sheets to be written back as the file had them (ExcelJS holds them empty). */
   kept?: KeptSheets;
+  /** The file's xl/workbook.xml as read. */
+  workbookXml: string;
 }
 
 /** Loads a workbook, or raises an InputError naming the file. */
@@ -47,7 +49,13 @@ export async function loadWorkbook(
       file,
     );
   restoreValidations(workbook, prepared.validations);
-  return { workbook, charts: prepared.charts, values: prepared.values, kept: prepared.kept };
+  return {
+    workbook,
+    charts: prepared.charts,
+    values: prepared.values,
+    kept: prepared.kept,
+    workbookXml: prepared.workbookXml,
+  };
 }
 
 /** Puts each validation back under the ranges the file gave it, in the file's order, one entry a range. */

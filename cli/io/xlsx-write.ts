@@ -13,7 +13,8 @@ export async function writeWorkbookWithSheetsSafely(
   workbook: ExcelJS.Workbook,
   sheets: EngineSheet[],
   file: string,
-  kept?: KeptSheets,
+  /** The file read: sheets to write back as read, and its workbook part, whose defined names are kept. */
+  read: { kept?: KeptSheets; workbookXml?: string } = {},
   options: WriteOptions = {},
 ): Promise<Map<string, string[]>> {
   const planned = planEngineSheets(sheets);
@@ -29,7 +30,10 @@ export async function writeWorkbookWithSheetsSafely(
     async (fd) => {
       const zip = new ZipWriter(fd);
       try {
-        replaced = await writePackage(written, planned, date1904, zip, keptByPart(workbook, kept));
+        replaced = await writePackage(written, planned, date1904, zip, {
+          kept: keptByPart(workbook, read.kept),
+          workbookXml: read.workbookXml,
+        });
         await zip.finish();
       } catch (err) {
         // No write may still be pending when the transaction closes and removes the temp file.

@@ -1,6 +1,7 @@
 # A real-world-shaped rulebook made by openpyxl, and a snapshot of any workbook as openpyxl reads it (JSON on stdout).
 # usage: openpyxl-workbooks.py make <out.xlsx> <sheets.json> <chart|nochart>
 #        openpyxl-workbooks.py dressed <out.xlsx> <sheets.json>
+#        openpyxl-workbooks.py named <out.xlsx> <sheets.json>
 #        openpyxl-workbooks.py snapshot <file.xlsx>
 import json
 import sys
@@ -130,6 +131,25 @@ def dressed(out, sheets_file):
     wb.save(out)
 
 
+def named(out, sheets_file):
+    """Print areas and titles on Rules and Resources, and a name of the whole workbook, as openpyxl writes them."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    with open(sheets_file, encoding="utf-8") as f:
+        sheets = json.load(f)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    for name, area in (("Rules", "A1:J5"), ("Resources", "A1:E5")):
+        wb[name].print_area = area
+        wb[name].print_title_rows = "1:1"
+    wb.defined_names.append(DefinedName("Owner_List", attr_text="Owners!$A$2:$A$10"))
+    wb.save(out)
+
+
 def colour(c):
     return None if c is None else str(c.rgb) if c.type == "rgb" else f"{c.type}:{c.value}"
 
@@ -192,5 +212,7 @@ if __name__ == "__main__":
         make(sys.argv[2], sys.argv[3], sys.argv[4] == "chart")
     elif sys.argv[1] == "dressed":
         dressed(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "named":
+        named(sys.argv[2], sys.argv[3])
     else:
         snapshot(sys.argv[2])

@@ -26,6 +26,14 @@ export function makeOpenpyxlRulebook(file: string, options: { chart: boolean }):
   fs.rmSync(sheets);
 }
 
+/** The test rulebook (SHEETS) with print areas and titles on Rules and Resources and a workbook-wide name. */
+export function makeNamedRulebook(file: string): void {
+  const sheets = path.join(path.dirname(file), 'sheets.json');
+  fs.writeFileSync(sheets, JSON.stringify(SHEETS));
+  python(['named', file, sheets]);
+  fs.rmSync(sheets);
+}
+
 /** The test rulebook (SHEETS) with its Resources and Rules sheets formatted: fonts, fills, borders, number and date formats, a merge, frozen panes, widths, conditional formats, a dropdown. */
 export function makeDressedRulebook(file: string): void {
   const sheets = path.join(path.dirname(file), 'sheets.json');
