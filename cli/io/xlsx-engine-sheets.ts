@@ -84,8 +84,10 @@ export function planEngineSheets(sheets: EngineSheet[]): Planned[] {
 
 /**
  * Copies the package ExcelJS wrote into `zip`, each engine sheet's part with its rows made as it goes, their
- * texts added to the workbook's shared strings (written last, once every text is known). Returns, per engine
- * sheet, the cells whose text had characters XML cannot hold, as `Sheet!A1`.
+ * texts added to the workbook's shared strings (written last, once every text is known). Kept sheets go in as the
+ * file had them, with the file's styles and texts first and ExcelJS's numbers moved after them; the workbook part
+ * gets the file's defined names back. Returns, per engine sheet, the cells whose text had characters XML cannot
+ * hold, as `Sheet!A1`.
  */
 export async function writePackage(
   written: Buffer,
