@@ -12,6 +12,7 @@ import { restoreDefinedNames } from './xlsx-defined-names';
 import { SheetCells } from './xlsx-sheet-cells';
 import { xmlSafe } from './xml-chars';
 import {
+  countOf,
   type KeptSheets,
   mergeSharedStrings,
   mergeStyles,
@@ -25,7 +26,7 @@ import type { ZipWriter } from './zip-writer';
 /** Sheets written back as read, by the part name ExcelJS gave each. */
 export interface KeptParts {
   kept: KeptSheets;
-  parts: Map<string, Buffer>;
+  parts: Map<string, Buffer[]>;
 }
 
 /**
@@ -128,7 +129,7 @@ export async function writePackage(
     const entry = pkg.file(name) as JSZip.JSZipObject;
     const plan = byPart.get(name);
     const keptPart = kept?.parts.get(name);
-    if (keptPart) await zip.add(name, [keptPart]);
+    if (keptPart) await zip.add(name, keptPart);
     else if (name === STYLES && styles !== undefined) await zip.add(name, [styles]);
     else if (name === WORKBOOK && workbookXml !== undefined)
       await zip.add(name, [restoreDefinedNames(await entry.async('string'), workbookXml, isEngineSheet)]);
@@ -214,12 +215,6 @@ class SharedStrings {
     yield parts.join('');
     yield this.tail;
   }
-}
-
-function countOf(text: string, what: string): number {
-  let n = 0;
-  for (let i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length)) n++;
-  return n;
 }
 
 /** The worksheet's XML with its (sample) sheetData replaced by the patch's rows and its dimension set. */

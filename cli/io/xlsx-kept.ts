@@ -6,8 +6,8 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
  * by number: cell styles and conditional formats (xl/styles.xml) and texts (the shared strings).
  */
 export interface KeptSheets {
-  /** Per sheet name, its worksheet part as read. */
-  parts: Map<string, Buffer>;
+  /** Per sheet name, its worksheet part as read, in the chunks it was inflated in. */
+  parts: Map<string, Buffer[]>;
   /** The file's xl/styles.xml ('' when it had none). */
   styles: string;
   /** The file's shared strings part ('' when it had none) and how many texts it holds. */
@@ -113,11 +113,9 @@ function stylesheetOf(xml: string, part: string): Stylesheet {
   return { collections, close };
 }
 
-/** An opening tag with its count attribute set to `n` (added when it had none). */
+/** An opening tag (a self-closing one opened) with its count attribute set to `n`. */
 function withCount(open: string, n: number): string {
-  const tag = open.replace(/\/>$/, '>');
-  if (/\bcount="[^"]*"/.test(tag)) return tag.replace(/\bcount="[^"]*"/, `count="${n}"`);
-  return tag.replace(/^<([\w:]+)/, `<$1 count="${n}"`);
+  return setAttribute(open.replace(/\/>$/, '>'), 'count', n);
 }
 
 /**
@@ -216,7 +214,8 @@ function setAttribute(tag: string, name: string, value: number): string {
   return tag.replace(/>$/, ` ${name}="${value}">`);
 }
 
-function countOf(text: string, what: string): number {
+/** How many times `what` occurs in `text`, without overlaps. */
+export function countOf(text: string, what: string): number {
   let n = 0;
   for (let i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length)) n++;
   return n;

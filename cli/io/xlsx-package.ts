@@ -86,10 +86,15 @@ export async function preparePackage(
   let kept: KeptSheets | undefined;
   let appendable: boolean | undefined;
   const stringsPart = sharedStringsPart(workbookRels);
+  // Both parts are read at most once, for the values' context and for the kept sheets alike.
+  let stylesXml: Promise<string | undefined> | undefined;
+  let stringsXml: Promise<string | undefined> | undefined;
+  const styles = () => (stylesXml ??= text(zip, 'xl/styles.xml'));
+  const strings = () => (stringsXml ??= text(zip, stringsPart));
   const valueContext = async (): Promise<ValueContext> =>
     (context ??= {
-      sharedStrings: sharedStringsOf(await text(zip, stringsPart), stringsPart),
-      dateStyles: dateStylesOf(await text(zip, 'xl/styles.xml')),
+      sharedStrings: sharedStringsOf(await strings(), stringsPart),
+      dateStyles: dateStylesOf(await styles()),
       date1904: date1904Of(workbookXml),
     });
   for (const sheet of sheetsOf(workbookXml)) {
@@ -104,13 +109,13 @@ export async function preparePackage(
     let keeping =
       keep(sheet.name) && !valuesOnly(sheet.name) && zip.file(part) !== null && !zip.file(relsOf(part));
     if (keeping && appendable === undefined) {
-      const styles = (await text(zip, 'xl/styles.xml')) ?? '';
-      const sharedStrings = (await text(zip, stringsPart)) ?? '';
+      const stylesText = (await styles()) ?? '';
+      const sharedStrings = (await strings()) ?? '';
       // The styles are merged where ExcelJS writes them: a workbook keeping them elsewhere is read by ExcelJS.
       const stylesRel = workbookRels.find((r) => REL_STYLES.test(r.type));
       const stylesAt = stylesRel ? resolve('xl/workbook.xml', stylesRel.target) : 'xl/styles.xml';
-      appendable = stylesAt === 'xl/styles.xml' && canAppendTo(styles, sharedStrings);
-      if (appendable) kept = { parts: new Map(), styles, sharedStrings, sharedCount: 0 };
+      appendable = stylesAt === 'xl/styles.xml' && canAppendTo(stylesText, sharedStrings);
+      if (appendable) kept = { parts: new Map(), styles: stylesText, sharedStrings, sharedCount: 0 };
     }
     keeping &&= appendable === true;
     if ((valuesOnly(sheet.name) || keeping) && zip.file(part)) {
@@ -123,7 +128,7 @@ export async function preparePackage(
         if (keeping && kept) {
           const read: Buffer[] = [];
           values.set(sheet.name, await sheetValues(collecting(chunks, read), ctx, part));
-          kept.parts.set(sheet.name, Buffer.concat(read));
+          kept.parts.set(sheet.name, read);
           kept.sharedCount = ctx.sharedStrings.length;
         } else values.set(sheet.name, await sheetValues(chunks, ctx, part));
       } catch (err) {

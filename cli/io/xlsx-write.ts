@@ -49,7 +49,7 @@ export async function writeWorkbookWithSheetsSafely(
 /** The kept sheets by the part ExcelJS writes each under (it names worksheets by their id). */
 function keptByPart(workbook: ExcelJS.Workbook, kept: KeptSheets | undefined): KeptParts | undefined {
   if (!kept?.parts.size) return undefined;
-  const parts = new Map<string, Buffer>();
+  const parts = new Map<string, Buffer[]>();
   for (const [name, xml] of kept.parts) {
     const ws = workbook.getWorksheet(name);
     if (!ws) throw new Error(`the sheet '${name}' kept as read is not in the workbook`);

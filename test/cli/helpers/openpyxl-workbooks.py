@@ -14,7 +14,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
 
-def make(out, sheets_file, chart):
+def workbook_of(sheets_file):
+    """A workbook holding the sheets of a JSON file ({name: rows}), in its order."""
     with open(sheets_file, encoding="utf-8") as f:
         sheets = json.load(f)
     wb = openpyxl.Workbook()
@@ -23,6 +24,11 @@ def make(out, sheets_file, chart):
         ws = wb.create_sheet(name)
         for row in rows:
             ws.append(row)
+    return wb
+
+
+def make(out, sheets_file, chart):
+    wb = workbook_of(sheets_file)
     rules = wb["Rules"]
     for cell in rules[1]:
         cell.font = Font(bold=True, color="FFFFFFFF")
@@ -80,14 +86,7 @@ def make(out, sheets_file, chart):
 def dressed(out, sheets_file):
     """Rules and Resources both formatted as people format them: the Resources sheet a run keeps byte for byte,
     the Rules sheet it rewrites through ExcelJS; each with formats the other lacks, so their numbers differ."""
-    with open(sheets_file, encoding="utf-8") as f:
-        sheets = json.load(f)
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
+    wb = workbook_of(sheets_file)
     res = wb["Resources"]
     thin = Side(style="thin", color="FF808080")
     for cell in res[1]:
@@ -135,14 +134,7 @@ def named(out, sheets_file):
     """Print areas and titles on Rules and Resources, and a name of the whole workbook, as openpyxl writes them."""
     from openpyxl.workbook.defined_name import DefinedName
 
-    with open(sheets_file, encoding="utf-8") as f:
-        sheets = json.load(f)
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
+    wb = workbook_of(sheets_file)
     for name, area in (("Rules", "A1:J5"), ("Resources", "A1:E5")):
         wb[name].print_area = area
         wb[name].print_title_rows = "1:1"
