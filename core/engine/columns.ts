@@ -1,4 +1,4 @@
-// Columns that column checks read, dictionary-encoded once per run: each distinct value is judged once per check.
+// Columns that column checks read, dictionary-encoded once per run so each distinct value is judged once per check.
 import type { Resource, ResourceSheet } from '../rulebook/model';
 import type { Cell, Value } from '../types';
 import { isScalarCell, type PathReader, scalarValue } from './resolve';
@@ -16,13 +16,25 @@ export interface Dictionary {
 }
 
 /**
- * One column of a group: `ids[i]` is the index in `dictionary.values` of resource i's cell, or -1 when that
- * cell must be read through the full path resolution (JSON text, a date, or a sheet without that column).
+ * One column of a group: `ids[i]` is the index in `dictionary.values` of resource i's cell, UNENCODED when that
+ * cell must be read through the full path resolution (JSON text, a date, or a sheet without that column), or
+ * DIRECT when it is a plain value judged as it is met (a column of mostly distinct values: see encodeColumns).
  */
 export interface EncodedColumn {
   ids: Int32Array;
   dictionary: Dictionary;
 }
+
+/** An id for a cell only the full path resolution reads. */
+export const UNENCODED = -1;
+/** An id for a plain cell judged where it stands: its column has too many distinct values to be worth a dictionary. */
+export const DIRECT = -2;
+
+/**
+ * Cells of a column a group encodes before it asks whether a dictionary pays: when more than half of them were new
+ * values (IDs, keys, timestamps), a look-up per cell costs more than it saves, so the rest are judged directly.
+ */
+const SAMPLE_CELLS = 1024;
 
 /** A status code before its value has been judged. */
 export const UNJUDGED = 255;
@@ -117,6 +129,10 @@ function encodeColumns(
   const m = readers.length;
   const ids = readers.map(() => new Int32Array(group.length));
   const cols = new Int32Array(m);
+  // Per column: plain cells met so far, how many of them were new to the dictionary, and whether it is dropped.
+  const met = new Int32Array(m);
+  const added = new Int32Array(m);
+  const direct = new Uint8Array(m);
   let sheet: ResourceSheet | undefined;
   for (let i = 0; i < group.length; i++) {
     const res = group[i];
@@ -127,13 +143,33 @@ function encodeColumns(
     const cells: readonly (Cell | undefined)[] = res.cells;
     for (let j = 0; j < m; j++) {
       const col = cols[j];
-      ids[j][i] = col < 0 ? -1 : idOf(cells[col], dictionaries[j]);
+      if (col < 0) {
+        ids[j][i] = UNENCODED;
+        continue;
+      }
+      const cell = cells[col];
+      if (direct[j] === 1 && isPlain(cell)) {
+        ids[j][i] = DIRECT;
+        continue;
+      }
+      const d = dictionaries[j];
+      const size = d.values.length;
+      ids[j][i] = idOf(cell, d);
+      if (met[j] < SAMPLE_CELLS && isPlain(cell)) {
+        if (d.values.length > size) added[j]++;
+        if (++met[j] === SAMPLE_CELLS && 2 * added[j] > SAMPLE_CELLS) direct[j] = 1;
+      }
     }
   }
   return ids;
 }
 
-/** A cell's id in its column's dictionary (added when new), or -1 for a cell the full path must read. */
+/** Text or a number that a column check judges as it stands (blanks and TRUE/FALSE have ids of their own). */
+export function isPlain(cell: Cell | undefined): cell is string | number {
+  return (typeof cell === 'number' || typeof cell === 'string') && isScalarCell(cell);
+}
+
+/** A cell's id in its column's dictionary (added when new), or UNENCODED for a cell the full path must read. */
 function idOf(cell: Cell | undefined, d: Dictionary): number {
   if (cell === null || cell === undefined) {
     if (d.blank < 0) d.blank = d.values.push(undefined) - 1;
@@ -147,7 +183,7 @@ function idOf(cell: Cell | undefined, d: Dictionary): number {
     if (d.false < 0) d.false = d.values.push(false) - 1;
     return d.false;
   }
-  if (!isScalarCell(cell)) return -1;
+  if (!isScalarCell(cell)) return UNENCODED;
   let id = d.seen.get(cell);
   if (id === undefined) {
     id = d.values.push(scalarValue(cell)) - 1;

@@ -1,11 +1,11 @@
 // Every compiled rule against every resource of its types, synchronously: PASS, FAIL, ERROR or NOT_APPLICABLE.
 import { formatProblem } from '../problems';
 import type { EvalContext } from '../operators/types';
-import type { Resource } from '../rulebook/model';
-import { ROOT } from './resolve';
+import type { Resource, ResourceSheet } from '../rulebook/model';
+import { ROOT, scalarValue } from './resolve';
 import { RunIndexes } from './run-index';
 import { CODE } from './codes';
-import { ColumnStore, UNJUDGED } from './columns';
+import { ColumnStore, DIRECT, UNJUDGED } from './columns';
 import type { ColumnCheck } from './checks';
 import type { CompiledRule } from './compile-rule';
 import type { Outcome } from './result';
@@ -139,8 +139,11 @@ function judgeColumn(
   const { outcomes: judged, codes: codeOf } = columns.memo(column, dictionary);
   const n = group.length;
   const codes = new Uint8Array(n);
+  // Outcomes of cells judged on their own (not through the dictionary) that did not pass, by position.
   let unencoded: Map<number, Outcome> | undefined;
   let failing = 0;
+  let sheet: ResourceSheet | undefined;
+  let col = -1;
   for (let i = 0; i < n; i++) {
     const id = ids[i];
     let code: number;
@@ -152,7 +155,12 @@ function judgeColumn(
         codeOf[id] = code = codeFor(out);
       }
     } else {
-      const out = check(group[i], ROOT, ctx);
+      let out: Outcome;
+      if (id === DIRECT) {
+        const res = group[i];
+        if (res.sheet !== sheet) col = column.reader.exactColumn((sheet = res.sheet));
+        out = column.judge(scalarValue(res.cells[col] as string | number), ctx);
+      } else out = check(group[i], ROOT, ctx);
       code = codeFor(out);
       if (code !== CODE.PASS) (unencoded ??= new Map()).set(i, out);
     }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { compileRulebook, evaluateRules, OPERATORS, readRulebook, resultsOf } from '../../core';
 import type { Cell, Grid } from '../../core';
-import { ColumnStore } from '../../core/engine/columns';
+import { ColumnStore, DIRECT, UNENCODED } from '../../core/engine/columns';
 import { compilePath, ROOT } from '../../core/engine/resolve';
 import { parsePath } from '../../core/lang/path';
 import { NOW, resourcesGrid, rulesGrid } from './one-rule';
@@ -196,5 +196,73 @@ describe('column checks', () => {
     const grown = store.memo(column, later.dictionary);
     expect(grown).toBe(first);
     expect([...grown.codes]).toEqual([0, 255, 255]);
+  });
+  describe('a column of mostly distinct values (IDs, keys)', () => {
+    // 1,024 distinct keys make the column skip its dictionary; every kind of cell follows.
+    const keys = Array.from({ length: 1024 }, (_, i) => ({ key: `arn:aws:kms:key-${i}` }));
+    const after: Cell[] = [
+      'arn:aws:kms:key-7',
+      'ARN:AWS:KMS:KEY-7',
+      ' arn:aws:kms:late ',
+      'other',
+      null,
+      '',
+      '  ',
+      true,
+      false,
+      'TRUE',
+      42,
+      2.5,
+      '[1, 2]',
+      '{"key": "arn:aws:kms:x"}',
+      new Date('2026-01-01T00:00:00Z'),
+    ];
+    const rows = [...keys, ...after.map((key) => ({ key }))];
+
+    it('is judged cell by cell once the sample shows it, each cell still by its own value', () => {
+      const book = readRulebook([resourcesGrid(rows)]);
+      const { ids, dictionary } = new ColumnStore().encode(
+        book.resources,
+        compilePath(parsePath('key').value!),
+      );
+      expect(dictionary.values.length).toBe(1024 + 3);
+      expect([...ids.slice(1024)]).toEqual([
+        DIRECT,
+        DIRECT,
+        DIRECT,
+        DIRECT,
+        dictionary.blank,
+        DIRECT,
+        DIRECT,
+        dictionary.true,
+        dictionary.false,
+        DIRECT,
+        DIRECT,
+        DIRECT,
+        UNENCODED,
+        UNENCODED,
+        UNENCODED,
+      ]);
+    });
+
+    it.each(OPERATORS.map((o) => [o.name, o.example.expected || null] as const))(
+      '%s gives the same status and words as the full check on every cell',
+      (operator, example) => {
+        const expected = /starts|contains|equal|one of|ends|matches/.test(operator)
+          ? operator.includes('matches')
+            ? '^arn:aws:kms:key-[0-9]+$'
+            : 'arn:aws:kms:key-7'
+          : example;
+        const grids = [rulesGrid([{ field: 'key', operator, expected }]), resourcesGrid(rows)];
+        expect(engineWords(grids)).toEqual(referenceWords(grids));
+      },
+    );
+
+    it('keeps a dictionary for a column whose values repeat', () => {
+      const repeated = Array.from({ length: 3000 }, (_, i) => ({ key: `k-${i % 300}` }));
+      const book = readRulebook([resourcesGrid(repeated)]);
+      const { ids } = new ColumnStore().encode(book.resources, compilePath(parsePath('key').value!));
+      expect(ids.every((id) => id >= 0)).toBe(true);
+    });
   });
 });
