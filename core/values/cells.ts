@@ -14,11 +14,22 @@ export function isBlank(cell: Cell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
+/** Texts of dates already written: a run's dates are a few (now, each severity's due date) met a million times. */
+const isoTexts = new Map<number, string>();
+const MAX_ISO_TEXTS = 4096;
+
 /** `2026-03-01` for a midnight UTC date, the full ISO text otherwise. */
 export function isoDateOrTime(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '';
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  const ms = d.getTime();
+  if (Number.isNaN(ms)) return '';
+  let text = isoTexts.get(ms);
+  if (text === undefined) {
+    const iso = d.toISOString();
+    text = iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+    if (isoTexts.size >= MAX_ISO_TEXTS) isoTexts.clear();
+    isoTexts.set(ms, text);
+  }
+  return text;
 }
 
 /** Excel's day zero: serial 1 is 1900-01-01 and the 1900 leap-year bug is folded in from serial 61 on. */
