@@ -8,19 +8,50 @@ export class Streamed {
 
 const INDENT = '  ';
 
+/**
+ * A Streamed array's items are gathered into chunks of about this many characters: a million items are a few
+ * thousand chunks to encode, not millions of small strings, and no chunk is large enough to outlive its turn.
+ */
+const BATCH_CHARS = 16_000;
+
+/** `JSON.stringify(value, null, 2) ?? 'null'`, every line after the first indented `depth` levels further. */
+function indented(value: unknown, depth: number): string {
+  // Strings in JSON carry no raw line break, so every break is JSON.stringify's own indentation.
+  const text = JSON.stringify(value, null, 2) ?? 'null';
+  return depth === 0 ? text : text.replace(/\n/g, `\n${INDENT.repeat(depth)}`);
+}
+
 /** `JSON.stringify(value, null, 2)` in chunks; `Streamed` arrays are walked lazily, anything else stringified whole. */
 export function* prettyJson(value: unknown, depth = 0): Generator<string> {
   const pad = INDENT.repeat(depth);
   if (Array.isArray(value) && holdsStreamed(value)) {
     yield* prettyJson(new Streamed(value), depth);
   } else if (value instanceof Streamed) {
+    let parts: string[] = [];
+    let chars = 0;
     let first = true;
     for (const item of value.items) {
-      yield first ? '[\n' : ',\n';
+      const head = `${first ? '[' : ','}\n${pad}${INDENT}`;
       first = false;
-      yield pad + INDENT;
-      yield* prettyJson(item === undefined ? null : item, depth + 1);
+      const v = item === undefined ? null : item;
+      if (holdsStreamed(v)) {
+        parts.push(head);
+        yield parts.join('');
+        parts = [];
+        chars = 0;
+        yield* prettyJson(v, depth + 1);
+        continue;
+      }
+      const text = indented(v, depth + 1);
+      parts.push(head, text);
+      chars += head.length + text.length;
+      if (chars >= BATCH_CHARS) {
+        yield parts.join('');
+        parts = [];
+        chars = 0;
+      }
     }
+    if (parts.length > 0) yield parts.join('');
     yield first ? '[]' : `\n${pad}]`;
   } else if (holdsStreamed(value)) {
     const entries = Object.entries(value as object).filter(
@@ -37,18 +68,25 @@ export function* prettyJson(value: unknown, depth = 0): Generator<string> {
       yield i < entries.length - 1 ? ',\n' : `\n${pad}}`;
     }
   } else {
-    // Strings in JSON carry no raw line break, so every break is JSON.stringify's own indentation.
-    const text = JSON.stringify(value, null, 2) ?? 'null';
-    yield depth === 0 ? text : text.replace(/\n/g, `\n${pad}`);
+    yield indented(value, depth);
   }
 }
 
 /** A plain object or array with a `Streamed` somewhere inside: it is walked, not stringified whole. */
 function holdsStreamed(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
   if (value instanceof Streamed) return true;
-  if (Array.isArray(value)) return value.some(holdsStreamed);
-  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype)
+  if (Array.isArray(value)) {
+    for (const v of value) if (holdsStreamed(v)) return true;
     return false;
-  for (const v of Object.values(value)) if (holdsStreamed(v)) return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  // No array of the values a call: this runs once for every item of a report.
+  for (const key in value)
+    if (
+      Object.prototype.hasOwnProperty.call(value, key) &&
+      holdsStreamed((value as Record<string, unknown>)[key])
+    )
+      return true;
   return false;
 }

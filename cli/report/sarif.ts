@@ -44,13 +44,23 @@ export const sarifReport: Report = function* (output, ctx) {
   };
   output.rulebook.rules.forEach(descriptor);
 
-  const ruleLocation = (rule: Rule) => ({
-    physicalLocation: {
-      artifactLocation: artifact(ctx.fileOf(rulesName)),
-      region: { startLine: rule.row + 1, startColumn: idCol + 1 },
-    },
-    message: { text: `Rule ${rule.id} at ${sheetRef(rulesName, rule.row, idCol)}` },
-  });
+  // One location a rule, made once: a run lists hundreds of thousands of results of a few hundred rules.
+  const rulesArtifact = artifact(ctx.fileOf(rulesName));
+  const locations = new Map<Rule, object>();
+  const ruleLocation = (rule: Rule) => {
+    let location = locations.get(rule);
+    if (!location) {
+      location = {
+        physicalLocation: {
+          artifactLocation: rulesArtifact,
+          region: { startLine: rule.row + 1, startColumn: idCol + 1 },
+        },
+        message: { text: `Rule ${rule.id} at ${sheetRef(rulesName, rule.row, idCol)}` },
+      };
+      locations.set(rule, location);
+    }
+    return location;
+  };
 
   // The results listed are the open ones (FAIL, ERROR, WAIVED): the set reaches them without the passing ones.
   // The descriptors are written before the results, which are made lazily: every rule is indexed first.

@@ -25,6 +25,8 @@ async function reportFile(format: string): Promise<string> {
   return fs.readFileSync(file, 'utf8');
 }
 
+const MANY = Array.from({ length: 3000 }, (_, i) => ({ i, text: 'x'.repeat(i % 50), list: [i, 'y'] }));
+
 describe('prettyJson', () => {
   // [what, value]: each must come out exactly as JSON.stringify(value, null, 2) with its Streamed arrays as arrays.
   const CASES: [string, unknown, unknown][] = [
@@ -46,9 +48,23 @@ describe('prettyJson', () => {
     ],
     ['an object that empties', { only: undefined, s: new Streamed([]) }, { s: [] }],
     ['no stream at all', { a: [1, { b: 'c' }], e: {} }, { a: [1, { b: 'c' }], e: {} }],
+    [
+      'a stream whose item holds a stream',
+      { s: new Streamed([1, { t: new Streamed([2, { u: 3 }]) }, 4]) },
+      { s: [1, { t: [2, { u: 3 }] }, 4] },
+    ],
+    ['thousands of items, many batches', { s: new Streamed(MANY.map((item) => item)) }, { s: MANY }],
   ];
   it.each(CASES)('%s', (_what, value, plain) => {
     expect([...prettyJson(value)].join('')).toBe(JSON.stringify(plain, null, 2));
+  });
+
+  it('gives chunks of bounded size however many items there are', () => {
+    const lengths = [...prettyJson({ s: new Streamed(MANY.concat(MANY, MANY)) })].map((c) => c.length);
+    expect(lengths.length).toBeGreaterThan(10);
+    // Items are gathered: far fewer chunks than items.
+    expect(lengths.length).toBeLessThan(MANY.length / 10);
+    expect(Math.max(...lengths)).toBeLessThan(17_000);
   });
 
   it('makes items only as they are written', () => {
