@@ -104,6 +104,7 @@ describe('toCsv', () => {
 
   it('quotes cells holding commas, quotes and new lines', () => {
     expect(toCsv([['a,b', 'say "hi"', 'two\nlines']])).toBe('"a,b","say ""hi""","two\nlines"\n');
+    expect(toCsv([['one\rtwo', 'three\r\nfour', 'x\r']])).toBe('"one\rtwo","three\r\nfour","x\r"\n');
   });
 });
 
