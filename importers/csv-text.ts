@@ -94,6 +94,18 @@ function dataCell(cell: WriteCell | undefined): string {
   return cell.text;
 }
 
+/** Every cell as its text, by plain loops: a report at 50,000 × 500 has 47 M cells. */
+function texts(rows: WriteCell[][], text: (cell: WriteCell | undefined) => string): string[][] {
+  const out = new Array<string[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const cells = new Array<string>(row.length);
+    for (let c = 0; c < row.length; c++) cells[c] = text(row[c]);
+    out[r] = cells;
+  }
+  return out;
+}
+
 const CSV_OPTIONS = { record_delimiter: '\n', quoted_match: /\r/ } as const;
 
 /**
@@ -101,10 +113,7 @@ const CSV_OPTIONS = { record_delimiter: '\n', quoted_match: /\r/ } as const;
  * prefixed with `'`; `fromCsvCell` undoes it.
  */
 export function toCsv(rows: WriteCell[][]): string {
-  return stringify(
-    rows.map((r) => Array.from(r, (c) => csvCell(c))),
-    CSV_OPTIONS,
-  );
+  return stringify(texts(rows, csvCell), CSV_OPTIONS);
 }
 
 /**
@@ -112,10 +121,7 @@ export function toCsv(rows: WriteCell[][]): string {
  * exactly as they are, so reading the file back gives the same cells however often it is rewritten.
  */
 export function toDataCsv(rows: WriteCell[][]): string {
-  return stringify(
-    rows.map((r) => Array.from(r, (c) => dataCell(c))),
-    CSV_OPTIONS,
-  );
+  return stringify(texts(rows, dataCell), CSV_OPTIONS);
 }
 
 /** Undoes `toCsv`'s protective quote: `'=SUM(1)` reads back as `=SUM(1)`; other text is unchanged. */
