@@ -46,6 +46,7 @@ const REL_CHART = /\/chart(?:Ex)?$/;
 const REL_CHARTSHEET = /\/chartsheet$/;
 const REL_WORKSHEET = /\/worksheet$/;
 const REL_STYLES = /\/styles$/;
+const REL_TABLE = /\/table$/;
 
 /**
  * Reads the package and returns what ExcelJS can load within bounds. Raises InputError (naming the file and
@@ -171,6 +172,24 @@ export async function preparePackage(
         move(zip, target, `xl/drawings/${name}.vml`);
         r.target = `../drawings/${name}.vml`;
         relsChanged = true;
+      } else if (REL_TABLE.test(r.type)) {
+        // ExcelJS finds a sheet's table only under the target `../tables/NAME.xml` (openpyxl writes
+        // `/xl/tables/…`, and the table would be lost, or the whole read fail).
+        let at = target;
+        if (!/^xl\/tables\/[^/]+\.xml$/.test(at)) move(zip, target, (at = `xl/tables/table${partNo++}.xml`));
+        const relative = `../tables/${at.slice('xl/tables/'.length)}`;
+        if (r.target !== relative) {
+          r.target = relative;
+          relsChanged = true;
+        }
+        const table = await text(zip, at);
+        if (table !== undefined) {
+          const styled = withTableStyleInfo(table);
+          if (styled !== table) {
+            zip.file(at, styled);
+            changed = true;
+          }
+        }
       } else if (REL_DRAWING.test(r.type)) {
         const drawingRels = await rels(zip, relsOf(target));
         if (drawingRels.some((d) => REL_CHART.test(d.type))) {
@@ -214,6 +233,22 @@ async function* collecting(
     into.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     yield chunk;
   }
+}
+
+/**
+ * A table without <tableStyleInfo> (openpyxl writes none when no style is set) as one with an unnamed one, which
+ * means the same (no table style): ExcelJS cannot write a table it read without it.
+ */
+export function withTableStyleInfo(xml: string): string {
+  if (/<(?:\w+:)?tableStyleInfo\b/.test(xml)) return xml;
+  const close = /<\/((?:\w+:)?)table>\s*$/.exec(xml);
+  if (!close) return xml;
+  const prefix = close[1];
+  const info = `<${prefix}tableStyleInfo showFirstColumn="0" showLastColumn="0" showRowStripes="0" showColumnStripes="0"/>`;
+  // The schema puts it after the columns and before any extension list.
+  const ext = xml.lastIndexOf(`<${prefix}extLst`);
+  const at = ext >= 0 ? ext : close.index;
+  return xml.slice(0, at) + info + xml.slice(at);
 }
 
 /** ExcelJS reads a note's text from runs (`<r><t>`); a plain `<text><t>` (openpyxl's) would come back empty. */

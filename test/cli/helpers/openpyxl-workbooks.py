@@ -2,6 +2,7 @@
 # usage: openpyxl-workbooks.py make <out.xlsx> <sheets.json> <chart|nochart>
 #        openpyxl-workbooks.py dressed <out.xlsx> <sheets.json>
 #        openpyxl-workbooks.py named <out.xlsx> <sheets.json>
+#        openpyxl-workbooks.py tabled <out.xlsx> <sheets.json>
 #        openpyxl-workbooks.py snapshot <file.xlsx>
 import json
 import sys
@@ -142,6 +143,26 @@ def named(out, sheets_file):
     wb.save(out)
 
 
+def tabled(out, sheets_file):
+    """The Resources sheet formatted as an Excel table (Format as Table) with a link in it, beside a user sheet
+    holding a table of its own: the first a run keeps byte for byte, the second ExcelJS rewrites."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    wb = workbook_of(sheets_file)
+    res = wb["Resources"]
+    res["B2"].hyperlink = "https://console.example.com/buckets/b2"
+    res["B2"].style = "Hyperlink"
+    table = Table(displayName="Inventory", ref=f"A1:{get_column_letter(res.max_column)}{res.max_row}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium9", showRowStripes=True)
+    res.add_table(table)
+    teams = wb.create_sheet("Teams")
+    for row in (["Team", "Lead"], ["Payments", "Ana"], ["Search", "Bo"]):
+        teams.append(row)
+    teams.add_table(Table(displayName="Teams", ref="A1:B3"))
+    wb.save(out)
+
+
 def colour(c):
     return None if c is None else str(c.rgb) if c.type == "rgb" else f"{c.type}:{c.value}"
 
@@ -177,6 +198,10 @@ def snapshot(file):
                     for dv in ws.data_validations.dataValidation
                 ),
                 "charts": [type(ch).__name__ for ch in ws._charts],
+                "tables": sorted(
+                    [t.displayName, t.ref, t.tableStyleInfo.name if t.tableStyleInfo else None]
+                    for t in ws.tables.values()
+                ),
                 "freeze": ws.freeze_panes,
                 "conditional": sorted(
                     [
@@ -206,5 +231,7 @@ if __name__ == "__main__":
         dressed(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "named":
         named(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "tabled":
+        tabled(sys.argv[2], sys.argv[3])
     else:
         snapshot(sys.argv[2])

@@ -42,6 +42,14 @@ export function makeDressedRulebook(file: string): void {
   fs.rmSync(sheets);
 }
 
+/** The test rulebook (SHEETS) with Resources formatted as an Excel table holding a link, and a user sheet with a table of its own. */
+export function makeTabledRulebook(file: string): void {
+  const sheets = path.join(path.dirname(file), 'sheets.json');
+  fs.writeFileSync(sheets, JSON.stringify(SHEETS));
+  python(['tabled', file, sheets]);
+  fs.rmSync(sheets);
+}
+
 export interface OpenpyxlSnapshotSheet {
   name: string;
   state: string;
@@ -49,6 +57,8 @@ export interface OpenpyxlSnapshotSheet {
   merges: string[];
   validations: (string | null)[][];
   charts: string[];
+  /** Excel tables: name, range, style. */
+  tables: (string | null)[][];
   freeze: string | null;
   conditional: unknown[];
   widths: Record<string, number>;
