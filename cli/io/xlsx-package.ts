@@ -8,6 +8,7 @@ import { firstLine } from './input-error';
 import { rangeCells } from './xlsx-ranges';
 import { date1904Of, dateStylesOf, sharedStringsOf, sheetValues, type ValueContext } from './xlsx-values';
 import { canAppendTo, type KeptSheets } from './xlsx-kept';
+import { attr, parseRels, type Rel, relsOf, relsXml, resolve, unescapeXml } from './xlsx-rels';
 
 /** Merged cells a workbook may hold, all sheets together: ExcelJS makes an object for every cell of a merge as it reads. */
 export const MAX_MERGED_CELLS = 100_000;
@@ -32,12 +33,6 @@ export interface PreparedPackage {
 /** A worksheet with no cells: what ExcelJS reads in place of a sheet read for its values only. */
 const EMPTY_SHEET =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/></worksheet>';
-
-interface Rel {
-  id: string;
-  type: string;
-  target: string;
-}
 
 const REL_COMMENTS = /\/comments$/;
 const REL_VML = /\/vmlDrawing$/;
@@ -309,37 +304,6 @@ function sheetsOf(workbookXml: string): { name: string; rid: string }[] {
   return out;
 }
 
-async function rels(zip: JSZip, path: string): Promise<Rel[]> {
-  const xml = await text(zip, path);
-  if (xml === undefined) return [];
-  const out: Rel[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
-    const id = attr(m[1], 'Id');
-    const type = attr(m[1], 'Type');
-    const target = attr(m[1], 'Target');
-    if (
-      id !== undefined &&
-      type !== undefined &&
-      target !== undefined &&
-      attr(m[1], 'TargetMode') !== 'External'
-    ) {
-      out.push({ id, type, target: unescapeXml(target) });
-    } else if (id !== undefined && type !== undefined && target !== undefined) {
-      out.push({ id, type: `${type}#external`, target: unescapeXml(target) });
-    }
-  }
-  return out;
-}
-
-function relsXml(list: Rel[]): string {
-  const items = list.map((r) => {
-    const external = r.type.endsWith('#external');
-    const type = external ? r.type.slice(0, -'#external'.length) : r.type;
-    return `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(type)}" Target="${escapeXml(r.target)}"${external ? ' TargetMode="External"' : ''}/>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
-}
-
 /** The shared strings part the workbook names (xl/sharedStrings.xml as a rule). */
 function sharedStringsPart(workbookRels: Rel[]): string {
   const rel = workbookRels.find((r) => /\/sharedStrings$/.test(r.type));
@@ -353,6 +317,12 @@ async function* streamOf(entry: JSZip.JSZipObject): AsyncGenerator<Buffer> {
   for await (const chunk of stream) yield chunk as Buffer;
 }
 
+/** A part's relationships; none when it has no relationships part. */
+async function rels(zip: JSZip, path: string): Promise<Rel[]> {
+  const xml = await text(zip, path);
+  return xml === undefined ? [] : parseRels(xml);
+}
+
 async function text(zip: JSZip, path: string): Promise<string | undefined> {
   return zip.file(path)?.async('string');
 }
@@ -362,27 +332,6 @@ function move(zip: JSZip, from: string, to: string): void {
   if (!entry) return;
   zip.file(to, entry.async('uint8array'));
   zip.remove(from);
-}
-
-/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
-function relsOf(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-/** A relationship's target as a path inside the package, from the part that holds the relationship. */
-function resolve(source: string, target: string): string {
-  const parts = target.startsWith('/') ? [] : source.split('/').slice(0, -1);
-  for (const p of target.replace(/^\//, '').split('/')) {
-    if (p === '..') parts.pop();
-    else if (p !== '.' && p !== '') parts.push(p);
-  }
-  return parts.join('/');
-}
-
-function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`).exec(attrs);
-  return m?.[1];
 }
 
 /**
@@ -409,17 +358,4 @@ function withoutDrawing(xml: string, id: string): string {
 /** `r:id="rId3"` as a pattern that matches whatever the namespace prefix is. */
 function attrValue(id: string): string {
   return `\\w*:?id\\s*=\\s*"${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`;
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
