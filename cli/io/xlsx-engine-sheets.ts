@@ -22,11 +22,14 @@ import {
   shiftTableXml,
 } from './xlsx-kept';
 import type { ZipWriter } from './zip-writer';
+import { type KeptRels, keptRelsParts, withTableTypes } from './xlsx-kept-rels';
 
 /** Sheets written back as read, by the part name ExcelJS gave each. */
 export interface KeptParts {
   kept: KeptSheets;
   parts: Map<string, Buffer[]>;
+  /** By the same part names, the links and tables of the kept sheets that have any. */
+  rels: Map<string, KeptRels>;
 }
 
 /**
@@ -120,6 +123,8 @@ export async function writePackage(
     sstXml = mergeSharedStrings(kept.kept.sharedStrings, kept.kept.sharedCount, sstXml);
   }
   const strings = new SharedStrings(sstXml);
+  // Kept sheets' links and tables go in beside them, their tables numbered after ExcelJS's.
+  const extra = kept?.rels.size ? await keptRelsParts(kept.rels, pkg) : undefined;
   const replaced = new Map<string, string[]>();
   const names: string[] = [];
   pkg.forEach((name, entry) => {
@@ -131,6 +136,8 @@ export async function writePackage(
     const keptPart = kept?.parts.get(name);
     if (keptPart) await zip.add(name, keptPart);
     else if (name === STYLES && styles !== undefined) await zip.add(name, [styles]);
+    else if (name === CONTENT_TYPES && extra)
+      await zip.add(name, [withTableTypes(await entry.async('string'), extra.tables)]);
     else if (name === WORKBOOK && workbookXml !== undefined)
       await zip.add(name, [restoreDefinedNames(await entry.async('string'), workbookXml, isEngineSheet)]);
     else if (plan) {
@@ -144,6 +151,7 @@ export async function writePackage(
       await zip.add(name, [shiftTableXml(await entry.async('string'), shift)]);
     else await zip.add(name, [await entry.async('nodebuffer')]);
   }
+  for (const [name, xml] of extra?.parts ?? []) await zip.add(name, [xml]);
   await zip.add(SHARED_STRINGS, strings.xml());
   return replaced;
 }
@@ -155,6 +163,7 @@ const isEngineSheet = (name: string) => ENGINE_SHEETS.has(normalizeName(name));
 const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 const TABLE = /^xl\/tables\/[^/]+\.xml$/;
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const CONTENT_TYPES = '[Content_Types].xml';
 
 /** The workbook's shared strings: those ExcelJS wrote, then each new text once, in the order first used. */
 class SharedStrings {

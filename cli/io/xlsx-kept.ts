@@ -1,5 +1,6 @@
 // User sheets a run leaves alone, copied into the written workbook byte for byte: the file's own styles and shared strings stay first, ExcelJS's numbering is shifted after them.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { KeptRels } from './xlsx-kept-rels';
 
 /**
  * Sheets copied as the file had them (a run never writes a Resources sheet), and the parts their cells refer to
@@ -13,6 +14,8 @@ export interface KeptSheets {
   /** The file's shared strings part ('' when it had none) and how many texts it holds. */
   sharedStrings: string;
   sharedCount: number;
+  /** Per sheet name, the links and Excel tables of a kept sheet that has any. */
+  rels: Map<string, KeptRels>;
 }
 
 /** How far ExcelJS's numbers move once the file's own come first. */

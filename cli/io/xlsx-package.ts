@@ -8,6 +8,7 @@ import { firstLine } from './input-error';
 import { rangeCells } from './xlsx-ranges';
 import { date1904Of, dateStylesOf, sharedStringsOf, sheetValues, type ValueContext } from './xlsx-values';
 import { canAppendTo, type KeptSheets } from './xlsx-kept';
+import type { KeptRels } from './xlsx-kept-rels';
 import { attr, parseRels, type Rel, relsOf, relsXml, resolve, unescapeXml } from './xlsx-rels';
 
 /** Merged cells a workbook may hold, all sheets together: ExcelJS makes an object for every cell of a merge as it reads. */
@@ -42,6 +43,7 @@ const REL_CHARTSHEET = /\/chartsheet$/;
 const REL_WORKSHEET = /\/worksheet$/;
 const REL_STYLES = /\/styles$/;
 const REL_TABLE = /\/table$/;
+const REL_LINK = /\/hyperlink#external$/;
 
 /**
  * Reads the package and returns what ExcelJS can load within bounds. Raises InputError (naming the file and
@@ -102,8 +104,10 @@ export async function preparePackage(
       continue;
     }
     if (!REL_WORKSHEET.test(rel.type)) continue;
-    let keeping =
-      keep(sheet.name) && !valuesOnly(sheet.name) && zip.file(part) !== null && !zip.file(relsOf(part));
+    // A sheet that refers to other parts is kept only when they are links and Excel tables, which go with it.
+    let keptRels: KeptRels | undefined;
+    let keeping = keep(sheet.name) && !valuesOnly(sheet.name) && zip.file(part) !== null;
+    if (keeping) keeping = (keptRels = await keepableRels(zip, part)) !== undefined;
     if (keeping && appendable === undefined) {
       const stylesText = (await styles()) ?? '';
       const sharedStrings = (await strings()) ?? '';
@@ -111,7 +115,8 @@ export async function preparePackage(
       const stylesRel = workbookRels.find((r) => REL_STYLES.test(r.type));
       const stylesAt = stylesRel ? resolve('xl/workbook.xml', stylesRel.target) : 'xl/styles.xml';
       appendable = stylesAt === 'xl/styles.xml' && canAppendTo(stylesText, sharedStrings);
-      if (appendable) kept = { parts: new Map(), styles: stylesText, sharedStrings, sharedCount: 0 };
+      if (appendable)
+        kept = { parts: new Map(), styles: stylesText, sharedStrings, sharedCount: 0, rels: new Map() };
     }
     keeping &&= appendable === true;
     if ((valuesOnly(sheet.name) || keeping) && zip.file(part)) {
@@ -126,6 +131,11 @@ export async function preparePackage(
           values.set(sheet.name, await sheetValues(collecting(chunks, read), ctx, part));
           kept.parts.set(sheet.name, read);
           kept.sharedCount = ctx.sharedStrings.length;
+          if (keptRels?.rels.length) {
+            kept.rels.set(sheet.name, keptRels);
+            // ExcelJS reads the sheet empty: its tables are left out of what it reads, and written back with it.
+            for (const r of keptRels.rels) if (keptRels.tables.has(r.id)) zip.remove(resolve(part, r.target));
+          }
         } else values.set(sheet.name, await sheetValues(chunks, ctx, part));
       } catch (err) {
         throw new InputError(
@@ -315,6 +325,24 @@ async function* streamOf(entry: JSZip.JSZipObject): AsyncGenerator<Buffer> {
   // JSZip's stream is an old-style one: wrapped, it can be iterated.
   const stream = new Readable().wrap(entry.nodeStream('nodebuffer'));
   for await (const chunk of stream) yield chunk as Buffer;
+}
+
+/**
+ * A sheet's relationships when a kept sheet can take them along: links and Excel tables (a table with parts of its
+ * own, such as a query, is not). Undefined when it refers to anything else: notes, drawings, pivot tables…
+ */
+async function keepableRels(zip: JSZip, part: string): Promise<KeptRels | undefined> {
+  const list = await rels(zip, relsOf(part));
+  const tables = new Map<string, string>();
+  for (const r of list) {
+    if (REL_LINK.test(r.type)) continue;
+    if (!REL_TABLE.test(r.type)) return undefined;
+    const target = resolve(part, r.target);
+    const xml = await text(zip, target);
+    if (xml === undefined || zip.file(relsOf(target))) return undefined;
+    tables.set(r.id, xml);
+  }
+  return { rels: list, tables };
 }
 
 /** A part's relationships; none when it has no relationships part. */

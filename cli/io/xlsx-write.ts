@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import { writeFdSafely, type WriteOptions } from './safe-write';
 import { type EngineSheet, type KeptParts, planEngineSheets, writePackage } from './xlsx-engine-sheets';
 import type { KeptSheets } from './xlsx-kept';
+import type { KeptRels } from './xlsx-kept-rels';
 import { ZipWriter } from './zip-writer';
 
 /**
@@ -50,10 +51,14 @@ export async function writeWorkbookWithSheetsSafely(
 function keptByPart(workbook: ExcelJS.Workbook, kept: KeptSheets | undefined): KeptParts | undefined {
   if (!kept?.parts.size) return undefined;
   const parts = new Map<string, Buffer[]>();
+  const rels = new Map<string, KeptRels>();
   for (const [name, xml] of kept.parts) {
     const ws = workbook.getWorksheet(name);
     if (!ws) throw new Error(`the sheet '${name}' kept as read is not in the workbook`);
-    parts.set(`xl/worksheets/sheet${ws.id}.xml`, xml);
+    const part = `xl/worksheets/sheet${ws.id}.xml`;
+    parts.set(part, xml);
+    const links = kept.rels.get(name);
+    if (links) rels.set(part, links);
   }
-  return { kept, parts };
+  return { kept, parts, rels };
 }

@@ -11,30 +11,13 @@ import {
   type OpenpyxlSnapshotSheet,
 } from './helpers/openpyxl-workbooks';
 import { cli, NOW, tempDir, writeXlsxRulebook } from './helpers/rulebook';
+import { sheetPart } from './helpers/xlsx-parts';
 
 let dir: string;
 beforeEach(() => {
   dir = tempDir('rulesheet-xlsx-kept-');
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** A sheet's worksheet part, found by name through the workbook and its relationships. */
-async function sheetPart(file: string, sheet: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(fs.readFileSync(file));
-  const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
-  const tag = [...workbook.matchAll(/<sheet\b[^>]*>/g)]
-    .map((m) => m[0])
-    .find((t) => t.includes(`name="${sheet}"`));
-  const rid = tag && /\br:id="([^"]+)"/.exec(tag)?.[1];
-  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
-    .map((m) => m[0])
-    .find((t) => t.includes(`Id="${rid}"`));
-  const target = rel && /\bTarget="([^"]+)"/.exec(rel)?.[1];
-  if (!target) throw new Error(`${file} has no sheet ${sheet}`);
-  const name = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-  return (zip.file(name) as JSZip.JSZipObject).async('nodebuffer');
-}
 
 const RULES_USER_COLUMNS = /^[A-J]\d+$/;
 
@@ -93,7 +76,7 @@ test('the saved workbook still opens in ExcelJS with the kept sheet values and t
   expect(rules.getCell('G2').font).toMatchObject({ bold: true, color: { argb: 'FFC00000' } });
 });
 
-test('only Resources sheets that refer to no other part are kept; a noted one is read and written by ExcelJS', async () => {
+test('only Resources sheets whose other parts are links and tables are kept; a noted one is read and written by ExcelJS', async () => {
   const plain = await writeXlsxRulebook(path.join(dir, 'plain.xlsx'));
   expect([
     ...((await readRulebookFile(plain, { keepResourcesSheets: true })).kept?.parts.keys() ?? []),

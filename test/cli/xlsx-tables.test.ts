@@ -2,9 +2,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
+import { readRulebookFile } from '../../cli/io/rulebook-file';
+import { keptRelsParts, withTableId, withTableTypes } from '../../cli/io/xlsx-kept-rels';
 import { withTableStyleInfo } from '../../cli/io/xlsx-package';
+import { parseRels, relsXml } from '../../cli/io/xlsx-rels';
 import { makeTabledRulebook, openpyxlSnapshot } from './helpers/openpyxl-workbooks';
 import { cli, NOW, tempDir } from './helpers/rulebook';
+import { sheetPart } from './helpers/xlsx-parts';
 
 let dir: string;
 beforeEach(() => {
@@ -35,7 +39,7 @@ async function tableParts(file: string): Promise<{ ids: string[]; typed: boolean
   return { ids: ids.sort(), typed };
 }
 
-test("openpyxl's tables (absolute targets, one without a style) and a link survive three runs in place", async () => {
+test("openpyxl's tables (absolute targets, one without a style) and a link survive three runs in place, Resources's byte for byte", async () => {
   const book = path.join(dir, 'book.xlsx');
   makeTabledRulebook(book);
   const before = tablesAndLinks(book);
@@ -46,9 +50,12 @@ test("openpyxl's tables (absolute targets, one without a style) and a link survi
     },
     Teams: { tables: [['Teams', 'A1:B3', null]], link: null },
   });
+  const resources = await sheetPart(book, 'Resources');
   for (let run = 0; run < 3; run++) {
     const result = await cli('validate', book, '--now', NOW, '--quiet');
     expect(result.stderr).toBe('');
+    // Resources, with its table and link, is kept byte for byte; Teams's table is ExcelJS's.
+    expect((await sheetPart(book, 'Resources')).equals(resources)).toBe(true);
     expect(tablesAndLinks(book)).toEqual(before);
     const parts = await tableParts(book);
     expect(parts.ids).toEqual(['1', '2']);
@@ -83,5 +90,80 @@ describe('withTableStyleInfo', () => {
     ['not a table: unchanged', '<table id="1">', '<table id="1">'],
   ])('%s', (_what, xml, out) => {
     expect(withTableStyleInfo(xml)).toBe(out);
+  });
+});
+
+test('a Resources table with parts of its own (a query) sends the sheet through ExcelJS, values read all the same', async () => {
+  const book = path.join(dir, 'book.xlsx');
+  makeTabledRulebook(book);
+  expect([
+    ...((await readRulebookFile(book, { keepResourcesSheets: true })).kept?.parts.keys() ?? []),
+  ]).toEqual(['Resources']);
+  const zip = await JSZip.loadAsync(fs.readFileSync(book));
+  zip.file(
+    'xl/tables/_rels/table1.xml.rels',
+    relsXml([
+      {
+        id: 'rId1',
+        type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/queryTable',
+        target: '../queryTables/queryTable1.xml',
+      },
+    ]),
+  );
+  zip.file(
+    'xl/queryTables/queryTable1.xml',
+    '<queryTable xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="q" connectionId="1"/>',
+  );
+  const queried = path.join(dir, 'queried.xlsx');
+  fs.writeFileSync(queried, await zip.generateAsync({ type: 'nodebuffer' }));
+  const file = await readRulebookFile(queried, { keepResourcesSheets: true });
+  expect(file.kept?.parts.size ?? 0).toBe(0);
+  expect(file.grids.find((g) => g.name === 'Resources')?.rows[1][0]).toBe('logs');
+});
+
+describe('the kept tables written beside ExcelJS', () => {
+  const TABLE =
+    '<table xmlns="m" id="7" name="Inventory" displayName="Inventory" ref="A1:B2"><tableColumns count="1"><tableColumn id="1" name="A"/></tableColumns></table>';
+  const typesOf = (xml: string) => [...xml.matchAll(/PartName="([^"]+)"/g)].map((m) => m[1]);
+
+  it.each([
+    ['the root id only', TABLE, 3, TABLE.replace('id="7"', 'id="3"')],
+    [
+      'a prefixed root',
+      '<x:table id="1" name="T"><x:tableColumns><x:tableColumn id="1"/></x:tableColumns></x:table>',
+      9,
+      '<x:table id="9" name="T"><x:tableColumns><x:tableColumn id="1"/></x:tableColumns></x:table>',
+    ],
+  ])('withTableId sets %s', (_what, xml, id, out) => {
+    expect(withTableId(xml, id)).toBe(out);
+  });
+
+  it('numbers the kept tables after the ones ExcelJS wrote, in name and id, and names them in the content types', async () => {
+    const pkg = new JSZip();
+    pkg.file('xl/tables/table1.xml', '<table id="1" name="Teams"/>');
+    pkg.file('xl/tables/table4.xml', '<table id="5" name="Other"/>');
+    const link = { id: 'rId1', type: 'http://x/hyperlink#external', target: 'https://example.com/' };
+    const table = { id: 'rId2', type: 'http://x/table', target: '/xl/tables/table1.xml' };
+    const { parts, tables } = await keptRelsParts(
+      new Map([['xl/worksheets/sheet2.xml', { rels: [link, table], tables: new Map([['rId2', TABLE]]) }]]),
+      pkg,
+    );
+    expect(tables).toEqual(['xl/tables/table5.xml']);
+    expect(parts.get('xl/tables/table5.xml')).toContain('id="6" name="Inventory"');
+    expect(parseRels(parts.get('xl/worksheets/_rels/sheet2.xml.rels') ?? '')).toEqual([
+      link,
+      { ...table, target: '../tables/table5.xml' },
+    ]);
+    const types = withTableTypes('<Types><Default Extension="xml"/></Types>', tables);
+    expect(typesOf(types)).toEqual(['/xl/tables/table5.xml']);
+    expect(withTableTypes('<Types/>', tables)).toBe('<Types/>');
+  });
+
+  it('refuses to write over relationships ExcelJS wrote for the kept sheet', async () => {
+    const pkg = new JSZip();
+    pkg.file('xl/worksheets/_rels/sheet2.xml.rels', '<Relationships/>');
+    await expect(
+      keptRelsParts(new Map([['xl/worksheets/sheet2.xml', { rels: [], tables: new Map() }]]), pkg),
+    ).rejects.toThrow('the workbook written already has xl/worksheets/_rels/sheet2.xml.rels');
   });
 });
