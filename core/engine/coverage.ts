@@ -33,13 +33,15 @@ export function reportUnknownFields(
     for (const [type, held] of sheetsByType) if (c.matchesType(type)) for (const s of held) sheets.add(s);
     // No resource of its types at all is unknown_resource_type's to say.
     if (sheets.size === 0 || [...sheets].some((s) => s.documentCol !== undefined)) continue;
-    const headers = [...new Set([...sheets].flatMap((s) => s.headers.filter((h) => h !== '')))];
+    // The headers to suggest from, gathered only for a rule that has an unknown path (few do).
+    let headers: string[] | undefined;
     for (const { column, paths } of pathsOf(c)) {
       const seen = new Set<string>();
       for (const path of paths) {
         const key = path.text.toLowerCase();
         if (seen.has(key) || [...sheets].some((s) => resolvesOn(path, s))) continue;
         seen.add(key);
+        headers ??= [...new Set([...sheets].flatMap((s) => s.headers.filter((h) => h !== '')))];
         const params = { path: path.text, suggestion: didYouMean(path.text, headers) };
         const where = { sheet: rulesSheet?.name, row: c.rule.row, col: rulesSheet?.columns[column] };
         for (const p of locate([problem('unknown_field', params)], where)) c.problems.push(p);
