@@ -12,9 +12,42 @@ export interface KeptRels {
 const TABLE_PART = /^xl\/tables\/table(\d+)\.xml$/;
 const TABLE_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 
+/**
+ * Where the root element's start tag is (`<table …>`): found with indexOf past the XML declaration and any
+ * comment, so a hostile part (a tag that never closes, many `<table` starts) costs one pass.
+ */
+function rootTag(xml: string): { start: number; end: number } | undefined {
+  let at = 0;
+  for (;;) {
+    const start = xml.indexOf('<', at);
+    if (start < 0) return undefined;
+    const comment = xml.startsWith('<!--', start);
+    const end = comment ? xml.indexOf('-->', start) : xml.indexOf('>', start);
+    if (end < 0) return undefined;
+    const next = xml[start + 1];
+    if (!comment && next !== '?' && next !== '!') return { start, end };
+    at = end + 1;
+  }
+}
+
+const TABLE_TAG = /^<(?:\w+:)?table[\s/>]/;
+const ID_ATTR = /(\sid\s*=\s*")(\d+)(")/;
+
+/** The table's id as its root element has it, or undefined. */
+export function tableIdOf(xml: string): number | undefined {
+  const tag = rootTag(xml);
+  const text = tag && xml.slice(tag.start, tag.end + 1);
+  const id = text && TABLE_TAG.test(text) ? ID_ATTR.exec(text) : null;
+  return id ? Number(id[2]) : undefined;
+}
+
 /** The table's id (unique in a workbook) set to `id` on its root element; the rest as it was. */
 export function withTableId(xml: string, id: number): string {
-  return xml.replace(/(<(?:\w+:)?table\b[^>]*?\sid=")\d+(")/, `$1${id}$2`);
+  const tag = rootTag(xml);
+  if (!tag) return xml;
+  const text = xml.slice(tag.start, tag.end + 1);
+  if (!TABLE_TAG.test(text)) return xml;
+  return xml.slice(0, tag.start) + text.replace(ID_ATTR, `$1${id}$3`) + xml.slice(tag.end + 1);
 }
 
 /** [Content_Types].xml naming each of `parts` a table. */
@@ -40,9 +73,8 @@ export async function keptRelsParts(
     const no = TABLE_PART.exec(name);
     if (!no) continue;
     lastNo = Math.max(lastNo, Number(no[1]));
-    const xml = (await pkg.file(name)?.async('string')) ?? '';
-    const id = /<(?:\w+:)?table\b[^>]*?\sid="(\d+)"/.exec(xml);
-    if (id) lastId = Math.max(lastId, Number(id[1]));
+    const id = tableIdOf((await pkg.file(name)?.async('string')) ?? '');
+    if (id !== undefined) lastId = Math.max(lastId, id);
   }
   const parts = new Map<string, string>();
   const tables: string[] = [];

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { readRulebookFile } from '../../cli/io/rulebook-file';
-import { keptRelsParts, withTableId, withTableTypes } from '../../cli/io/xlsx-kept-rels';
+import { keptRelsParts, tableIdOf, withTableId, withTableTypes } from '../../cli/io/xlsx-kept-rels';
 import { withTableStyleInfo } from '../../cli/io/xlsx-package';
 import { parseRels, relsXml } from '../../cli/io/xlsx-rels';
 import { makeTabledRulebook, openpyxlSnapshot } from './helpers/openpyxl-workbooks';
@@ -134,8 +134,24 @@ describe('the kept tables written beside ExcelJS', () => {
       9,
       '<x:table id="9" name="T"><x:tableColumns><x:tableColumn id="1"/></x:tableColumns></x:table>',
     ],
+    [
+      'past a declaration and a comment, not a child',
+      '<?xml version="1.0"?><!-- <table id="5"> --><table name="T" id="2"><tableColumn id="1"/></table>',
+      4,
+      '<?xml version="1.0"?><!-- <table id="5"> --><table name="T" id="4"><tableColumn id="1"/></table>',
+    ],
+    ['nothing for a root that is not a table', '<tables id="1"/>', 4, '<tables id="1"/>'],
   ])('withTableId sets %s', (_what, xml, id, out) => {
     expect(withTableId(xml, id)).toBe(out);
+  });
+
+  it('reads and sets the id of a hostile part in one pass (no closing bracket, many table starts)', () => {
+    const hostile = '<table name="x" '.repeat(200_000);
+    const start = Date.now();
+    expect(withTableId(hostile, 3)).toBe(hostile);
+    expect(tableIdOf(hostile)).toBeUndefined();
+    expect(tableIdOf('<x:table id="12">')).toBe(12);
+    expect(Date.now() - start).toBeLessThan(1000);
   });
 
   it('numbers the kept tables after the ones ExcelJS wrote, in name and id, and names them in the content types', async () => {
