@@ -1,5 +1,5 @@
-// The CLI end to end at one size: CSV in and out, .xlsx in and out, and report only (--no-write), each in its own
-// process with its wall time and peak RSS.
+// The CLI end to end at one size: CSV in and out, .xlsx in and out (plain, and with Resources as an Excel table),
+// and report only (--no-write), each in its own process with its wall time and peak RSS.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -7,6 +7,7 @@ import * as path from 'path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { generateWorkbook, type BenchSize } from './generate';
+import { writeTabledCopy } from './tabled-book';
 
 export const CLI_E2E_SIZE: BenchSize = {
   rules: 200,
@@ -72,7 +73,7 @@ async function writeRulebook(
   size: BenchSize,
   dir: string,
   csvOnly = false,
-): Promise<{ folder: string; xlsx: string }> {
+): Promise<{ folder: string; xlsx: string; resources: { headers: string[]; rows: number } }> {
   const grids = generateWorkbook(size);
   const folder = path.join(dir, 'book');
   fs.mkdirSync(folder);
@@ -84,7 +85,9 @@ async function writeRulebook(
     if (!csvOnly) workbook.addWorksheet(grid.name).addRows(grid.rows);
   }
   if (!csvOnly) await workbook.xlsx.writeFile(xlsx);
-  return { folder, xlsx };
+  const sheet = grids.find((g) => g.name === 'Resources')?.rows ?? [];
+  const resources = { headers: (sheet[0] ?? []).map((h) => String(h)), rows: Math.max(0, sheet.length - 1) };
+  return { folder, xlsx, resources };
 }
 
 /** Every report format from a CSV folder without writing the rulebook (`--no-write`), each in its own process. */
@@ -112,11 +115,20 @@ export async function benchCliReports(size: BenchSize = CLI_REPORTS_SIZE): Promi
 export async function benchCliEndToEnd(size: BenchSize = CLI_E2E_SIZE): Promise<CliRun[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-cli-e2e-'));
   try {
-    const { folder, xlsx } = await writeRulebook(size, dir);
+    const { folder, xlsx, resources } = await writeRulebook(size, dir);
+    const tabled = path.join(dir, 'book-table.xlsx');
+    await writeTabledCopy(xlsx, tabled, 'Resources', resources.headers, resources.rows);
     const common = ['--now', '2026-01-15T09:00:00Z', '--fail-on', 'none'];
     return [
       runCli('CSV in and out', ['validate', folder, '--out', path.join(dir, 'out'), ...common]),
       runCli('.xlsx in and out', ['validate', xlsx, '--out', path.join(dir, 'out.xlsx'), ...common]),
+      runCli('.xlsx (Resources as an Excel table) in and out', [
+        'validate',
+        tabled,
+        '--out',
+        path.join(dir, 'out-table.xlsx'),
+        ...common,
+      ]),
       runCli('report only (.xlsx in, SARIF out, --no-write)', [
         'validate',
         xlsx,
