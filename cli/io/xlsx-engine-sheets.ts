@@ -22,7 +22,7 @@ import {
   shiftTableXml,
 } from './xlsx-kept';
 import type { ZipWriter } from './zip-writer';
-import { type KeptRels, keptRelsParts, withTableTypes } from './xlsx-kept-rels';
+import { type KeptRels, keptRelsParts, withPartTypes } from './xlsx-kept-rels';
 
 /** Sheets written back as read, by the part name ExcelJS gave each. */
 export interface KeptParts {
@@ -123,7 +123,7 @@ export async function writePackage(
     sstXml = mergeSharedStrings(kept.kept.sharedStrings, kept.kept.sharedCount, sstXml);
   }
   const strings = new SharedStrings(sstXml);
-  // Kept sheets' links and tables go in beside them, their tables numbered after ExcelJS's.
+  // Kept sheets' links, tables and printer settings go in beside them, numbered after ExcelJS's.
   const extra = kept?.rels.size ? await keptRelsParts(kept.rels, pkg) : undefined;
   const replaced = new Map<string, string[]>();
   const names: string[] = [];
@@ -137,7 +137,7 @@ export async function writePackage(
     if (keptPart) await zip.add(name, keptPart);
     else if (name === STYLES && styles !== undefined) await zip.add(name, [styles]);
     else if (name === CONTENT_TYPES && extra)
-      await zip.add(name, [withTableTypes(await entry.async('string'), extra.tables)]);
+      await zip.add(name, [withPartTypes(await entry.async('string'), extra.types)]);
     else if (name === WORKBOOK && workbookXml !== undefined)
       await zip.add(name, [restoreDefinedNames(await entry.async('string'), workbookXml, isEngineSheet)]);
     else if (plan) {
@@ -151,7 +151,8 @@ export async function writePackage(
       await zip.add(name, [shiftTableXml(await entry.async('string'), shift)]);
     else await zip.add(name, [await entry.async('nodebuffer')]);
   }
-  for (const [name, xml] of extra?.parts ?? []) await zip.add(name, [xml]);
+  for (const [name, data] of extra?.parts ?? [])
+    await zip.add(name, [typeof data === 'string' ? data : Buffer.from(data)]);
   await zip.add(SHARED_STRINGS, strings.xml());
   return replaced;
 }

@@ -1,16 +1,23 @@
-// A kept sheet's links and Excel tables, written beside it: its relationships as read, its tables numbered after ExcelJS's.
+// A kept sheet's links, Excel tables and printer settings, written beside it: its relationships as read, its parts numbered after ExcelJS's.
 import type JSZip from 'jszip';
 import { type Rel, relsOf, relsXml } from './xlsx-rels';
 
-/** A kept sheet's relationships: links (external) and Excel tables, whose parts are written beside it. */
+/**
+ * A kept sheet's relationships: links (external), Excel tables and printer settings (the binary part Excel keeps
+ * a sheet's printer in), whose parts are written beside it.
+ */
 export interface KeptRels {
   rels: Rel[];
   /** Per relationship id, the table part's XML as read. */
   tables: Map<string, string>;
+  /** Per relationship id, the printer settings part's bytes as read. */
+  printers: Map<string, Uint8Array>;
 }
 
 const TABLE_PART = /^xl\/tables\/table(\d+)\.xml$/;
-const TABLE_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
+const PRINTER_PART = /^xl\/printerSettings\/printerSettings(\d+)\.bin$/;
+export const TABLE_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
+export const PRINTER_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings';
 
 /**
  * Where the root element's start tag is (`<table …>`): found with indexOf past the XML declaration and any
@@ -50,46 +57,61 @@ export function withTableId(xml: string, id: number): string {
   return xml.slice(0, tag.start) + text.replace(ID_ATTR, `$1${id}$3`) + xml.slice(tag.end + 1);
 }
 
-/** [Content_Types].xml naming each of `parts` a table. */
-export function withTableTypes(types: string, parts: string[]): string {
+/** [Content_Types].xml naming each of `parts` (part name → content type). */
+export function withPartTypes(types: string, parts: Map<string, string>): string {
   const end = types.lastIndexOf('</Types>');
-  if (end < 0 || parts.length === 0) return types;
-  const overrides = parts.map((p) => `<Override PartName="/${p}" ContentType="${TABLE_TYPE}"/>`).join('');
+  if (end < 0 || parts.size === 0) return types;
+  const overrides = [...parts]
+    .map(([p, type]) => `<Override PartName="/${p}" ContentType="${type}"/>`)
+    .join('');
   return types.slice(0, end) + overrides + types.slice(end);
 }
 
 /**
  * The parts to add to the package ExcelJS wrote for the kept sheets' relationships (by the kept sheet's part name):
- * each sheet's .rels, pointing its tables at new part names after ExcelJS's own, and the table parts with ids
- * after ExcelJS's. `tables` lists the new table parts, for [Content_Types].xml.
+ * each sheet's .rels, pointing its tables and printer settings at new part names after ExcelJS's own, the table
+ * parts with ids after ExcelJS's, and the printer settings as read. `types` gives each new part's content type,
+ * for [Content_Types].xml.
  */
 export async function keptRelsParts(
   kept: Map<string, KeptRels>,
   pkg: JSZip,
-): Promise<{ parts: Map<string, string>; tables: string[] }> {
-  let lastNo = 0;
+): Promise<{ parts: Map<string, string | Uint8Array>; types: Map<string, string> }> {
+  let lastTable = 0;
   let lastId = 0;
+  let lastPrinter = 0;
   for (const name of Object.keys(pkg.files)) {
+    const printer = PRINTER_PART.exec(name);
+    if (printer) lastPrinter = Math.max(lastPrinter, Number(printer[1]));
     const no = TABLE_PART.exec(name);
     if (!no) continue;
-    lastNo = Math.max(lastNo, Number(no[1]));
+    lastTable = Math.max(lastTable, Number(no[1]));
     const id = tableIdOf((await pkg.file(name)?.async('string')) ?? '');
     if (id !== undefined) lastId = Math.max(lastId, id);
   }
-  const parts = new Map<string, string>();
-  const tables: string[] = [];
-  for (const [sheetPart, { rels, tables: xmlOf }] of kept) {
+  const parts = new Map<string, string | Uint8Array>();
+  const types = new Map<string, string>();
+  for (const [sheetPart, { rels, tables, printers }] of kept) {
     const relsPart = relsOf(sheetPart);
     if (pkg.file(relsPart)) throw new Error(`the workbook written already has ${relsPart}`);
     const out = rels.map((r) => {
-      const xml = xmlOf.get(r.id);
-      if (xml === undefined) return r;
-      const name = `xl/tables/table${++lastNo}.xml`;
-      parts.set(name, withTableId(xml, ++lastId));
-      tables.push(name);
-      return { ...r, target: `../tables/table${lastNo}.xml` };
+      const xml = tables.get(r.id);
+      const bytes = printers.get(r.id);
+      if (xml !== undefined) {
+        const name = `xl/tables/table${++lastTable}.xml`;
+        parts.set(name, withTableId(xml, ++lastId));
+        types.set(name, TABLE_TYPE);
+        return { ...r, target: `../tables/table${lastTable}.xml` };
+      }
+      if (bytes !== undefined) {
+        const name = `xl/printerSettings/printerSettings${++lastPrinter}.bin`;
+        parts.set(name, bytes);
+        types.set(name, PRINTER_TYPE);
+        return { ...r, target: `../printerSettings/printerSettings${lastPrinter}.bin` };
+      }
+      return r;
     });
     parts.set(relsPart, relsXml(out));
   }
-  return { parts, tables };
+  return { parts, types };
 }

@@ -44,6 +44,7 @@ const REL_WORKSHEET = /\/worksheet$/;
 const REL_STYLES = /\/styles$/;
 const REL_TABLE = /\/table$/;
 const REL_LINK = /\/hyperlink#external$/;
+const REL_PRINTER = /\/printerSettings$/;
 
 /**
  * Reads the package and returns what ExcelJS can load within bounds. Raises InputError (naming the file and
@@ -133,8 +134,11 @@ export async function preparePackage(
           kept.sharedCount = ctx.sharedStrings.length;
           if (keptRels?.rels.length) {
             kept.rels.set(sheet.name, keptRels);
-            // ExcelJS reads the sheet empty: its tables are left out of what it reads, and written back with it.
-            for (const r of keptRels.rels) if (keptRels.tables.has(r.id)) zip.remove(resolve(part, r.target));
+            // ExcelJS reads the sheet empty: its tables and printer settings are left out of what it reads, and
+            // written back with it.
+            for (const r of keptRels.rels)
+              if (keptRels.tables.has(r.id) || keptRels.printers.has(r.id))
+                zip.remove(resolve(part, r.target));
           }
         } else values.set(sheet.name, await sheetValues(chunks, ctx, part));
       } catch (err) {
@@ -328,21 +332,29 @@ async function* streamOf(entry: JSZip.JSZipObject): AsyncGenerator<Buffer> {
 }
 
 /**
- * A sheet's relationships when a kept sheet can take them along: links and Excel tables (a table with parts of its
- * own, such as a query, is not). Undefined when it refers to anything else: notes, drawings, pivot tables…
+ * A sheet's relationships when a kept sheet can take them along: links, Excel tables (a table with parts of its
+ * own, such as a query, is not) and printer settings. Undefined when it refers to anything else: notes,
+ * drawings, pivot tables…
  */
 async function keepableRels(zip: JSZip, part: string): Promise<KeptRels | undefined> {
   const list = await rels(zip, relsOf(part));
   const tables = new Map<string, string>();
+  const printers = new Map<string, Uint8Array>();
   for (const r of list) {
     if (REL_LINK.test(r.type)) continue;
-    if (!REL_TABLE.test(r.type)) return undefined;
     const target = resolve(part, r.target);
+    if (REL_PRINTER.test(r.type)) {
+      const bytes = await zip.file(target)?.async('uint8array');
+      if (bytes === undefined) return undefined;
+      printers.set(r.id, bytes);
+      continue;
+    }
+    if (!REL_TABLE.test(r.type)) return undefined;
     const xml = await text(zip, target);
     if (xml === undefined || zip.file(relsOf(target))) return undefined;
     tables.set(r.id, xml);
   }
-  return { rels: list, tables };
+  return { rels: list, tables, printers };
 }
 
 /** A part's relationships; none when it has no relationships part. */

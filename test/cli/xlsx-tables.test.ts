@@ -3,7 +3,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { readRulebookFile } from '../../cli/io/rulebook-file';
-import { keptRelsParts, tableIdOf, withTableId, withTableTypes } from '../../cli/io/xlsx-kept-rels';
+import {
+  keptRelsParts,
+  PRINTER_TYPE,
+  TABLE_TYPE,
+  tableIdOf,
+  withPartTypes,
+  withTableId,
+} from '../../cli/io/xlsx-kept-rels';
 import { withTableStyleInfo } from '../../cli/io/xlsx-package';
 import { parseRels, relsXml } from '../../cli/io/xlsx-rels';
 import { makeTabledRulebook, openpyxlSnapshot } from './helpers/openpyxl-workbooks';
@@ -93,6 +100,53 @@ describe('withTableStyleInfo', () => {
   });
 });
 
+test("Excel's printer settings on a kept Resources sheet are kept with it, byte for byte, over two runs", async () => {
+  const book = path.join(dir, 'book.xlsx');
+  makeTabledRulebook(book);
+  const zip = await JSZip.loadAsync(fs.readFileSync(book));
+  const relsPart = 'xl/worksheets/_rels/sheet2.xml.rels';
+  const rels = parseRels((await zip.file(relsPart)?.async('string')) ?? '');
+  rels.push({
+    id: 'rIdP',
+    type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings',
+    target: '../printerSettings/printerSettings1.bin',
+  });
+  zip.file(relsPart, relsXml(rels));
+  const printer = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7) % 256));
+  zip.file('xl/printerSettings/printerSettings1.bin', printer);
+  const sheet = (await zip.file('xl/worksheets/sheet2.xml')?.async('string')) ?? '';
+  expect(sheet).toContain('<pageMargins');
+  zip.file(
+    'xl/worksheets/sheet2.xml',
+    sheet.replace(
+      /<pageMargins[^>]*\/>/,
+      (m) =>
+        `${m}<pageSetup orientation="landscape" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdP"/>`,
+    ),
+  );
+  const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+  zip.file(
+    '[Content_Types].xml',
+    types.replace('</Types>', `<Default Extension="bin" ContentType="${PRINTER_TYPE}"/></Types>`),
+  );
+  const printed = path.join(dir, 'printed.xlsx');
+  fs.writeFileSync(printed, await zip.generateAsync({ type: 'nodebuffer' }));
+  const resources = await sheetPart(printed, 'Resources');
+  for (let run = 0; run < 2; run++) {
+    expect((await cli('validate', printed, '--now', NOW, '--quiet')).stderr).toBe('');
+    expect((await sheetPart(printed, 'Resources')).equals(resources)).toBe(true);
+    const out = await JSZip.loadAsync(fs.readFileSync(printed));
+    const outRels = parseRels((await out.file(relsPart)?.async('string')) ?? '');
+    const rel = outRels.find((r) => r.id === 'rIdP');
+    expect(rel?.target).toMatch(/^\.\.\/printerSettings\/printerSettings\d+\.bin$/);
+    const bin = await out
+      .file(`xl/printerSettings/${String(rel?.target).split('/').pop()}`)
+      ?.async('nodebuffer');
+    expect(bin?.equals(printer)).toBe(true);
+    expect(tablesAndLinks(printed).Resources.tables).toEqual([['Inventory', 'A1:H5', 'TableStyleMedium9']]);
+  }
+});
+
 test('a Resources table with parts of its own (a query) sends the sheet through ExcelJS, values read all the same', async () => {
   const book = path.join(dir, 'book.xlsx');
   makeTabledRulebook(book);
@@ -154,32 +208,56 @@ describe('the kept tables written beside ExcelJS', () => {
     expect(Date.now() - start).toBeLessThan(1000);
   });
 
-  it('numbers the kept tables after the ones ExcelJS wrote, in name and id, and names them in the content types', async () => {
+  it('numbers the kept tables and printer settings after the ones ExcelJS wrote, and names them in the content types', async () => {
     const pkg = new JSZip();
     pkg.file('xl/tables/table1.xml', '<table id="1" name="Teams"/>');
     pkg.file('xl/tables/table4.xml', '<table id="5" name="Other"/>');
+    pkg.file('xl/printerSettings/printerSettings2.bin', new Uint8Array([9]));
     const link = { id: 'rId1', type: 'http://x/hyperlink#external', target: 'https://example.com/' };
     const table = { id: 'rId2', type: 'http://x/table', target: '/xl/tables/table1.xml' };
-    const { parts, tables } = await keptRelsParts(
-      new Map([['xl/worksheets/sheet2.xml', { rels: [link, table], tables: new Map([['rId2', TABLE]]) }]]),
+    const printer = {
+      id: 'rId3',
+      type: 'http://x/printerSettings',
+      target: '../printerSettings/printerSettings1.bin',
+    };
+    const bytes = new Uint8Array([1, 2, 3]);
+    const { parts, types } = await keptRelsParts(
+      new Map([
+        [
+          'xl/worksheets/sheet2.xml',
+          {
+            rels: [link, table, printer],
+            tables: new Map([['rId2', TABLE]]),
+            printers: new Map([['rId3', bytes]]),
+          },
+        ],
+      ]),
       pkg,
     );
-    expect(tables).toEqual(['xl/tables/table5.xml']);
+    expect([...types]).toEqual([
+      ['xl/tables/table5.xml', TABLE_TYPE],
+      ['xl/printerSettings/printerSettings3.bin', PRINTER_TYPE],
+    ]);
     expect(parts.get('xl/tables/table5.xml')).toContain('id="6" name="Inventory"');
-    expect(parseRels(parts.get('xl/worksheets/_rels/sheet2.xml.rels') ?? '')).toEqual([
+    expect(parts.get('xl/printerSettings/printerSettings3.bin')).toBe(bytes);
+    expect(parseRels(String(parts.get('xl/worksheets/_rels/sheet2.xml.rels')))).toEqual([
       link,
       { ...table, target: '../tables/table5.xml' },
+      { ...printer, target: '../printerSettings/printerSettings3.bin' },
     ]);
-    const types = withTableTypes('<Types><Default Extension="xml"/></Types>', tables);
-    expect(typesOf(types)).toEqual(['/xl/tables/table5.xml']);
-    expect(withTableTypes('<Types/>', tables)).toBe('<Types/>');
+    const typed = withPartTypes('<Types><Default Extension="xml"/></Types>', types);
+    expect(typesOf(typed)).toEqual(['/xl/tables/table5.xml', '/xl/printerSettings/printerSettings3.bin']);
+    expect(withPartTypes('<Types/>', types)).toBe('<Types/>');
   });
 
   it('refuses to write over relationships ExcelJS wrote for the kept sheet', async () => {
     const pkg = new JSZip();
     pkg.file('xl/worksheets/_rels/sheet2.xml.rels', '<Relationships/>');
     await expect(
-      keptRelsParts(new Map([['xl/worksheets/sheet2.xml', { rels: [], tables: new Map() }]]), pkg),
+      keptRelsParts(
+        new Map([['xl/worksheets/sheet2.xml', { rels: [], tables: new Map(), printers: new Map() }]]),
+        pkg,
+      ),
     ).rejects.toThrow('the workbook written already has xl/worksheets/_rels/sheet2.xml.rels');
   });
 });
