@@ -105,7 +105,8 @@ export async function preparePackage(
       continue;
     }
     if (!REL_WORKSHEET.test(rel.type)) continue;
-    // A sheet that refers to other parts is kept only when they are links and Excel tables, which go with it.
+    // A sheet that refers to other parts is kept only when they are links, Excel tables and printer settings,
+    // which go with it.
     let keptRels: KeptRels | undefined;
     let keeping = keep(sheet.name) && !valuesOnly(sheet.name) && zip.file(part) !== null;
     if (keeping) keeping = (keptRels = await keepableRels(zip, part)) !== undefined;
