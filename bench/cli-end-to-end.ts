@@ -1,5 +1,5 @@
-// The CLI end to end at one size: CSV in and out, .xlsx in and out (plain, and with Resources as an Excel table),
-// and report only (--no-write), each in its own process with its wall time and peak RSS.
+// The CLI end to end at one size: CSV in and out, .xlsx in and out (plain, re-run in place, and with Resources as an
+// Excel table), and report only (--no-write), each in its own process with its wall time and peak RSS.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -122,6 +122,15 @@ export async function benchCliEndToEnd(size: BenchSize = CLI_E2E_SIZE): Promise<
     return [
       runCli('CSV in and out', ['validate', folder, '--out', path.join(dir, 'out'), ...common]),
       runCli('.xlsx in and out', ['validate', xlsx, '--out', path.join(dir, 'out.xlsx'), ...common]),
+      // The next day's run over the workbook the last one wrote: its Results are read back for tracking.
+      runCli('.xlsx re-run in place, a day later (its own Results read back)', [
+        'validate',
+        path.join(dir, 'out.xlsx'),
+        '--now',
+        '2026-01-16T09:00:00Z',
+        '--fail-on',
+        'none',
+      ]),
       runCli('.xlsx (Resources as an Excel table) in and out', [
         'validate',
         tabled,
