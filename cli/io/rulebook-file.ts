@@ -11,7 +11,9 @@ import {
   type Grid,
   type HostPatch,
   normalizeName,
+  previousResultsColumns,
   RESOURCES_PREFIX,
+  RESULTS_SHEET,
 } from '../../core';
 import { readCsvFolder } from './csv';
 import { saveCsvFolder } from './csv-folder';
@@ -88,7 +90,17 @@ export async function readRulebookFile(file: string, options: ReadOptions = {}):
   const keep = options.keepResourcesSheets
     ? (sheet: string) => normalizeName(sheet).startsWith(RESOURCES_PREFIX)
     : undefined;
-  const { workbook, charts, values, kept, workbookXml } = await loadWorkbook(file, valuesOnly, keep);
+  // Of the last Results, a run reads only the columns tracking needs (core's previousResultsColumns).
+  const columnsOf = options.engineSheetsAsValues
+    ? (sheet: string) =>
+        normalizeName(sheet) === normalizeName(RESULTS_SHEET.name) ? previousResultsColumns : undefined
+    : undefined;
+  const { workbook, charts, values, kept, workbookXml } = await loadWorkbook(
+    file,
+    valuesOnly,
+    keep,
+    columnsOf,
+  );
   const grids = workbookGrids(workbook, values);
   return { kind: 'xlsx', path: file, grids, workbook, charts, kept, workbookXml };
 }

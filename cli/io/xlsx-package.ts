@@ -61,6 +61,9 @@ export async function preparePackage(
    * can take appended items; otherwise read by ExcelJS as any sheet.
    */
   keep: (sheet: string) => boolean = () => false,
+  /** For a sheet read for its values only, the columns wanted below its header (see sheetValues); none: all. */
+  columnsOf: (sheet: string) => ((header: Cell[]) => readonly number[] | undefined) | undefined = () =>
+    undefined,
 ): Promise<PreparedPackage> {
   let zip: JSZip;
   try {
@@ -141,7 +144,7 @@ export async function preparePackage(
               if (keptRels.tables.has(r.id) || keptRels.printers.has(r.id))
                 zip.remove(resolve(part, r.target));
           }
-        } else values.set(sheet.name, await sheetValues(chunks, ctx, part));
+        } else values.set(sheet.name, await sheetValues(chunks, ctx, part, columnsOf(sheet.name)));
       } catch (err) {
         throw new InputError(
           `${file}: cannot read the workbook: the sheet '${sheet.name}' cannot be read: ${firstLine(err)}`,

@@ -23,6 +23,8 @@ export async function loadWorkbook(
   file: string,
   valuesOnly?: (sheet: string) => boolean,
   keep?: (sheet: string) => boolean,
+  /** For a sheet read for its values only, the columns wanted below its header (see sheetValues). */
+  columnsOf?: (sheet: string) => ((header: Cell[]) => readonly number[] | undefined) | undefined,
 ): Promise<LoadedWorkbook> {
   let bytes: Buffer;
   try {
@@ -34,7 +36,7 @@ export async function loadWorkbook(
       file,
     );
   }
-  const prepared = await preparePackage(file, bytes, valuesOnly, keep);
+  const prepared = await preparePackage(file, bytes, valuesOnly, keep, columnsOf);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(prepared.data as unknown as ExcelJS.Buffer);

@@ -149,6 +149,16 @@ interface CellRead {
   formula: boolean;
 }
 
+/** A cell of a column whose values are not wanted: parsed past, left blank. */
+const SKIPPED: CellRead = {
+  t: 'n',
+  s: undefined,
+  v: undefined,
+  inV: false,
+  inline: undefined,
+  formula: false,
+};
+
 /**
  * The values of one worksheet from its XML in chunks; merged cells but the first hold nothing, as in
  * workbookGrids. Throws an Error naming `part` (and where) when the XML is not well-formed.
@@ -157,17 +167,27 @@ export async function sheetValues(
   chunks: AsyncIterable<Buffer | string>,
   ctx: ValueContext,
   part = 'worksheet',
+  /**
+   * Given the header row (row 1, read whole), the columns (0-based) whose values are wanted below it: the others
+   * are parsed past and left blank. Undefined: every column.
+   */
+  columnsOf?: (header: Cell[]) => readonly number[] | undefined,
 ): Promise<Cell[][]> {
   const rows: Cell[][] = [];
   const merges: string[] = [];
   let nextRow = 1;
+  let rowNumber = 0;
   let cells: Cell[] | undefined;
   let nextCol = 1;
   let col = 0;
   let cell: CellRead | undefined;
+  // Per column (1-based), whether its values are wanted, once row 1 has been read; undefined: all are.
+  let wanted: boolean[] | undefined;
+  let decided = columnsOf === undefined;
   const p = parser(
     part,
     (name, attrs) => {
+      if (cell === SKIPPED) return;
       if (cell) {
         if (name === 'v' && cell.v === undefined) {
           cell.v = '';
@@ -180,17 +200,42 @@ export async function sheetValues(
       if (name === 'row') {
         const r = attrs.r !== undefined ? Number(attrs.r) : nextRow;
         nextRow = r + 1;
+        rowNumber = r;
         cells = rows[r - 1] ??= [];
         nextCol = 1;
       } else if (name === 'c' && cells) {
         col = attrs.r ? columnOf(attrs.r) : nextCol;
         nextCol = col + 1;
-        cell = { t: attrs.t ?? 'n', s: attrs.s, v: undefined, inV: false, inline: undefined, formula: false };
+        if (wanted !== undefined && rowNumber > 1 && wanted[col] !== true) cell = SKIPPED;
+        else
+          cell = {
+            t: attrs.t ?? 'n',
+            s: attrs.s,
+            v: undefined,
+            inV: false,
+            inline: undefined,
+            formula: false,
+          };
       } else if (name === 'mergeCell' && attrs.ref !== undefined) merges.push(attrs.ref);
     },
     (name) => {
+      if (cell === SKIPPED) {
+        if (name === 'c') cell = undefined;
+        return;
+      }
       if (!cell) {
-        if (name === 'row') cells = undefined;
+        if (name === 'row') {
+          // The header decides which columns the rows under it are read for (only when it comes first).
+          if (!decided) {
+            decided = true;
+            const keep = rowNumber === 1 && rows.length === 1 ? columnsOf?.(rows[0]) : undefined;
+            if (keep) {
+              wanted = [];
+              for (const c of keep) wanted[c + 1] = true;
+            }
+          }
+          cells = undefined;
+        }
         return;
       }
       if (name === 'c') {
@@ -202,7 +247,7 @@ export async function sheetValues(
       else cell.inline?.close(name);
     },
     (text) => {
-      if (!cell) return;
+      if (!cell || cell === SKIPPED) return;
       if (cell.inV) cell.v += text;
       else cell.inline?.add(text);
     },

@@ -19,6 +19,15 @@ export interface PreviousRead {
 }
 
 /**
+ * The columns (0-based) of a Results sheet that readPreviousResults reads, found from its header row: a host may
+ * leave the others unread (the previous Results can hold hundreds of thousands of rows).
+ */
+export function previousResultsColumns(headerRow: readonly Cell[]): number[] {
+  const columns = mapHeaders(headerTexts(headerRow), RESULT_COLUMNS);
+  return Object.values(columns).filter((c): c is number => c !== undefined);
+}
+
+/**
  * Reads the previous Results. The sheet is the engine's own but people edit it: rows without a Rule ID or
  * Resource ID are passed over, and a First Seen that is not a date is left out (the failure's age restarts).
  * Only a sheet whose header lost Rule ID or Resource ID is reported, since then no age can carry over.

@@ -3,8 +3,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
-import type { Cell } from '../../core';
+import { type Cell, GENERATED_SHEET_NAMES, normalizeName, previousResultsColumns } from '../../core';
 import { readRulebookFile } from '../../cli/io/rulebook-file';
+import { loadWorkbook } from '../../cli/io/xlsx-read';
 import { NOW, SHEETS, cli, readXlsx, tempDir, writeXlsxRulebook } from './helpers/rulebook';
 import { openpyxlRead } from './helpers/openpyxl';
 
@@ -69,14 +70,39 @@ test('engine sheets read for their values only give the grids ExcelJS gives, on 
   expect(values.grids.map((g) => g.name)).toEqual(whole.grids.map((g) => g.name));
   for (const grid of whole.grids) {
     const other = values.grids.find((g) => g.name === grid.name)!;
-    expect({ name: grid.name, same: isDeepStrictEqual(other.rows, grid.rows) }).toEqual({
-      name: grid.name,
-      same: true,
-    });
+    // Of the last Results a run reads only the columns tracking uses.
+    const same =
+      grid.name === 'Results'
+        ? sameCells(other.rows, asTrackingReads(grid.rows))
+        : isDeepStrictEqual(other.rows, grid.rows);
+    expect({ name: grid.name, same }).toEqual({ name: grid.name, same: true });
   }
+  // Read whole, Results gives every value ExcelJS gives.
+  const full = await loadWorkbook(book, isEngineSheet);
+  const results = whole.grids.find((g) => g.name === 'Results')!.rows;
+  expect(isDeepStrictEqual(full.values.get('Results'), results)).toBe(true);
+  expect(results[0].length).toBeGreaterThan(previousResultsColumns(results[0]).length);
   // ExcelJS holds the engine sheets empty.
   expect(values.workbook!.getWorksheet('Results')!.rowCount).toBe(0);
 });
+
+/** Whether a sheet is one the engine writes (read for its values only). */
+const isEngineSheet = (name: string) =>
+  GENERATED_SHEET_NAMES.some((n) => normalizeName(n) === normalizeName(name));
+
+/** The Results rows as a run reads them back: the header whole, below it only the columns tracking uses. */
+function asTrackingReads(rows: Cell[][]): Cell[][] {
+  const keep = new Set(previousResultsColumns(rows[0] ?? []));
+  return rows.map((row, r) => (r === 0 ? row : row.map((c, j) => (keep.has(j) ? c : null))));
+}
+
+/** The same cells, a missing one and a blank alike. */
+function sameCells(a: Cell[][], b: Cell[][]): boolean {
+  for (let r = 0; r < Math.max(a.length, b.length); r++)
+    for (let c = 0; c < Math.max(a[r]?.length ?? 0, b[r]?.length ?? 0); c++)
+      if (!isDeepStrictEqual(a[r]?.[c] ?? null, b[r]?.[c] ?? null)) return false;
+  return true;
+}
 
 const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
@@ -108,13 +134,18 @@ test('engine sheets an openpyxl workbook holds are read for their values as Exce
   const made = spawnSync(PYTHON, ['-c', OPENPYXL_BOOK, book], { encoding: 'utf8' });
   expect(made.stderr).toBe('');
   const whole = await readRulebookFile(book);
-  const values = await readRulebookFile(book, { engineSheetsAsValues: true });
+  const full = await loadWorkbook(book, isEngineSheet);
   for (const name of ['Results', 'Run History']) {
     const a = whole.grids.find((g) => g.name === name)!.rows;
-    const b = values.grids.find((g) => g.name === name)!.rows;
+    const b = full.values.get(name);
     expect({ name, rows: b }).toEqual({ name, rows: a });
   }
-  const results = values.grids.find((g) => g.name === 'Results')!.rows;
+  // A run reads the Results for tracking: Rule ID, Resource ID and First Seen here, not the rest.
+  const values = await readRulebookFile(book, { engineSheetsAsValues: true });
+  const tracked = values.grids.find((g) => g.name === 'Results')!.rows;
+  expect(sameCells(tracked, asTrackingReads(whole.grids.find((g) => g.name === 'Results')!.rows))).toBe(true);
+  expect(tracked[1][6] ?? null).toBeNull();
+  const results = full.values.get('Results')!;
   expect(results[1][2]).toEqual(new Date('2026-01-02T00:00:00Z'));
   expect(results[1][6]).toBe('a &amp; <b>');
   expect(results[2][6]).toBe('bold plain');

@@ -1,6 +1,7 @@
 // What the last run left: its Results (for First Seen) and its Run History (kept as it is).
 import { formatProblem } from '../../core/problems';
 import { readRulebook } from '../../core/rulebook/read';
+import { previousResultsColumns } from '../../core/rulebook/read-previous';
 import type { Cell, Grid } from '../../core/types';
 import { sheet } from '../helpers/grid';
 
@@ -87,5 +88,42 @@ describe('previous Run History', () => {
 
   test('no Run History sheet: no rows', () => {
     expect(read().book.previousHistory).toEqual([]);
+  });
+});
+
+describe('previousResultsColumns', () => {
+  // [header row, columns read]: what readPreviousResults reads, so a host may leave the rest unread.
+  test.each<[Cell[], number[]]>([
+    [
+      ['Rule ID', 'Title', 'Severity', 'Status', 'Resource ID', 'Resource Type', 'First Seen', 'Due'],
+      [0, 3, 4, 5, 6],
+    ],
+    [
+      ['Message', 'Since', 'Type', 'Result', 'Resource', 'Rule'],
+      [5, 4, 2, 3, 1],
+    ],
+    [
+      ['Rule ID', 'Resource ID'],
+      [0, 1],
+    ],
+    [['Title', 'Message'], []],
+    [[], []],
+  ])('%j reads %j', (header, columns) => {
+    expect([...previousResultsColumns(header)].sort((a, b) => a - b)).toEqual(
+      [...columns].sort((a, b) => a - b),
+    );
+  });
+
+  test('the previous results read from those columns alone are the same', () => {
+    const rows: Cell[][] = [
+      ['Rule ID', 'Title', 'Status', 'Resource ID', 'Message', 'Resource Type', 'First Seen'],
+      ['S3-001', 'any', 'FAIL', 'logs', 'long words', 'aws_s3_bucket', new Date('2026-01-05T00:00:00Z')],
+      ['S3-001', 'any', 'ERROR', 'tmp', 'more words', 'aws_s3_bucket', '2026-01-07'],
+    ];
+    const keep = new Set(previousResultsColumns(rows[0]));
+    const projected = rows.map((r, i) => (i === 0 ? r : r.map((c, j) => (keep.has(j) ? c : null))));
+    expect(read(sheet('Results', projected)).book.previousResults).toEqual(
+      read(sheet('Results', rows)).book.previousResults,
+    );
   });
 });
