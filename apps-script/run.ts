@@ -55,7 +55,8 @@ export function runValidation(options: RunOptions = {}): RunOutcome {
   try {
     recoverSwaps(ss, GENERATED_SHEET_NAMES);
     const timeZone = ss.getSpreadsheetTimeZone();
-    const grids = readGrids(ss, timeZone);
+    // The last Results are read for tracking only: their other columns are rewritten, never read.
+    const grids = readGrids(ss, timeZone, { resultsForTracking: true });
     const tooLate = () => clock() - start > deadline;
     if (tooLate()) return fail('time', tooSlow(clock() - start));
     const engineStart = clock();
