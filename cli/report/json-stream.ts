@@ -14,11 +14,11 @@ const INDENT = '  ';
  */
 const BATCH_CHARS = 16_000;
 
-/** `JSON.stringify(value, null, 2) ?? 'null'`, every line after the first indented `depth` levels further. */
-function indented(value: unknown, depth: number): string {
+/** `JSON.stringify(value, null, 2) ?? 'null'`, every line after the first indented by `pad` more. */
+function indented(value: unknown, pad: string): string {
   // Strings in JSON carry no raw line break, so every break is JSON.stringify's own indentation.
   const text = JSON.stringify(value, null, 2) ?? 'null';
-  return depth === 0 ? text : text.replace(/\n/g, `\n${INDENT.repeat(depth)}`);
+  return pad === '' ? text : text.replace(/\n/g, `\n${pad}`);
 }
 
 /** `JSON.stringify(value, null, 2)` in chunks; `Streamed` arrays are walked lazily, anything else stringified whole. */
@@ -27,11 +27,12 @@ export function* prettyJson(value: unknown, depth = 0): Generator<string> {
   if (Array.isArray(value) && holdsStreamed(value)) {
     yield* prettyJson(new Streamed(value), depth);
   } else if (value instanceof Streamed) {
+    const itemPad = pad + INDENT;
     let parts: string[] = [];
     let chars = 0;
     let first = true;
     for (const item of value.items) {
-      const head = `${first ? '[' : ','}\n${pad}${INDENT}`;
+      const head = `${first ? '[' : ','}\n${itemPad}`;
       first = false;
       const v = item === undefined ? null : item;
       if (holdsStreamed(v)) {
@@ -42,7 +43,7 @@ export function* prettyJson(value: unknown, depth = 0): Generator<string> {
         yield* prettyJson(v, depth + 1);
         continue;
       }
-      const text = indented(v, depth + 1);
+      const text = indented(v, itemPad);
       parts.push(head, text);
       chars += head.length + text.length;
       if (chars >= BATCH_CHARS) {
@@ -68,7 +69,7 @@ export function* prettyJson(value: unknown, depth = 0): Generator<string> {
       yield i < entries.length - 1 ? ',\n' : `\n${pad}}`;
     }
   } else {
-    yield indented(value, depth);
+    yield indented(value, pad);
   }
 }
 

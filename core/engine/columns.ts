@@ -165,7 +165,7 @@ function encodeColumns(
 }
 
 /** Text or a number that a column check judges as it stands (blanks and TRUE/FALSE have ids of their own). */
-export function isPlain(cell: Cell | undefined): cell is string | number {
+function isPlain(cell: Cell | undefined): cell is string | number {
   return (typeof cell === 'number' || typeof cell === 'string') && isScalarCell(cell);
 }
 

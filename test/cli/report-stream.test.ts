@@ -8,7 +8,7 @@ import { writeChunksSafely } from '../../cli/io/safe-write';
 import { csvReport } from '../../cli/report/csv';
 import { prettyJson, Streamed } from '../../cli/report/json-stream';
 import { isoDateOrTime, validate, type Cell } from '../../core';
-import { cli, NOW, SHEETS, tempDir, writeCsvRulebook } from './helpers/rulebook';
+import { cli, CSV_REPORT_HEADER, NOW, SHEETS, tempDir, writeCsvRulebook } from './helpers/rulebook';
 
 let dir: string;
 let book: string;
@@ -160,25 +160,7 @@ describe('the CSV report in chunks', () => {
         r.overdue ? 'TRUE' : 'FALSE',
       ]);
     expect(rows).toHaveLength(6000);
-    const header = [
-      'ruleId',
-      'title',
-      'resourceId',
-      'resourceType',
-      'status',
-      'severity',
-      'fixOwner',
-      'businessUnit',
-      'field',
-      'expected',
-      'actual',
-      'message',
-      'remediation',
-      'firstSeen',
-      'due',
-      'overdue',
-    ];
-    expect(chunks.join('')).toBe(toCsv([header, ...rows]));
+    expect(chunks.join('')).toBe(toCsv([CSV_REPORT_HEADER, ...rows]));
   });
 
   it('comes in many small chunks, each ending a row: none grows with the run', () => {

@@ -6,7 +6,17 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { SaxesParser } from 'saxes';
 import { parseCsv } from '../../cli/io/csv';
-import { SHEETS, NOW, EVIL_AT, EVIL_LINK, SCRIPT, cli, tempDir, writeCsvRulebook } from './helpers/rulebook';
+import {
+  SHEETS,
+  NOW,
+  EVIL_AT,
+  EVIL_LINK,
+  SCRIPT,
+  cli,
+  CSV_REPORT_HEADER,
+  tempDir,
+  writeCsvRulebook,
+} from './helpers/rulebook';
 
 let dir: string;
 let book: string;
@@ -208,24 +218,7 @@ test('junit: a testsuite per rule, a testcase per pair, failures, skipped; escap
 test('csv: one row per pair, formula-like text neutralised', async () => {
   const { rows, error } = parseCsv(await report('csv'), 'report.csv');
   expect(error).toBeUndefined();
-  expect(rows[0]).toEqual([
-    'ruleId',
-    'title',
-    'resourceId',
-    'resourceType',
-    'status',
-    'severity',
-    'fixOwner',
-    'businessUnit',
-    'field',
-    'expected',
-    'actual',
-    'message',
-    'remediation',
-    'firstSeen',
-    'due',
-    'overdue',
-  ]);
+  expect(rows[0]).toEqual(CSV_REPORT_HEADER);
   expect(rows).toHaveLength(8);
   const s3 = rows.find((r) => r[0] === 'S3-002')!;
   expect([s3[1], s3[12]]).toEqual(['Buckets keep versions', 'Turn on versioning']);

@@ -18,36 +18,35 @@ function python(args: string[]): string {
   return run.stdout;
 }
 
-/** The test rulebook (SHEETS) dressed by openpyxl: a user sheet with formulas, links, a merge, notes, dropdowns and, when asked, a chart; a hidden and a protected sheet. */
-export function makeOpenpyxlRulebook(file: string, options: { chart: boolean }): void {
+/** Runs one of the script's makers on the test rulebook (SHEETS), handed over as a JSON file beside `file`. */
+function makeRulebook(maker: string, file: string, extra: string[] = []): void {
   const sheets = path.join(path.dirname(file), 'sheets.json');
   fs.writeFileSync(sheets, JSON.stringify(SHEETS));
-  python(['make', file, sheets, options.chart ? 'chart' : 'nochart']);
-  fs.rmSync(sheets);
+  try {
+    python([maker, file, sheets, ...extra]);
+  } finally {
+    fs.rmSync(sheets);
+  }
+}
+
+/** The test rulebook (SHEETS) dressed by openpyxl: a user sheet with formulas, links, a merge, notes, dropdowns and, when asked, a chart; a hidden and a protected sheet. */
+export function makeOpenpyxlRulebook(file: string, options: { chart: boolean }): void {
+  makeRulebook('make', file, [options.chart ? 'chart' : 'nochart']);
 }
 
 /** The test rulebook (SHEETS) with print areas and titles on Rules and Resources and a workbook-wide name. */
 export function makeNamedRulebook(file: string): void {
-  const sheets = path.join(path.dirname(file), 'sheets.json');
-  fs.writeFileSync(sheets, JSON.stringify(SHEETS));
-  python(['named', file, sheets]);
-  fs.rmSync(sheets);
+  makeRulebook('named', file);
 }
 
 /** The test rulebook (SHEETS) with its Resources and Rules sheets formatted: fonts, fills, borders, number and date formats, a merge, frozen panes, widths, conditional formats, a dropdown. */
 export function makeDressedRulebook(file: string): void {
-  const sheets = path.join(path.dirname(file), 'sheets.json');
-  fs.writeFileSync(sheets, JSON.stringify(SHEETS));
-  python(['dressed', file, sheets]);
-  fs.rmSync(sheets);
+  makeRulebook('dressed', file);
 }
 
 /** The test rulebook (SHEETS) with Resources formatted as an Excel table holding a link, and a user sheet with a table of its own. */
 export function makeTabledRulebook(file: string): void {
-  const sheets = path.join(path.dirname(file), 'sheets.json');
-  fs.writeFileSync(sheets, JSON.stringify(SHEETS));
-  python(['tabled', file, sheets]);
-  fs.rmSync(sheets);
+  makeRulebook('tabled', file);
 }
 
 export interface OpenpyxlSnapshotSheet {

@@ -8,6 +8,26 @@ import { stringify } from 'csv-stringify/sync';
 import type { Cell } from '../../../core';
 
 export const NOW = '2026-03-01T09:00:00Z';
+
+/** The CSV report's header, written out: what a reader of the report meets, not taken from the code that writes it. */
+export const CSV_REPORT_HEADER = [
+  'ruleId',
+  'title',
+  'resourceId',
+  'resourceType',
+  'status',
+  'severity',
+  'fixOwner',
+  'businessUnit',
+  'field',
+  'expected',
+  'actual',
+  'message',
+  'remediation',
+  'firstSeen',
+  'due',
+  'overdue',
+];
 export const EVIL_LINK = '=HYPERLINK("http://evil","x")';
 export const EVIL_AT = '@SUM(1)';
 export const SCRIPT = '<script>alert(1)</script>';
