@@ -5,6 +5,8 @@ import { Readable } from 'stream';
 
 /** Text gathered before it is handed to the deflate stream: few round trips, bounded memory. */
 const CHUNK_BYTES = 1 << 18;
+/** zlib's output buffer: larger than a chunk's deflated size, so a chunk is deflated in one trip to zlib's thread. */
+const DEFLATE_OUTPUT_BYTES = 1 << 20;
 
 /**
  * Writes a zip to `fd` (the caller owns the file and its transaction) through a write stream that leaves the
@@ -23,7 +25,10 @@ export class ZipWriter {
     level = 1,
   ) {
     this.out = fs.createWriteStream('', { fd, autoClose: false });
-    this.archive = archiver('zip', { zlib: { level } });
+    // archiver hands these to zlib (its typings name only the level). With zlib's default 16 KB output buffer, each
+    // chunk of XML took several trips between zlib's thread and this one, each waiting for the next chunk to be made.
+    const zlib = { level, chunkSize: DEFLATE_OUTPUT_BYTES } as { level: number };
+    this.archive = archiver('zip', { zlib });
     let error: Error | undefined;
     this.failed = new Promise<never>((_resolve, reject) => {
       this.fail = (err: Error) => {

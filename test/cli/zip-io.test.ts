@@ -1,4 +1,5 @@
 // The CLI's zip writer (archiver, entries deflated as streams from their chunks), checked against JSZip, and its failures.
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
@@ -28,6 +29,20 @@ test('JSZip reads every entry ZipWriter wrote, a many-chunk one and an empty one
   expect(await read.file('small.xml')!.async('string')).toBe('<a/>');
   expect((await read.file('xl/worksheets/sheet1.xml')!.async('string')) === big().join('')).toBe(true);
   expect(await read.file('empty.txt')!.async('string')).toBe('');
+});
+
+test("an entry whose deflated bytes outgrow zlib's 1 MB output buffer is written whole", async () => {
+  // Random bytes as base64 barely compress: 4 MB in, over 3 MB out, several of zlib's output buffers per batch.
+  const noise = Array.from({ length: 64 }, () => randomBytes(48 * 1024).toString('base64'));
+  const file = path.join(dir, 'noise.zip');
+  const fd = fs.openSync(file, 'w');
+  const zip = new ZipWriter(fd);
+  await zip.add('noise.txt', noise);
+  await zip.finish();
+  fs.closeSync(fd);
+  expect(fs.statSync(file).size).toBeGreaterThan(3 * 1024 * 1024);
+  const read = await JSZip.loadAsync(fs.readFileSync(file));
+  expect((await read.file('noise.txt')!.async('string')) === noise.join('')).toBe(true);
 });
 
 test("an entry's chunks are read only once the entries before it are written", async () => {
