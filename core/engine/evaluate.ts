@@ -9,6 +9,7 @@ import { ColumnStore, DIRECT, UNJUDGED } from './columns';
 import type { ColumnCheck } from './checks';
 import type { CompiledRule } from './compile-rule';
 import type { Outcome } from './result';
+import type { Value } from '../types';
 
 export { CODE } from './codes';
 
@@ -134,9 +135,10 @@ function judgeColumn(
   ctx: EvalContext,
   columns: ColumnStore,
 ): ColumnJudgement {
-  const { ids, dictionary } = columns.encode(group, column.reader);
+  const { ids, dictionary, encoded } = columns.encode(group, column.reader);
   const values = dictionary.values;
   const { outcomes: judged, codes: codeOf } = columns.memo(column, dictionary);
+  if (encoded) return judgeEncoded(column, ids, values, judged, codeOf, ctx);
   const n = group.length;
   const codes = new Uint8Array(n);
   // Outcomes of cells judged on their own (not through the dictionary) that did not pass, by position.
@@ -178,6 +180,34 @@ function judgeColumn(
     return id >= 0 ? judged[id] : (unencoded?.get(i) as Outcome);
   };
   return { codes, positions, outcome };
+}
+
+/** The common case: every cell has a dictionary id, so a resource's code is one look-up (each value judged once). */
+function judgeEncoded(
+  column: ColumnCheck,
+  ids: Int32Array,
+  values: readonly Value[],
+  judged: Outcome[],
+  codeOf: Uint8Array,
+  ctx: EvalContext,
+): ColumnJudgement {
+  const n = ids.length;
+  const codes = new Uint8Array(n);
+  let failing = 0;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    let code = codeOf[id];
+    if (code === UNJUDGED) {
+      const out = column.judge(values[id], ctx);
+      judged[id] = out;
+      codeOf[id] = code = codeFor(out);
+    }
+    codes[i] = code;
+    if (code !== CODE.PASS) failing++;
+  }
+  const positions = new Int32Array(failing);
+  for (let i = 0, k = 0; k < failing; i++) if (codes[i] !== CODE.PASS) positions[k++] = i;
+  return { codes, positions, outcome: (k) => judged[ids[positions[k]]] };
 }
 
 function codeFor(out: Outcome): number {

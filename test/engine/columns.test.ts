@@ -70,8 +70,20 @@ const cellArb: fc.Arbitrary<Cell> = fc.oneof(
   fc.string({ maxLength: 6 }),
 );
 
+/** Cells a dictionary holds (no JSON text, no dates): columns of these are judged by look-ups alone. */
+const plainCellArb: fc.Arbitrary<Cell> = fc.oneof(
+  fc.constantFrom<Cell>(null, '', '  ', 'Enabled', 'enabled', ' Enabled ', 'TRUE', 'false', '0.0.0.0/0'),
+  fc.integer({ min: -5, max: 400 }),
+  fc.double({ min: -10, max: 10, noNaN: true }),
+  fc.boolean(),
+  fc.string({ maxLength: 6 }).filter((t) => !/^\s*[[{]/.test(t)),
+);
+
 describe('column checks', () => {
-  it('give the same status and words as the full check, for every operator and any cells', () => {
+  it.each([
+    ['any cells', cellArb],
+    ['only cells a dictionary holds', plainCellArb],
+  ])('give the same status and words as the full check, for every operator and %s', (_label, cellArb) => {
     const ops = OPERATORS.map((o) => o);
     fc.assert(
       fc.property(
@@ -261,8 +273,31 @@ describe('column checks', () => {
     it('keeps a dictionary for a column whose values repeat', () => {
       const repeated = Array.from({ length: 3000 }, (_, i) => ({ key: `k-${i % 300}` }));
       const book = readRulebook([resourcesGrid(repeated)]);
-      const { ids } = new ColumnStore().encode(book.resources, compilePath(parsePath('key').value!));
+      const { ids, encoded } = new ColumnStore().encode(book.resources, compilePath(parsePath('key').value!));
       expect(ids.every((id) => id >= 0)).toBe(true);
+      expect(encoded).toBe(true);
+    });
+
+    // Image references: about two in three new in the sample, so a dictionary still spares most checks (a regex
+    // above all); keys that are nine in ten new are judged where they stand.
+    it.each([
+      ['two in three new', 3, true],
+      ['nine in ten new', 10, false],
+    ])('%s in the sample: dictionary kept %s', (_label, period, kept) => {
+      const cells = Array.from({ length: 2048 }, (_, i) => ({
+        key: i % period === 0 ? `repeat-${i % 7}` : `image-${i}`,
+      }));
+      const book = readRulebook([resourcesGrid(cells)]);
+      const { ids, encoded } = new ColumnStore().encode(book.resources, compilePath(parsePath('key').value!));
+      expect(encoded).toBe(kept);
+      expect(ids.includes(DIRECT)).toBe(!kept);
+    });
+
+    it('is not judged by look-ups alone when a cell needs the full path', () => {
+      const book = readRulebook([resourcesGrid([{ key: 'a' }, { key: '{"b": 1}' }, { key: 'a' }])]);
+      const { ids, encoded } = new ColumnStore().encode(book.resources, compilePath(parsePath('key').value!));
+      expect([...ids]).toEqual([0, UNENCODED, 0]);
+      expect(encoded).toBe(false);
     });
   });
 });
