@@ -10,6 +10,7 @@ import {
 } from '../../core';
 import { restoreDefinedNames } from './xlsx-defined-names';
 import { SheetCells } from './xlsx-sheet-cells';
+import { ROW_BYTES, XmlBytes } from './xml-bytes';
 import { xmlSafe } from './xml-chars';
 import {
   countOf,
@@ -49,8 +50,8 @@ interface Planned {
   samples: number;
 }
 
-/** Rows gathered into one string before it is handed on. */
-const ROWS_PER_CHUNK = 64;
+/** Rows' bytes gathered before they are handed on: the zip writer's batch, less room for the row that passes it. */
+const YIELD_AT = ROW_BYTES - (1 << 14);
 
 /**
  * Gives each engine sheet's worksheet one sample cell per style its cells use (and one empty text), so that
@@ -234,7 +235,7 @@ function* sheetXml(
   date1904: boolean,
   strings: SharedStrings,
   replaced: string[],
-): Generator<string> {
+): Generator<string | Buffer> {
   const open = xml.indexOf('<sheetData');
   const selfClosed = xml.indexOf('<sheetData/>');
   const close = selfClosed >= 0 ? selfClosed + '<sheetData/>'.length : xml.indexOf('</sheetData>') + 12;
@@ -275,7 +276,7 @@ function rowsXml(
   date1904: boolean,
   strings: SharedStrings,
   replaced: string[],
-): { chunks: Generator<string>; dimension: string | undefined } {
+): { chunks: Generator<Buffer>; dimension: string | undefined } {
   const { cells, sampleOf } = plan;
   const rows = plan.sheet.patch.rows;
   const sheetName = plan.sheet.worksheet.name;
@@ -292,8 +293,8 @@ function rowsXml(
     }
     return attr;
   };
-  function* chunks(): Generator<string> {
-    let parts: string[] = [];
+  function* chunks(): Generator<Buffer> {
+    const out = new XmlBytes();
     for (let r = 0; r <= cells.lastRow; r++) {
       const values = rows[r] ?? [];
       const row = r + 1;
@@ -313,15 +314,13 @@ function rowsXml(
       }
       const height = cells.heightOf(r);
       if (!body && !min && height === undefined) continue;
-      parts.push(
+      // Into bytes at once: a row's strings die young, where collecting them is cheap.
+      out.ascii(
         `<row r="${row}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}${min ? ` spans="${min}:${max}"` : ''} x14ac:dyDescent="0.25">${body}</row>`,
       );
-      if (parts.length >= ROWS_PER_CHUNK) {
-        yield parts.join('');
-        parts = [];
-      }
+      if (out.length >= YIELD_AT) yield out.take();
     }
-    if (parts.length > 0) yield parts.join('');
+    if (out.length > 0) yield out.take();
   }
   return { chunks: chunks(), dimension };
 }

@@ -61,6 +61,34 @@ test('Results, Summary and Run History read the same in ExcelJS and openpyxl, tr
   for (const text of [TRICKY[0], TRICKY[2]]) expect(names).toContain(text.trim());
 });
 
+test('a Results sheet many batches of bytes long reads back whole, row for row, in openpyxl', async () => {
+  // 3,000 buckets, each failing both bucket rules: 6,000 Results rows, well over a megabyte of row markup.
+  const rows = Array.from({ length: 3000 }, (_, i) => [
+    `bucket-${i}`,
+    'aws_s3_bucket',
+    `Bucket ${i}`,
+    'alice',
+    'Finance',
+    'FALSE',
+    'Suspended',
+    null,
+  ]);
+  const sheets = { ...SHEETS, Resources: [SHEETS.Resources[0], ...rows] };
+  const book = await writeXlsxRulebook(path.join(dir, 'many.xlsx'), sheets);
+  const run = await cli('validate', book, '--now', NOW, '--fail-on', 'none', '--quiet');
+  expect(run.stderr).toBe('');
+  const [header, ...results] = openpyxlRead(book, { cells: true }).find((s) => s.name === 'Results')!.cells!;
+  const rule = header.indexOf('Rule ID');
+  const resource = header.indexOf('Resource ID');
+  const pairs = results.map((row) => `${row[rule]} ${row[resource]}`);
+  expect(pairs.length).toBe(6000);
+  expect(new Set(pairs).size).toBe(6000);
+  for (let i = 0; i < 3000; i += 499) {
+    expect(pairs).toContain(`S3-001 bucket-${i}`);
+    expect(pairs).toContain(`S3-002 bucket-${i}`);
+  }
+});
+
 test('engine sheets read for their values only give the grids ExcelJS gives, on a workbook validated twice', async () => {
   const book = await writeXlsxRulebook(path.join(dir, 'book.xlsx'), trickySheets());
   await cli('validate', book, '--now', NOW, '--fail-on', 'none', '--quiet');
