@@ -181,6 +181,7 @@ export async function sheetValues(
   let nextCol = 1;
   let col = 0;
   let cell: CellRead | undefined;
+  const reading: CellRead = { ...SKIPPED };
   // Per column (1-based), whether its values are wanted, once row 1 has been read; undefined: all are.
   let wanted: boolean[] | undefined;
   let decided = columnsOf === undefined;
@@ -207,15 +208,16 @@ export async function sheetValues(
         col = attrs.r ? columnOf(attrs.r) : nextCol;
         nextCol = col + 1;
         if (wanted !== undefined && rowNumber > 1 && wanted[col] !== true) cell = SKIPPED;
-        else
-          cell = {
-            t: attrs.t ?? 'n',
-            s: attrs.s,
-            v: undefined,
-            inV: false,
-            inline: undefined,
-            formula: false,
-          };
+        else {
+          // One record for every cell, filled afresh: millions of cells, no object each.
+          cell = reading;
+          cell.t = attrs.t ?? 'n';
+          cell.s = attrs.s;
+          cell.v = undefined;
+          cell.inV = false;
+          cell.inline = undefined;
+          cell.formula = false;
+        }
       } else if (name === 'mergeCell' && attrs.ref !== undefined) merges.push(attrs.ref);
     },
     (name) => {
