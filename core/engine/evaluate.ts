@@ -141,8 +141,9 @@ function judgeColumn(
   if (encoded) return judgeEncoded(column, ids, values, judged, codeOf, ctx);
   const n = group.length;
   const codes = new Uint8Array(n);
-  // Outcomes of cells judged on their own (not through the dictionary) that did not pass, by position.
-  let unencoded: Map<number, Outcome> | undefined;
+  // Outcomes of cells judged on their own (not through the dictionary) that did not pass, by their place among the
+  // non-passing cells (k in `positions`): holes where a cell's outcome is its dictionary value's.
+  let unencoded: Outcome[] | undefined;
   let failing = 0;
   let sheet: ResourceSheet | undefined;
   let col = -1;
@@ -164,7 +165,7 @@ function judgeColumn(
         out = column.judge(scalarValue(res.cells[col] as string | number), ctx);
       } else out = check(group[i], ROOT, ctx);
       code = codeFor(out);
-      if (code !== CODE.PASS) (unencoded ??= new Map()).set(i, out);
+      if (code !== CODE.PASS) (unencoded ??= [])[failing] = out;
     }
     if (code !== CODE.PASS) {
       codes[i] = code;
@@ -175,9 +176,8 @@ function judgeColumn(
   const positions = new Int32Array(failing);
   for (let i = 0, k = 0; k < failing; i++) if (codes[i] !== CODE.PASS) positions[k++] = i;
   const outcome = (k: number): Outcome => {
-    const i = positions[k];
-    const id = ids[i];
-    return id >= 0 ? judged[id] : (unencoded?.get(i) as Outcome);
+    const id = ids[positions[k]];
+    return id >= 0 ? judged[id] : (unencoded as Outcome[])[k];
   };
   return { codes, positions, outcome };
 }

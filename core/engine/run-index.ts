@@ -39,8 +39,22 @@ export class RunIndexes {
     const key = pattern.toLowerCase();
     let found = this.types.get(key);
     if (found === undefined) {
+      // Each type as written is tested once, not once a resource (the test lower-cases it).
       const fits = compileGlob(pattern);
-      found = this.resources.filter((r) => fits(r.type));
+      const verdicts = new Map<string, boolean>();
+      found = [];
+      // Rows of a type mostly come together: the last type's verdict serves without a look-up.
+      let lastType: string | undefined;
+      let yes = false;
+      for (const r of this.resources) {
+        if (r.type !== lastType) {
+          lastType = r.type;
+          const known = verdicts.get(r.type);
+          if (known === undefined) verdicts.set(r.type, (yes = fits(r.type)));
+          else yes = known;
+        }
+        if (yes) found.push(r);
+      }
       this.types.set(key, found);
     }
     return found;
