@@ -1,5 +1,12 @@
 // Reading the workbook: one getDataRange().getValues() per sheet (the last Results by its tracking columns), cells normalised for core.
-import { type Cell, type Grid, normalizeName, previousResultsColumns, RESULTS_SHEET } from '../core';
+import {
+  type Cell,
+  columnRuns,
+  type Grid,
+  normalizeName,
+  previousResultsColumns,
+  RESULTS_SHEET,
+} from '../core';
 import { toCoreCell } from './dates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,14 +49,9 @@ function trackingColumns(sheet: Sheet, timeZone: string): Cell[][] {
   const [header] = cells(sheet.getRange(1, 1, 1, lastCol).getValues(), timeZone);
   const rows: Cell[][] = [header];
   for (let r = 1; r < lastRow; r++) rows.push(new Array<Cell>(lastCol).fill(null));
-  const wanted = previousResultsColumns(header).sort((a, b) => a - b);
-  for (let i = 0; i < wanted.length;) {
-    let j = i;
-    while (j + 1 < wanted.length && wanted[j + 1] === wanted[j] + 1) j++;
-    const from = wanted[i];
-    const block = sheet.getRange(2, from + 1, lastRow - 1, wanted[j] - from + 1).getValues();
+  for (const { from, count } of columnRuns(previousResultsColumns(header))) {
+    const block = sheet.getRange(2, from + 1, lastRow - 1, count).getValues();
     block.forEach((line, r) => line.forEach((v, k) => (rows[r + 1][from + k] = toCoreCell(v, timeZone))));
-    i = j + 1;
   }
   return rows;
 }

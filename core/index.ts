@@ -12,7 +12,7 @@ export type { ProblemCode } from './messages';
 // The rulebook
 export type { Rule, Resource, Rulebook, Waiver, OwnerRow, Settings } from './rulebook/model';
 export { readRulebook } from './rulebook/read';
-export { previousResultsColumns } from './rulebook/read-previous';
+export { columnRuns, previousResultsColumns } from './rulebook/read-previous';
 export { findSheet, RULES_SHEET } from './rulebook/sheets';
 export {
   HISTORY_SHEET,

@@ -3,16 +3,18 @@ import {
   type Cell,
   type Grid,
   HISTORY_SHEET,
+  columnRuns,
   normalizeName,
   OWNERS_SHEET,
   parseSheetRef,
+  previousResultsColumns,
   RESOURCES_PREFIX,
   RESULTS_SHEET,
   RULES_SHEET,
   SETTINGS_SHEET,
   WAIVERS_SHEET,
 } from '../../core';
-import { readCell } from './cells';
+import { GENERAL_FORMAT, readCell } from './cells';
 import { isPayloadError } from './payload';
 import { TREND_CHART_NAME } from './sheet-format';
 import { queueRecovery } from './staging';
@@ -25,10 +27,26 @@ const CORE_SHEETS = new Set(
   [RULES_SHEET, WAIVERS_SHEET, OWNERS_SHEET, SETTINGS_SHEET, RESULTS_SHEET, HISTORY_SHEET].flatMap(names),
 );
 const RULES_SHEETS = new Set(names(RULES_SHEET));
+const RESULTS_SHEETS = new Set(names(RESULTS_SHEET));
 const SUMMARY_SHEET = normalizeName('Summary');
 
 /** Cells a chunked read takes per request when one request for everything is too large. */
 const READ_CELL_BUDGET = 200_000;
+
+/**
+ * Columns of Results' first row read beside its size, before anything else of it: the engine writes 18, people add
+ * a few. A Results wider than this, or not starting at A1, is read whole.
+ */
+const RESULTS_HEAD_COLUMNS = 64;
+
+export interface ReadOptions {
+  /**
+   * Read the last Results for tracking only: its first row, then below it the columns core's tracking uses (Rule
+   * ID, Resource ID, Resource Type, Status, First Seen), its other cells left blank. A large Results is most of what
+   * a re-run reads: hundreds of thousands of rows, chunked into many requests when read whole.
+   */
+  resultsForTracking?: boolean;
+}
 
 export interface WorkbookRead {
   /** Every worksheet in tab order; sheets core does not need come as empty grids (their names still count for suggestions). */
@@ -78,7 +96,10 @@ export function blockToRows(block: Block | undefined): Cell[][] {
   return rows;
 }
 
-export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  options: ReadOptions = {},
+): Promise<WorkbookRead> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await context.sync();
@@ -89,22 +110,91 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
 
   const wanted = sheetNames.filter(isCoreSheet);
   const summary = sheetNames.find((n) => normalizeName(n) === SUMMARY_SHEET);
+  const results = options.resultsForTracking
+    ? wanted.find((n) => RESULTS_SHEETS.has(normalizeName(n)))
+    : undefined;
   let charts = summary ? worksheets.getItem(summary).charts.load('items/name') : undefined;
-  const blocks = await loadSheets(context, wanted, () => {
-    // The request that carried the chart load was refused as too large: ask again with the chunked reads.
-    charts = summary ? worksheets.getItem(summary).charts.load('items/name') : undefined;
-  });
+  let head = results ? queueResultsHead(context, results) : undefined;
+  const blocks = await loadSheets(
+    context,
+    wanted.filter((n) => n !== results),
+    () => {
+      // The request that carried these loads was refused as too large: ask again with the chunked reads.
+      charts = summary ? worksheets.getItem(summary).charts.load('items/name') : undefined;
+      head = results ? queueResultsHead(context, results) : undefined;
+    },
+  );
   const hasTrendChart = charts ? charts.items.some((c) => c.name === TREND_CHART_NAME) : false;
 
   const rulesName = wanted.find((n) => RULES_SHEETS.has(normalizeName(n)));
   const refs = rulesName
     ? referencedSheets({ name: rulesName, rows: blockToRows(blocks.get(rulesName)) })
     : [];
+  if (results && head) {
+    // A rule that lists a column of Results reads it as a list: then it is read whole.
+    const block = refs.includes(normalizeName(results))
+      ? (await loadSheets(context, [results])).get(results)
+      : await trackingBlock(context, results, head);
+    blocks.set(results, block);
+  }
   const extra = sheetNames.filter((n) => !wanted.includes(n) && refs.includes(normalizeName(n)));
   if (extra.length > 0) for (const [name, block] of await loadSheets(context, extra)) blocks.set(name, block);
 
   const grids = sheetNames.map((name) => ({ name, rows: blockToRows(blocks.get(name)) }));
   return { grids, loaded: [...wanted, ...extra], sheetNames, hasTrendChart };
+}
+
+/** Results' size and the start of its first row, loaded in the request that reads the other sheets. */
+interface ResultsHead {
+  size: Excel.Range;
+  first: Excel.Range;
+}
+
+function queueResultsHead(context: Excel.RequestContext, name: string): ResultsHead {
+  const sheet = context.workbook.worksheets.getItem(name);
+  return {
+    size: sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'),
+    first: sheet.getRangeByIndexes(0, 0, 1, RESULTS_HEAD_COLUMNS).load('values,numberFormat'),
+  };
+}
+
+/**
+ * The last Results as a block of its used range's size: the first row whole, and below it the columns tracking
+ * reads, each run of adjacent ones in one area (chunked like any large read); the other cells are blank.
+ */
+async function trackingBlock(
+  context: Excel.RequestContext,
+  name: string,
+  head: ResultsHead,
+): Promise<Block | undefined> {
+  if (head.size.isNullObject) return undefined;
+  const { rowIndex, columnIndex, rowCount, columnCount } = head.size;
+  const width = columnIndex + columnCount;
+  if (rowIndex !== 0 || width > RESULTS_HEAD_COLUMNS) return (await loadSheets(context, [name])).get(name);
+  const values: unknown[][] = [head.first.values[0].slice(0, width)];
+  const numberFormat: unknown[][] = [head.first.numberFormat[0].slice(0, width)];
+  for (let r = 1; r < rowCount; r++) {
+    values.push(new Array<unknown>(width).fill(''));
+    numberFormat.push(new Array<unknown>(width).fill(GENERAL_FORMAT));
+  }
+  const header = values[0].map((v, c) => readCell(v, numberFormat[0][c]));
+  // A header alone has nothing under it to read.
+  const runs = rowCount > 1 ? columnRuns(previousResultsColumns(header)) : [];
+  const areas: Chunk[] = runs.map(({ from, count }) => ({
+    sheet: name,
+    row: 1,
+    col: from,
+    rows: rowCount - 1,
+    cols: count,
+  }));
+  for (const piece of await loadChunks(context, areas))
+    piece.values.forEach((line, r) =>
+      line.forEach((v, k) => {
+        values[piece.row + r][piece.col + k] = v;
+        numberFormat[piece.row + r][piece.col + k] = piece.numberFormat[r]?.[k];
+      }),
+    );
+  return { values, numberFormat, rowIndex: 0, columnIndex: 0 };
 }
 
 /** Used ranges (values and number formats) of the named sheets: in one request, or in chunks when that is too large. */
@@ -150,13 +240,34 @@ async function loadSheetsInChunks(
   );
   await context.sync();
   const out = new Map<string, Block | undefined>();
-  let pending: Chunk[] = [];
+  const chunks: Chunk[] = [];
   names.forEach((sheet, i) => {
     const s = sizes[i];
     if (s.isNullObject) return out.set(sheet, undefined);
     out.set(sheet, { values: [], numberFormat: [], rowIndex: s.rowIndex, columnIndex: s.columnIndex });
-    pending.push({ sheet, row: s.rowIndex, col: s.columnIndex, rows: s.rowCount, cols: s.columnCount });
+    chunks.push({ sheet, row: s.rowIndex, col: s.columnIndex, rows: s.rowCount, cols: s.columnCount });
   });
+  for (const piece of await loadChunks(context, chunks)) {
+    const block = out.get(piece.sheet) as Block;
+    for (const row of piece.values) block.values.push(row);
+    for (const row of piece.numberFormat) block.numberFormat.push(row);
+  }
+  return out;
+}
+
+/** A chunk's cells as read. */
+interface Piece extends Chunk {
+  values: unknown[][];
+  numberFormat: unknown[][];
+}
+
+/**
+ * Areas read in requests under a cell budget, the budget halved on a payload error; an area too large for one
+ * request is split by rows. The pieces come back in the areas' order, each area's rows top to bottom.
+ */
+async function loadChunks(context: Excel.RequestContext, areas: Chunk[]): Promise<Piece[]> {
+  const out: Piece[] = [];
+  let pending = [...areas];
   let budget = READ_CELL_BUDGET;
   while (pending.length > 0) {
     const batch: Chunk[] = [];
@@ -191,11 +302,9 @@ async function loadSheetsInChunks(
       pending = mergeBack(batch, pending);
       continue;
     }
-    batch.forEach((c, i) => {
-      const block = out.get(c.sheet) as Block;
-      for (const row of ranges[i].values) block.values.push(row);
-      for (const row of ranges[i].numberFormat) block.numberFormat.push(row);
-    });
+    batch.forEach((c, i) =>
+      out.push({ ...c, values: ranges[i].values, numberFormat: ranges[i].numberFormat }),
+    );
   }
   return out;
 }
@@ -204,7 +313,14 @@ async function loadSheetsInChunks(
 function mergeBack(batch: Chunk[], pending: Chunk[]): Chunk[] {
   const rest = [...pending];
   const last = batch[batch.length - 1];
-  if (rest.length > 0 && rest[0].sheet === last.sheet && rest[0].row === last.row + last.rows) {
+  const next = rest[0];
+  if (
+    next !== undefined &&
+    next.sheet === last.sheet &&
+    next.col === last.col &&
+    next.cols === last.cols &&
+    next.row === last.row + last.rows
+  ) {
     rest[0] = { ...last, rows: last.rows + rest[0].rows };
     return [...batch.slice(0, -1), ...rest];
   }

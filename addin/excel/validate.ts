@@ -66,7 +66,8 @@ async function validateUnguarded(
 ): Promise<WorkbookRun> {
   const progress = options.onProgress ?? (() => undefined);
   progress('reading', 0);
-  const book = await readWorkbook(context);
+  // The last Results are read for tracking only: their other columns are rewritten, never read.
+  const book = await readWorkbook(context, { resultsForTracking: true });
   progress('reading', 1);
   abortIfAsked(options.signal);
   progress('checking', 0);

@@ -27,6 +27,18 @@ export function previousResultsColumns(headerRow: readonly Cell[]): number[] {
   return Object.values(columns).filter((c): c is number => c !== undefined);
 }
 
+/** Columns (0-based) as runs of adjacent ones, in order: a host reads each run as one range. */
+export function columnRuns(columns: readonly number[]): { from: number; count: number }[] {
+  const sorted = [...new Set(columns)].sort((a, b) => a - b);
+  const runs: { from: number; count: number }[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.from + last.count === c) last.count++;
+    else runs.push({ from: c, count: 1 });
+  }
+  return runs;
+}
+
 /**
  * Reads the previous Results. The sheet is the engine's own but people edit it: rows without a Rule ID or
  * Resource ID are passed over, and a First Seen that is not a date is left out (the failure's age restarts).

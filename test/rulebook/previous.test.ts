@@ -1,7 +1,7 @@
 // What the last run left: its Results (for First Seen) and its Run History (kept as it is).
 import { formatProblem } from '../../core/problems';
 import { readRulebook } from '../../core/rulebook/read';
-import { previousResultsColumns } from '../../core/rulebook/read-previous';
+import { columnRuns, previousResultsColumns } from '../../core/rulebook/read-previous';
 import type { Cell, Grid } from '../../core/types';
 import { sheet } from '../helpers/grid';
 
@@ -125,5 +125,22 @@ describe('previousResultsColumns', () => {
     expect(read(sheet('Results', projected)).book.previousResults).toEqual(
       read(sheet('Results', rows)).book.previousResults,
     );
+  });
+});
+
+describe('columnRuns', () => {
+  it.each([
+    [[], []],
+    [[3], [{ from: 3, count: 1 }]],
+    [
+      [4, 0, 3, 5, 0, 17],
+      [
+        { from: 0, count: 1 },
+        { from: 3, count: 3 },
+        { from: 17, count: 1 },
+      ],
+    ],
+  ])('%j → %j', (columns, runs) => {
+    expect(columnRuns(columns)).toEqual(runs);
   });
 });
