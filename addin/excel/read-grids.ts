@@ -15,7 +15,7 @@ import {
   WAIVERS_SHEET,
 } from '../../core';
 import { GENERAL_FORMAT, readCell } from './cells';
-import { isPayloadError } from './payload';
+import { isPayloadError, isReadTooLarge } from './payload';
 import { TREND_CHART_NAME } from './sheet-format';
 import { queueRecovery } from './staging';
 
@@ -212,7 +212,7 @@ async function loadSheets(
   try {
     await context.sync();
   } catch (err) {
-    if (!isPayloadError(err)) throw err;
+    if (!isReadTooLarge(err)) throw err;
     onRetry();
     return loadSheetsInChunks(context, names);
   }

@@ -2,7 +2,7 @@
 import { readWorkbook } from '../../../addin/excel/read-grids';
 import { validateWorkbook } from '../../../addin/excel/validate';
 import { type Cell, type Grid, validate } from '../../../core';
-import { createFakeExcel, FakeWorkbook } from '../../../testkit/excel';
+import { createFakeExcel, FakeRichApiError, FakeWorkbook } from '../../../testkit/excel';
 import { sheetCells } from '../../../testkit/excel/read-back';
 
 const FIRST = new Date('2026-11-20T12:00:00Z');
@@ -125,5 +125,24 @@ describe('the last Results, read for tracking', () => {
     const failing = rows.slice(1).filter((r) => r[rows[0].indexOf('Status')] === 'FAIL');
     expect(failing.length).toBe(1000);
     for (const row of failing) expect(row[firstSeen]).toEqual(new Date('2026-11-20T00:00:00Z'));
+  });
+
+  it("a sheet over Excel's cells-per-read limit is read in chunks, not a failed run", async () => {
+    const book = rulebook(60);
+    const excel = createFakeExcel(book);
+    await excel.run((ctx) => validateWorkbook(ctx, FIRST));
+    const expected = sheetCells(book, 'Results');
+    // The request that reads the sheets whole is refused as Excel refuses a used range of over 5 M cells.
+    let refused = false;
+    book.fault = (at) => {
+      if (refused || at.kind !== 'command' || at.target !== 'worksheet(Resources).usedRangeOrNull(true)')
+        return undefined;
+      refused = true;
+      return new FakeRichApiError('RangeExceedsLimit', 'The range is too large to read.');
+    };
+    const run = await excel.run((ctx) => validateWorkbook(ctx, FIRST));
+    expect(book.requests.some((r) => r.failed === 'injected')).toBe(true);
+    expect(run.output.summary.checks).toBe(60);
+    expect(sheetCells(book, 'Results')).toEqual(expected);
   });
 });
