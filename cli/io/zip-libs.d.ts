@@ -38,6 +38,7 @@ declare module 'unzipper' {
     type: 'File' | 'Directory';
     uncompressedSize: number;
     stream(password?: string): Readable;
+    buffer(password?: string): Promise<Buffer>;
   }
 
   interface CentralDirectory {
