@@ -173,8 +173,7 @@ function judgeColumn(
     }
   }
   // Outcomes are looked up when findings are made, not copied: a run may have hundreds of thousands.
-  const positions = new Int32Array(failing);
-  for (let i = 0, k = 0; k < failing; i++) if (codes[i] !== CODE.PASS) positions[k++] = i;
+  const positions = positionsOf(codes, failing);
   const outcome = (k: number): Outcome => {
     const id = ids[positions[k]];
     return id >= 0 ? judged[id] : (unencoded as Outcome[])[k];
@@ -205,9 +204,15 @@ function judgeEncoded(
     codes[i] = code;
     if (code !== CODE.PASS) failing++;
   }
+  const positions = positionsOf(codes, failing);
+  return { codes, positions, outcome: (k) => judged[ids[positions[k]]] };
+}
+
+/** Where the `failing` codes that are not PASS stand, in order. */
+function positionsOf(codes: Uint8Array, failing: number): Int32Array {
   const positions = new Int32Array(failing);
   for (let i = 0, k = 0; k < failing; i++) if (codes[i] !== CODE.PASS) positions[k++] = i;
-  return { codes, positions, outcome: (k) => judged[ids[positions[k]]] };
+  return positions;
 }
 
 function codeFor(out: Outcome): number {

@@ -53,9 +53,6 @@ export interface PathReader {
   exactColumn(sheet: ResourceSheet): number;
 }
 
-/** No segments left to walk: the path was a column of its own. */
-const NO_SEGMENTS: Segment[] = [];
-
 export function compilePath(path: Path): PathReader {
   const plans: (Plan | undefined)[] = [];
   const planFor = (sheet: ResourceSheet): Plan => {
@@ -63,31 +60,21 @@ export function compilePath(path: Path): PathReader {
     if (plan === undefined) plans[sheet.index] = plan = makePlan(path, sheet);
     return plan;
   };
-  // The value a path starts from, and in `rest` the segments still to walk from it: a pair without an object, as
-  // a lookup or quantifier reads paths for every resource (the caller reads `rest` before the next call).
-  let rest: Segment[] = path.segments;
-  const start = (res: Resource, scope: Scope): Resolved => {
-    if (scope !== ROOT) {
-      rest = path.segments;
-      return scope instanceof ElementScope ? scope.value : scope;
-    }
+  // The value a path starts from and the segments still to walk from it.
+  const start = (res: Resource, scope: Scope): { value: Resolved; rest: Segment[] } => {
+    if (scope !== ROOT)
+      return { value: scope instanceof ElementScope ? scope.value : scope, rest: path.segments };
     const plan = planFor(res.sheet);
-    if (plan.exact >= 0) {
-      rest = NO_SEGMENTS;
-      return cellValue(res, plan.exact);
-    }
+    if (plan.exact >= 0) return { value: cellValue(res, plan.exact), rest: [] };
     // The longest prefix column whose cell holds JSON wins; a blank or plain cell passes to the next.
     for (const p of plan.prefixes) {
       const value = jsonCell(res, p.col);
-      if (value instanceof Unreadable || (typeof value === 'object' && !(value instanceof Date))) {
-        rest = p.rest;
-        return value;
-      }
+      if (value instanceof Unreadable || (typeof value === 'object' && !(value instanceof Date)))
+        return { value, rest: p.rest };
     }
-    rest = path.segments;
-    if (plan.document >= 0) return jsonCell(res, plan.document);
+    if (plan.document >= 0) return { value: jsonCell(res, plan.document), rest: path.segments };
     // Nowhere to read from: missing, walked with the whole path so that `[*]` over it yields no elements.
-    return undefined;
+    return { value: undefined, rest: path.segments };
   };
   const wildcard = path.segments.some((s) => 'wildcard' in s);
   return {
@@ -99,12 +86,12 @@ export function compilePath(path: Path): PathReader {
         const plan = planFor(res.sheet);
         if (plan.exact >= 0) return cellValue(res, plan.exact);
       }
-      const value = start(res, scope);
+      const { value, rest } = start(res, scope);
       if (value instanceof Unreadable) return value;
       return walk(value, rest, 0);
     },
     many(res, scope) {
-      const value = start(res, scope);
+      const { value, rest } = start(res, scope);
       if (value instanceof Unreadable) return value;
       const out: Value[] = [];
       collect(value, rest, 0, out);

@@ -43,16 +43,9 @@ export class RunIndexes {
       const fits = compileGlob(pattern);
       const verdicts = new Map<string, boolean>();
       found = [];
-      // Rows of a type mostly come together: the last type's verdict serves without a look-up.
-      let lastType: string | undefined;
-      let yes = false;
       for (const r of this.resources) {
-        if (r.type !== lastType) {
-          lastType = r.type;
-          const known = verdicts.get(r.type);
-          if (known === undefined) verdicts.set(r.type, (yes = fits(r.type)));
-          else yes = known;
-        }
+        let yes = verdicts.get(r.type);
+        if (yes === undefined) verdicts.set(r.type, (yes = fits(r.type)));
         if (yes) found.push(r);
       }
       this.types.set(key, found);
