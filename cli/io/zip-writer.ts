@@ -2,6 +2,7 @@
 import archiver from 'archiver';
 import * as fs from 'fs';
 import { Readable } from 'stream';
+import { useNativeCrc } from './native-crc';
 
 /** Text gathered before it is handed to the deflate stream: few round trips, bounded memory. */
 const CHUNK_BYTES = 1 << 18;
@@ -24,6 +25,7 @@ export class ZipWriter {
     /** Level 1: an .xlsx is repetitive XML, which the fastest level already shrinks about tenfold. */
     level = 1,
   ) {
+    useNativeCrc();
     this.out = fs.createWriteStream('', { fd, autoClose: false });
     // archiver hands these to zlib (its typings name only the level). With zlib's default 16 KB output buffer, each
     // chunk of XML took several trips between zlib's thread and this one, each waiting for the next chunk to be made.
