@@ -1,5 +1,6 @@
 // Reports written as streams: JSON and SARIF byte for byte what one JSON.stringify gave, JSON Lines one object a
 // line, standard output the same bytes as the file, and a stream that fails midway leaves the old report whole.
+import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { GATHER_BYTES, gatherBytes } from '../../cli/io/chunk-bytes';
@@ -57,6 +58,53 @@ describe('prettyJson', () => {
   ];
   it.each(CASES)('%s', (_what, value, plain) => {
     expect([...prettyJson(value)].join('')).toBe(JSON.stringify(plain, null, 2));
+  });
+
+  // Values the plain writer takes and values it must leave to JSON.stringify, mixed at any depth.
+  class Box {
+    constructor(readonly v: number) {}
+  }
+  const anyValue = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('', '\n', '"', '\\', '\u2028', '\ud800', '<script>', '=1+1'),
+      fc.double(),
+      fc.constantFrom(0, -0, 1e21, NaN, Infinity, -Infinity, 5e-324),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.constant(() => 1),
+      fc.date({ noInvalidDate: true }),
+      fc.integer().map((v) => new Box(v)),
+      fc.constant({ toJSON: () => 'custom' }),
+      fc.constant({ toJSON: 'not a function' }),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('0', '10', '2', '__proto__x')), tie('value'), {
+        maxKeys: 4,
+      }),
+    ),
+  })).value;
+
+  it('writes any value in a streamed array as JSON.stringify does, plain or not', () => {
+    fc.assert(
+      fc.property(fc.array(anyValue, { maxLength: 6 }), (items) => {
+        const written = [...prettyJson({ s: new Streamed(items) })].join('');
+        expect(written).toBe(JSON.stringify({ s: items.map((v) => (v === undefined ? null : v)) }, null, 2));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes a deep plain value whole, and a cycle is an error, not output', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 40; i++) deep = i % 2 ? [deep] : { k: deep };
+    expect([...prettyJson({ s: new Streamed([deep]) })].join('')).toBe(
+      JSON.stringify({ s: [deep] }, null, 2),
+    );
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(() => [...prettyJson({ s: new Streamed([cyclic]) })]).toThrow();
   });
 
   it('gives chunks of bounded size however many items there are', () => {
