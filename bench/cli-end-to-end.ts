@@ -55,7 +55,7 @@ let built: string | undefined;
 /**
  * The CLI as bin/rulesheet runs it: compiled (`npm run build:cli`, into build/), built afresh once a bench so it
  * is this source. Run through ts-node instead, the transpiler's heap made a re-run in place take 14 s in some
- * processes and 23–25 s in others, by garbage collection alone.
+ * processes and 23–29 s in others, by garbage collection alone.
  */
 function compiledCli(): string {
   if (built) return built;

@@ -35,8 +35,8 @@ export function nativeBuf(crc32: (data: Uint8Array, value?: number) => number): 
 let done = false;
 
 /**
- * Makes archiver checksum with zlib (once a process). Checksumming a 50,000 × 500 run's Results (about 300 MB of
- * XML) took 0.4 s of the main thread in JavaScript; zlib's takes a fraction of that. Returns whether it is in use.
+ * Makes archiver checksum with zlib (once a process). Checksumming the parts of a 50,000 × 500 run's workbook (about
+ * 360 MB of XML) took 0.39 s of the main thread in JavaScript and takes 0.12 s in zlib. Returns whether it is in use.
  */
 export function useNativeCrc(): boolean {
   if (done) return true;
