@@ -1,11 +1,14 @@
-// Reading the workbook: one getDataRange().getValues() per sheet (the last Results by its tracking columns), cells normalised for core.
+// Reading the workbook: one getDataRange().getValues() per sheet (the last Results by its tracking columns unless a rule lists it), cells normalised for core.
 import {
   type Cell,
   columnRuns,
+  findSheet,
   type Grid,
   normalizeName,
   previousResultsColumns,
+  referencedSheets,
   RESULTS_SHEET,
+  RULES_SHEET,
 } from '../core';
 import { toCoreCell } from './dates';
 
@@ -16,7 +19,7 @@ export interface ReadOptions {
   /**
    * Read the last Results for tracking only: its header, and below it the columns core's tracking uses (Rule ID,
    * Resource ID, Resource Type, Status, First Seen). A large Results is most of what a re-run reads, and each cell
-   * read costs time in Apps Script's six minutes.
+   * read costs time in Apps Script's six minutes. A Results a rule lists a column of (`'Results'!Title`) is read whole.
    */
   resultsForTracking?: boolean;
 }
@@ -24,13 +27,23 @@ export interface ReadOptions {
 /** Every sheet as a grid; trailing blank rows and columns (Sheets pads the data range) are kept as nulls. */
 export function readGrids(ss: Spreadsheet, timeZone: string, options: ReadOptions = {}): Grid[] {
   const results = normalizeName(RESULTS_SHEET.name);
-  return ss.getSheets().map((sheet) => {
-    const name = sheet.getName();
-    const rows =
-      options.resultsForTracking && normalizeName(name) === results
-        ? trackingColumns(sheet, timeZone)
-        : cells(sheet.getDataRange().getValues(), timeZone);
-    return { name, rows };
+  const sheets = ss.getSheets();
+  const read = (sheet: Sheet): Grid => ({
+    name: sheet.getName(),
+    rows: cells(sheet.getDataRange().getValues(), timeZone),
+  });
+  // Every sheet but the last Results first: whether a rule lists a column of Results decides how it is read.
+  const grids = sheets.map((sheet) => (normalizeName(sheet.getName()) === results ? undefined : read(sheet)));
+  const rules = findSheet(
+    grids.filter((g): g is Grid => g !== undefined),
+    RULES_SHEET,
+  );
+  const listed = rules !== undefined && referencedSheets(rules).includes(results);
+  return sheets.map((sheet, i) => {
+    const grid = grids[i];
+    if (grid) return grid;
+    if (!options.resultsForTracking || listed) return read(sheet);
+    return { name: sheet.getName(), rows: trackingColumns(sheet, timeZone) };
   });
 }
 

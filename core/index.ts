@@ -22,7 +22,7 @@ export {
   SETTINGS_SHEET,
   WAIVERS_SHEET,
 } from './rulebook/sheets';
-export { parseSheetRef } from './engine/expected';
+export { referencedSheets } from './engine/expected';
 export type { SheetRef } from './engine/expected';
 export { columnNames, RESOURCE_COLUMNS } from './rulebook/headers';
 

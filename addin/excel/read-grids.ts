@@ -6,8 +6,8 @@ import {
   columnRuns,
   normalizeName,
   OWNERS_SHEET,
-  parseSheetRef,
   previousResultsColumns,
+  referencedSheets,
   RESOURCES_PREFIX,
   RESULTS_SHEET,
   RULES_SHEET,
@@ -69,18 +69,6 @@ interface Block {
 export function isCoreSheet(name: string): boolean {
   const key = normalizeName(name);
   return CORE_SHEETS.has(key) || key.startsWith(RESOURCES_PREFIX);
-}
-
-/** Sheet names the Rules cells refer to as core reads them (`'Approved Images'!Image`, `Registries!Name`), normalized. */
-export function referencedSheets(grid: Grid): string[] {
-  const found = new Set<string>();
-  for (const row of grid.rows)
-    for (const cell of row) {
-      if (typeof cell !== 'string' || !cell.includes('!')) continue;
-      const ref = parseSheetRef(cell);
-      if (ref) found.add(normalizeName(ref.sheet));
-    }
-  return [...found];
 }
 
 /** A block read from the top-left used cell, placed so that row and column indexes are the sheet's (A1 is [0][0]). */

@@ -8,12 +8,15 @@ import {
   type CellsPatch,
   EXCEL_LIMITS,
   GENERATED_SHEET_NAMES,
+  findSheet,
   type Grid,
   type HostPatch,
   normalizeName,
   previousResultsColumns,
+  referencedSheets,
   RESOURCES_PREFIX,
   RESULTS_SHEET,
+  RULES_SHEET,
 } from '../../core';
 import { readCsvFolder } from './csv';
 import { saveCsvFolder } from './csv-folder';
@@ -91,17 +94,20 @@ export async function readRulebookFile(file: string, options: ReadOptions = {}):
     ? (sheet: string) => normalizeName(sheet).startsWith(RESOURCES_PREFIX)
     : undefined;
   // Of the last Results, a run reads only the columns tracking needs (core's previousResultsColumns).
+  const results = normalizeName(RESULTS_SHEET.name);
   const columnsOf = options.engineSheetsAsValues
-    ? (sheet: string) =>
-        normalizeName(sheet) === normalizeName(RESULTS_SHEET.name) ? previousResultsColumns : undefined
+    ? (sheet: string) => (normalizeName(sheet) === results ? previousResultsColumns : undefined)
     : undefined;
-  const { workbook, charts, values, kept, workbookXml } = await loadWorkbook(
-    file,
-    valuesOnly,
-    keep,
-    columnsOf,
-  );
-  const grids = workbookGrids(workbook, values);
+  let loaded = await loadWorkbook(file, valuesOnly, keep, columnsOf);
+  let grids = workbookGrids(loaded.workbook, loaded.values);
+  // A rule that lists a column of Results (`'Results'!Title`) reads that column: the book is read again, Results
+  // whole. The Rules sheet is read after the engine sheets, so this is known only now; such a rule is rare.
+  const rules = findSheet(grids, RULES_SHEET);
+  if (columnsOf && rules && referencedSheets(rules).includes(results)) {
+    loaded = await loadWorkbook(file, valuesOnly, keep);
+    grids = workbookGrids(loaded.workbook, loaded.values);
+  }
+  const { workbook, charts, kept, workbookXml } = loaded;
   return { kind: 'xlsx', path: file, grids, workbook, charts, kept, workbookXml };
 }
 

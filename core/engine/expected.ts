@@ -22,6 +22,21 @@ export function parseSheetRef(text: string): SheetRef | undefined {
   return { sheet: m[1].replace(/''/g, "'"), column: m[2].trim() };
 }
 
+/**
+ * Sheet names the cells of a Rules grid refer to as lists (`'Approved Images'!Image`, `Registries!Name`),
+ * normalized: a host that reads a sheet only in part (the last Results) must read a listed one whole.
+ */
+export function referencedSheets(grid: Grid): string[] {
+  const found = new Set<string>();
+  for (const row of grid.rows)
+    for (const cell of row) {
+      if (typeof cell !== 'string' || !cell.includes('!')) continue;
+      const ref = parseSheetRef(cell);
+      if (ref) found.add(normalizeName(ref.sheet));
+    }
+  return [...found];
+}
+
 /** The non-blank cells under a column of another sheet, or a problem naming what is missing. */
 export function readSheetColumn(
   ref: SheetRef,

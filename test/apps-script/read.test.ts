@@ -102,6 +102,18 @@ describe('readGrids with the last Results for tracking', () => {
     expect(tracked.problems).toEqual(whole.problems);
   });
 
+  it('reads a Results whole when a rule lists a column of it, so the rule sees that column', () => {
+    const rules = [
+      ...RULES,
+      ['LIST-001', 'Messages', 'aws_s3_bucket', 'name', 'is one of', "'Results'!Message", 'Low'],
+    ];
+    const fake = fakeWith({ Rules: rules, Results: results(50) });
+    const tracked = readGrids(fake.spreadsheet as never, TZ, { resultsForTracking: true });
+    const whole = readGrids(fake.spreadsheet as never, TZ);
+    expect(tracked).toEqual(whole);
+    expect(tracked.find((g) => g.name === 'Results')!.rows[1][0]).toBe('message 0');
+  });
+
   it('carries First Seen over on a re-run, reading only the tracking columns of the last Results', () => {
     const fake = fakeWith(
       Object.fromEntries(loadScenario('two-runs-first').grids.map((g) => [g.name, g.rows])),

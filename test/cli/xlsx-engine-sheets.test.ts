@@ -114,6 +114,24 @@ test('engine sheets read for their values only give the grids ExcelJS gives, on 
   expect(values.workbook!.getWorksheet('Results')!.rowCount).toBe(0);
 });
 
+test('a Results a rule lists a column of is read whole, so the rule sees that column', async () => {
+  const rules = [
+    ...SHEETS.Rules,
+    ['LIST-001', 'Titles seen', 'aws_s3_bucket', 'name', 'is one of', "'Results'!Title", 'Low'],
+  ];
+  const book = await writeXlsxRulebook(path.join(dir, 'book.xlsx'), { ...trickySheets(), Rules: rules });
+  await cli('validate', book, '--now', NOW, '--fail-on', 'none', '--quiet');
+  const whole = (await readRulebookFile(book)).grids.find((g) => g.name === 'Results')!.rows;
+  const run = (await readRulebookFile(book, { engineSheetsAsValues: true })).grids.find(
+    (g) => g.name === 'Results',
+  )!.rows;
+  // Title is not a column tracking reads: read for tracking only, it would be blank under the header.
+  const title = whole[0].indexOf('Title');
+  expect(previousResultsColumns(whole[0])).not.toContain(title);
+  expect(whole.slice(1).some((row) => row[title] !== null && row[title] !== undefined)).toBe(true);
+  expect(sameCells(run, whole)).toBe(true);
+});
+
 /** Whether a sheet is one the engine writes (read for its values only). */
 const isEngineSheet = (name: string) =>
   GENERATED_SHEET_NAMES.some((n) => normalizeName(n) === normalizeName(name));

@@ -1,5 +1,6 @@
 // Which extra sheets the Excel reader loads for the Rules sheet: exactly those core reads a list from.
-import { isCoreSheet, referencedSheets } from '../../../addin/excel/read-grids';
+import { isCoreSheet } from '../../../addin/excel/read-grids';
+import { referencedSheets } from '../../../core';
 
 describe('referencedSheets', () => {
   it.each([
