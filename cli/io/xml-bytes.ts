@@ -1,7 +1,8 @@
 // A sheet's rows as bytes as soon as each is made: its markup is ASCII, so each row is one native copy.
+import { CHUNK_BYTES } from './zip-writer';
 
-/** Bytes a part's rows are gathered in before they are handed on (the zip writer's batch size). */
-export const ROW_BYTES = 1 << 18;
+/** Bytes a part's rows are gathered in before they are handed on: the zip writer's batch size. */
+export const ROW_BYTES = CHUNK_BYTES;
 
 /**
  * A growing byte buffer for ASCII markup. Each `take` hands over the bytes so far in a buffer of their own and starts

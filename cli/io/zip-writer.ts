@@ -5,7 +5,7 @@ import { Readable } from 'stream';
 import { useNativeCrc } from './native-crc';
 
 /** Text gathered before it is handed to the deflate stream: few round trips, bounded memory. */
-const CHUNK_BYTES = 1 << 18;
+export const CHUNK_BYTES = 1 << 18;
 /** zlib's output buffer: larger than a chunk's deflated size, so a chunk is deflated in one trip to zlib's thread. */
 const DEFLATE_OUTPUT_BYTES = 1 << 20;
 

@@ -152,11 +152,7 @@ function judgeColumn(
     let code: number;
     if (id >= 0) {
       code = codeOf[id];
-      if (code === UNJUDGED) {
-        const out = column.judge(values[id], ctx);
-        judged[id] = out;
-        codeOf[id] = code = codeFor(out);
-      }
+      if (code === UNJUDGED) code = judgeValue(column, values, id, judged, codeOf, ctx);
     } else {
       let out: Outcome;
       if (id === DIRECT) {
@@ -196,16 +192,26 @@ function judgeEncoded(
   for (let i = 0; i < n; i++) {
     const id = ids[i];
     let code = codeOf[id];
-    if (code === UNJUDGED) {
-      const out = column.judge(values[id], ctx);
-      judged[id] = out;
-      codeOf[id] = code = codeFor(out);
-    }
+    if (code === UNJUDGED) code = judgeValue(column, values, id, judged, codeOf, ctx);
     codes[i] = code;
     if (code !== CODE.PASS) failing++;
   }
   const positions = positionsOf(codes, failing);
   return { codes, positions, outcome: (k) => judged[ids[positions[k]]] };
+}
+
+/** Judges a dictionary value met for the first time, keeping its outcome and code for every later cell; its code. */
+function judgeValue(
+  column: ColumnCheck,
+  values: readonly Value[],
+  id: number,
+  judged: Outcome[],
+  codeOf: Uint8Array,
+  ctx: EvalContext,
+): number {
+  const out = column.judge(values[id], ctx);
+  judged[id] = out;
+  return (codeOf[id] = codeFor(out));
 }
 
 /** Where the `failing` codes that are not PASS stand, in order. */
