@@ -102,6 +102,29 @@ export function targets(f: Partial<Record<EngineName, Figures>>, basis: Basis = 
   ];
 }
 
+/**
+ * The hand-written loop against the same peers, in the same run: the speed the issue calls the limit. A peer target
+ * above the loop's own ratio asks rulesheet to be faster than the loop, which the line says in so many words.
+ */
+export function loopScale(f: Partial<Record<EngineName, Figures>>): string | undefined {
+  const hand = f.handWritten?.checksPerSecond;
+  if (hand === undefined) return undefined;
+  const parts: string[] = [];
+  for (const [peer, wanted] of [
+    ['jsonRulesEngine', 50],
+    ['jsonLogic', 10],
+  ] as const) {
+    const rate = f[peer]?.checksPerSecond;
+    if (rate === undefined || rate <= 0) continue;
+    const loop = hand / rate;
+    const asks = wanted / loop;
+    parts.push(
+      `${loop.toFixed(1)}× ${ENGINE_LABELS[peer]} (so ${wanted}× asks for ${asks.toFixed(2)}× the loop's speed)`,
+    );
+  }
+  return parts.length === 0 ? undefined : `for scale, the hand-written loop in this run: ${parts.join('; ')}`;
+}
+
 const num = (x: number) => x.toLocaleString('en-US');
 
 /** A CLI run as cli-end-to-end.ts reports it, with the size it ran at. */

@@ -36,7 +36,16 @@ import {
   secondsWithJoins,
   type JoinsInBook,
 } from './joins-report';
-import { aroundTargets, figures, table, targetLines, targets, type Figures, type Replies } from './report';
+import {
+  aroundTargets,
+  figures,
+  loopScale,
+  table,
+  targetLines,
+  targets,
+  type Figures,
+  type Replies,
+} from './report';
 
 function forkChild(request: ChildRequest): Promise<ChildReply> {
   return new Promise((resolve) => {
@@ -292,6 +301,8 @@ async function main(): Promise<void> {
     `targets, on the ${main.workload} workload's compile + evaluate (median of ${options.runs} runs of each engine after its first, cold run; each on a settled heap):`,
   );
   for (const line of targetLines(list)) out(line);
+  const scale = loopScale(main.f);
+  if (scale) out(`  (${scale})`);
   const around = aroundTargets(main.validateSeconds, main.validateRatio, cli);
   out('targets around the engine (issue "Scale the output path"):');
   for (const line of targetLines(around)) out(line);
@@ -336,6 +347,7 @@ async function main(): Promise<void> {
       adapters: { sizes: adapterSizes, excel, sheets },
       cli,
       targets: list.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
+      loopScale: scale ?? null,
       aroundTargets: around.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
       withReadingTargets: withReading.map((t) => ({
         target: t.text,
