@@ -8,7 +8,7 @@ export const jsonReport: Report = function* (output, ctx) {
     version: ctx.version,
     runAt: isoDate(output.runAt),
     summary: summaryFigures(output.summary),
-    results: new Streamed(lazyMap(output.results, resultRow)),
+    results: new Streamed(lazyMap(output.results, resultRow), true),
     problems: problemRows(output).map(problemFields),
   };
   yield* prettyJson(report);

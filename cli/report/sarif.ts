@@ -113,7 +113,7 @@ export const sarifReport: Report = function* (output, ctx) {
             toolConfigurationNotifications: notifications,
           },
         ],
-        results: new Streamed(results()),
+        results: new Streamed(results(), true),
       },
     ],
   };

@@ -86,14 +86,34 @@ describe('prettyJson', () => {
     ),
   })).value;
 
-  it('writes any value in a streamed array as JSON.stringify does, plain or not', () => {
+  it('writes any value in a streamed array as JSON.stringify does, plain or not, searched or flat, at any depth', () => {
     fc.assert(
-      fc.property(fc.array(anyValue, { maxLength: 6 }), (items) => {
-        const written = [...prettyJson({ s: new Streamed(items) })].join('');
-        expect(written).toBe(JSON.stringify({ s: items.map((v) => (v === undefined ? null : v)) }, null, 2));
-      }),
+      fc.property(
+        fc.array(anyValue, { maxLength: 40 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 3 }),
+        (items, flat, depth) => {
+          let value: unknown = new Streamed(items, flat);
+          let plain: unknown = items.map((v) => (v === undefined ? null : v));
+          for (let i = 0; i < depth; i++) {
+            value = i % 2 ? [value] : { s: value };
+            plain = i % 2 ? [plain] : { s: plain };
+          }
+          expect([...prettyJson(value)].join('')).toBe(JSON.stringify(plain, null, 2));
+        },
+      ),
       { numRuns: 500 },
     );
+  });
+
+  it('writes a batch too long for one string item by item, and the same text', () => {
+    // V8 refuses a string near 512 MB with this RangeError; an item whose toJSON throws it inside a batch (where
+    // its key is its index) but not alone (key '') stands in for a batch that long.
+    const tooLongTogether = { toJSON: (key: string) => (key === '' ? 'alone' : ''.padEnd(2 ** 30)) };
+    const items = [1, { a: [2] }, tooLongTogether, 'x'];
+    expect(() => JSON.stringify(items)).toThrow(RangeError);
+    const written = [...prettyJson({ s: new Streamed(items, true) })].join('');
+    expect(written).toBe(JSON.stringify({ s: [1, { a: [2] }, 'alone', 'x'] }, null, 2));
   });
 
   it('writes a deep plain value whole, and a cycle is an error, not output', () => {
@@ -112,7 +132,21 @@ describe('prettyJson', () => {
     expect(lengths.length).toBeGreaterThan(10);
     // Items are gathered: far fewer chunks than items.
     expect(lengths.length).toBeLessThan(MANY.length / 10);
-    expect(Math.max(...lengths)).toBeLessThan(17_000);
+    // About 16,000 characters a chunk, for items of about the same size.
+    expect(Math.max(...lengths)).toBeLessThan(24_000);
+  });
+
+  it('shrinks its batches when small items are followed by large ones, and grows them again', () => {
+    const small = Array.from({ length: 5000 }, (_, i) => i);
+    const large = Array.from({ length: 400 }, (_, i) => 'y'.repeat(20_000 + i));
+    const items = [...small, ...large, ...small];
+    const lengths = [...prettyJson({ s: new Streamed(items, true) })].map((c) => c.length);
+    expect(lengths.reduce((a, b) => a + b, 0)).toBe(JSON.stringify({ s: items }, null, 2).length);
+    // The batch that meets the first large items has at most 1,024 items; after it, a large item a chunk.
+    expect(Math.max(...lengths)).toBeLessThan(1024 * 20_500);
+    expect(lengths.filter((n) => n >= 20_000 && n < 21_000).length).toBeGreaterThan(250);
+    // Small items after them are gathered again: far fewer chunks than items.
+    expect(lengths.length).toBeLessThan(400 + 200);
   });
 
   it('makes items only as they are written', () => {
