@@ -1,5 +1,13 @@
 // The JSON Lines report: one JSON object a line, for CI tools that read a stream (jq -c, grep, line-by-line loaders).
-import { isoDate, problemFields, problemRows, resultRow, summaryFigures, type Report } from './rows';
+import {
+  isoDate,
+  problemFields,
+  problemRows,
+  resultRow,
+  summaryFigures,
+  type Report,
+  type ResultRow,
+} from './rows';
 
 // The summary line comes first, so `head -n 1` answers "how did the run go" without reading the results.
 export const jsonlReport: Report = function* (output, ctx) {
@@ -15,8 +23,14 @@ export const jsonlReport: Report = function* (output, ctx) {
   for (const p of problemRows(output)) {
     yield line({ type: 'problem', ...problemFields(p) });
   }
-  for (const r of output.results) yield line({ type: 'result', ...resultRow(r) });
+  for (const r of output.results) yield resultLine(resultRow(r));
 };
 
 /** JSON.stringify escapes every line break inside a string, so one object is always one line. */
 const line = (value: object) => `${JSON.stringify(value)}\n`;
+
+/**
+ * `line({ type: 'result', ...row })` without making that object: a row always has keys and never `type`, so its
+ * text after the opening brace follows the type's. Millions of rows, one spread each, cost more than the text.
+ */
+const resultLine = (row: ResultRow) => `{"type":"result",${JSON.stringify(row).slice(1)}\n`;

@@ -195,6 +195,10 @@ describe('streamed reports', () => {
     expect(objects[0].results).toBe(json.results.length);
     const results = objects.filter((o) => o.type === 'result').map(({ type: _type, ...rest }) => rest);
     expect(results).toEqual(json.results);
+    // Each result line, as text, is the one JSON.stringify gives the row with its type first.
+    expect(lines.filter((l) => l.startsWith('{"type":"result"'))).toEqual(
+      json.results.map((r: object) => JSON.stringify({ type: 'result', ...r })),
+    );
     const problems = objects.filter((o) => o.type === 'problem').map(({ type: _type, ...rest }) => rest);
     expect(problems).toEqual(json.problems);
     expect(objects.map((o) => o.type)).toEqual([
