@@ -25,6 +25,8 @@ export interface ValidateCommandOptions {
   quiet?: boolean;
   /** false (`--no-write`): report only; the rulebook is read and checked, never written. */
   write?: boolean;
+  /** With --format sarif: list at most this many results, the most severe. */
+  maxResults?: number;
 }
 
 /** A report file's format from its extension, when --format is not given. */
@@ -51,6 +53,13 @@ export function parseFailOnOption(text: string): Severity | null {
   return s;
 }
 
+export function parseMaxResults(text: string): number {
+  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new InvalidArgumentError('give a whole number of results, 1 or more, e.g. 25000.');
+  return n;
+}
+
 export function registerValidate(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
   program
     .command('validate')
@@ -67,6 +76,11 @@ export function registerValidate(program: Command, io: CliIO, setExitCode: (code
       '--fail-on <severity>',
       'exit 1 when a FAIL or ERROR at this severity or above remains: critical, high, medium, low, info, none (default: Settings "Fail On", else none)',
       parseFailOnOption,
+    )
+    .option(
+      '--max-results <n>',
+      'with --format sarif: list only the n most severe results (GitHub code scanning takes at most 25000)',
+      parseMaxResults,
     )
     .option('--now <iso>', 'the time of the run (default: now)', parseNow)
     .option('--quiet', 'print nothing but errors')
@@ -85,6 +99,13 @@ export async function runValidate(
     opts.format ?? (opts.report ? FORMAT_BY_EXTENSION[path.extname(opts.report).toLowerCase()] : undefined);
   if (opts.report && !format) {
     io.stderr.write(`rulesheet: --report ${opts.report}: give --format (${REPORT_FORMATS.join(', ')})\n`);
+    return 2;
+  }
+  if (opts.maxResults !== undefined && format !== 'sarif') {
+    io.stderr.write(
+      `rulesheet: --max-results applies to --format sarif only` +
+        `${format ? `; the ${format} report lists every result` : ''}\n`,
+    );
     return 2;
   }
   const writes = opts.write !== false;
@@ -135,7 +156,11 @@ export async function runValidate(
       }
     }
     if (format && opts.report) {
-      writeReport(opts.report, REPORTS[format](output, reportContext(file)), rewrite ? written : undefined);
+      writeReport(
+        opts.report,
+        REPORTS[format](output, reportContext(file, opts.maxResults)),
+        rewrite ? written : undefined,
+      );
     }
     phases.stop();
 
@@ -145,12 +170,19 @@ export async function runValidate(
     // With a report on standard output, the human summary moves to standard error so pipes stay clean.
     const toStdout = Boolean(format && !opts.report);
     const say = (text: string) => (toStdout ? io.stderr : io.stdout).write(`${text}\n`);
-    if (format && toStdout) writeChunks(io.stdout, REPORTS[format](output, reportContext(file)));
+    if (format && toStdout)
+      writeChunks(io.stdout, REPORTS[format](output, reportContext(file, opts.maxResults)));
     if (!opts.quiet) {
       say(summaryText(output));
       if (rewrite) say(`Wrote ${written}${opts.report ? ` and ${opts.report}` : ''}.`);
       else if (chartsKept) say(`Wrote ${opts.report}.`);
       else say(`${opts.report ? `Wrote ${opts.report}; ` : ''}${rulebookPath} was not written (--no-write).`);
+      const open = openCount(output);
+      if (opts.maxResults !== undefined && open > opts.maxResults)
+        say(
+          `The SARIF report lists the ${opts.maxResults.toLocaleString('en-US')} most severe of ` +
+            `${open.toLocaleString('en-US')} FAIL, ERROR and WAIVED results (--max-results).`,
+        );
       if (failOn) {
         say(
           gating.length
@@ -201,8 +233,15 @@ function writeReport(file: string, chunks: Iterable<string>, rulebook: string | 
   }
 }
 
-function reportContext(file: RulebookFile): ReportContext {
+/** The FAIL, ERROR and WAIVED results: those a SARIF report lists. */
+function openCount(output: ReturnType<typeof validate>): number {
+  const c = output.results.counts;
+  return c.failing + c.errors + c.waived;
+}
+
+function reportContext(file: RulebookFile, maxResults?: number): ReportContext {
   return {
+    maxResults,
     rulebookPath: file.path,
     version: packageVersion(),
     fileOf: (sheet) =>

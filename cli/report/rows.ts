@@ -32,6 +32,8 @@ export interface ReportContext {
   /** The file holding a sheet: the workbook itself, or a sheet's CSV file inside the folder. */
   fileOf: (sheet: string) => string;
   version: string;
+  /** SARIF only (`--max-results`): list at most this many results, the most severe (sarif-cap.ts). */
+  maxResults?: number;
 }
 
 /** A report in chunks, made as they are written: its size is bounded by the disk, not by V8's longest string. */

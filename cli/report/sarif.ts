@@ -1,9 +1,10 @@
-// The SARIF 2.1.0 report: one rule descriptor per rule, one result per FAIL/ERROR/WAIVED, problems as notifications.
+// The SARIF 2.1.0 report: one rule descriptor per rule, one result per FAIL/ERROR/WAIVED (the most severe n with --max-results), problems as notifications.
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { type Result, type Rule, type Severity, sheetRef } from '../../core';
 import { prettyJson, Streamed } from './json-stream';
+import { sarifCap, type SarifCap } from './sarif-cap';
 import { isoDate, problemRows, resultRow, type Report, type ReportContext } from './rows';
 
 type Level = 'error' | 'warning' | 'note';
@@ -65,8 +66,11 @@ export const sarifReport: Report = function* (output, ctx) {
   // The results listed are the open ones (FAIL, ERROR, WAIVED): the set reaches them without the passing ones.
   // The descriptors are written before the results, which are made lazily: every rule is indexed first.
   for (const run of output.results.runs) if (run.positions.length > 0) descriptor(run.rule);
+  // Under --max-results, the most severe open results alone (code scanning refuses more than 25,000 in a run).
+  const cap = ctx.maxResults === undefined ? undefined : sarifCap(output, ctx.maxResults);
   function* results() {
-    for (const r of output.results.open()) yield sarifResult(r, descriptor(r.rule), ruleLocation(r.rule));
+    for (const r of output.results.open())
+      if (cap === undefined || cap.keep(r)) yield sarifResult(r, descriptor(r.rule), ruleLocation(r.rule));
   }
 
   const notifications = problemRows(output).map((p, i) => {
@@ -111,6 +115,7 @@ export const sarifReport: Report = function* (output, ctx) {
             executionSuccessful: true,
             startTimeUtc: isoDate(output.runAt),
             toolConfigurationNotifications: notifications,
+            ...(cap && cap.listed < cap.total ? { toolExecutionNotifications: [capNotification(cap)] } : {}),
           },
         ],
         results: new Streamed(results(), true),
@@ -120,6 +125,21 @@ export const sarifReport: Report = function* (output, ctx) {
   yield* prettyJson(sarif);
   yield '\n';
 };
+
+/** Says that the log lists only some of the run's results, which ones, and where the others are. */
+function capNotification(cap: SarifCap) {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return {
+    descriptor: { id: 'results-capped' },
+    level: 'warning',
+    message: {
+      text:
+        `This log lists ${n(cap.listed)} of the run's ${n(cap.total)} FAIL, ERROR and WAIVED results ` +
+        `(--max-results ${cap.listed}): the most severe, open ones before waived ones of the same severity. ` +
+        'A JSON, JSON Lines or CSV report lists them all.',
+    },
+  };
+}
 
 function ruleDescriptor(rule: Rule) {
   const frameworks = rule.framework
