@@ -2,8 +2,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { SaxesParser } from 'saxes';
 import { parseCsv } from '../../cli/io/csv';
 import {
@@ -17,6 +15,7 @@ import {
   tempDir,
   writeCsvRulebook,
 } from './helpers/rulebook';
+import { sarifSchemaErrors } from './helpers/sarif-schema';
 
 let dir: string;
 let book: string;
@@ -115,17 +114,7 @@ test('json to standard output: the summary moves to standard error', async () =>
 
 test('sarif: valid against the SARIF 2.1.0 schema; rules, levels, locations, suppressions', async () => {
   const sarif = JSON.parse(await report('sarif'));
-  const schemaFile = path.join(
-    __dirname,
-    '../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json',
-  );
-  const { $schema: _draft, id, ...schema } = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
-  // The schema has a pattern that is invalid with the `u` flag, so patterns compile without it.
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  addFormats(ajv);
-  const valid = ajv.validate({ ...schema, $id: id }, sarif);
-  expect(ajv.errors ?? []).toEqual([]);
-  expect(valid).toBe(true);
+  expect(sarifSchemaErrors(sarif)).toEqual([]);
 
   const run = sarif.runs[0];
   expect(run.tool.driver.name).toBe('rulesheet');

@@ -1,10 +1,9 @@
 // `validate --format sarif --max-results n`: the n most severe results, in the log's order, and a note of the rest.
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import type { Cell } from '../../core';
 import { cli, NOW, tempDir, writeCsvRulebook } from './helpers/rulebook';
+import { sarifSchemaErrors } from './helpers/sarif-schema';
 
 const SEVERITY_ORDER = ['Critical', 'High', 'Medium', 'Low', 'Info'];
 const VMS = Array.from({ length: 12 }, (_, i) => `vm-${String(i + 1).padStart(2, '0')}`);
@@ -119,16 +118,7 @@ describe('--max-results', () => {
 
   test('a capped log is valid SARIF 2.1.0, its notification included', async () => {
     const log = JSON.parse((await sarif('--max-results', '7')).text);
-    const schemaFile = path.join(
-      __dirname,
-      '../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json',
-    );
-    const { $schema: _draft, id, ...schema } = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    addFormats(ajv);
-    const valid = ajv.validate({ ...schema, $id: id }, log);
-    expect(ajv.errors ?? []).toEqual([]);
-    expect(valid).toBe(true);
+    expect(sarifSchemaErrors(log)).toEqual([]);
     // Every rule keeps its descriptor, listed or not.
     expect(log.runs[0].tool.driver.rules).toHaveLength(5);
   });
