@@ -32,17 +32,20 @@ export function nativeBuf(crc32: (data: Uint8Array, value?: number) => number): 
   return (data, seed) => crc32(data, typeof seed === 'number' ? seed >>> 0 : 0) | 0;
 }
 
-let done = false;
+/** Whether archiver checksums with zlib, once decided (a process tries once, whether it can or not). */
+let inUse: boolean | undefined;
 
 /**
  * Makes archiver checksum with zlib (once a process). Checksumming the parts of a 50,000 × 500 run's workbook (about
  * 360 MB of XML) took 0.39 s of the main thread in JavaScript and takes 0.12 s in zlib. Returns whether it is in use.
  */
 export function useNativeCrc(): boolean {
-  if (done) return true;
+  if (inUse !== undefined) return inUse;
   const crc = nativeCrc32 ? archiversCrc() : undefined;
-  if (!crc || !nativeCrc32 || typeof crc.buf !== 'function') return false;
-  crc.buf = nativeBuf(nativeCrc32);
-  done = true;
-  return true;
+  inUse = false;
+  if (nativeCrc32 && crc && typeof crc.buf === 'function') {
+    crc.buf = nativeBuf(nativeCrc32);
+    inUse = true;
+  }
+  return inUse;
 }
