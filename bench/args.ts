@@ -12,6 +12,8 @@ export interface BenchOptions {
   inProcess: boolean;
   /** Measured runs per engine after its first (cold) run; the figure is their median. */
   runs: number;
+  /** Child processes per engine, the engines taking turns; its figures pool every round (pool.ts). */
+  rounds: number;
   /** Skip the CLI end-to-end runs. */
   noCli: boolean;
   /** Only the chosen workload's engines, not both. */
@@ -23,11 +25,13 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench -- [--rules N] [--resources N] [--types N] [--seed N]
-                    [--sample N] [--logic-sample N|all] [--runs N] [--in-process] [--json]
+                    [--sample N] [--logic-sample N|all] [--runs N] [--rounds N] [--in-process] [--json]
                     [--workload distinct|duplicates] [--one-workload] [--quick] [--no-cli] [--joins]
   --sample N         resources per type json-rules-engine runs on (default 1000); its checks/s is scaled
   --logic-sample N   resources per type json-logic-js runs on (default all)
   --runs N           measured runs per engine after its first, cold run (default 3); the figure is their median
+  --rounds N         processes per engine, the engines taking turns (default 2); the figure is the median of
+                     every measured run of every round
   --in-process       run the engines in this process, not one child process each
   --json             print one JSON object on stdout, everything else on stderr
   --workload W       the workload the targets are judged on: distinct (default), every rule a distinct check;
@@ -53,6 +57,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     json: false,
     inProcess: false,
     runs: 3,
+    rounds: 2,
     noCli: false,
     oneWorkload: false,
     quick: false,
@@ -84,6 +89,9 @@ export function parseArgs(argv: string[]): BenchOptions {
       }
       case '--runs':
         options.runs = positiveInt(flag, next());
+        break;
+      case '--rounds':
+        options.rounds = positiveInt(flag, next());
         break;
       case '--json':
         options.json = true;

@@ -5,6 +5,7 @@ import { runJsonLogic } from './peers/jsonlogic';
 import { runJsonRulesEngine } from './peers/jsonrules';
 import { runRulesheet, timeRulesheet } from './peers/rulesheet';
 import type { Counts, EngineRun } from './peers/types';
+import { median } from './pool';
 
 export const ENGINES = ['rulesheet', 'handWritten', 'jsonLogic', 'jsonRulesEngine'] as const;
 export type EngineName = (typeof ENGINES)[number];
@@ -117,10 +118,4 @@ async function countedRun(
     case 'jsonRulesEngine':
       return { ...(await runJsonRulesEngine(grids, n)), perType, sampled: [] };
   }
-}
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

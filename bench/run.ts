@@ -2,6 +2,7 @@
 import { fork } from 'child_process';
 import os from 'os';
 import path from 'path';
+import type { Grid } from '../core';
 import { parseArgs, type BenchOptions } from './args';
 import type { ChildReply, ChildRequest } from './child';
 import { compareCounts, totals } from './compare';
@@ -26,6 +27,7 @@ import { benchSheetsAdapter, sheetsLine, type SheetsFigures } from './sheets-ada
 import { distinctChecks } from './distinct';
 import { generateWorkbook, type Workload } from './generate';
 import { rssMB, sampleRss } from './measure';
+import { poolReplies } from './pool';
 import type { Counts } from './peers/types';
 import { benchJoins, JOIN_RULES, joinLines } from './joins';
 import { joinedClusterRows, withJoinRules } from './joins-book';
@@ -70,36 +72,45 @@ async function runAll(options: BenchOptions, log: (s: string) => void): Promise<
     jsonRulesEngine: options.jreSample,
   };
   const compareAt = [options.jreSample, ...(options.logicSample === null ? [] : [options.logicSample])];
-  const replies = {} as Replies;
   const grids = options.inProcess ? generateWorkbook(options.size) : undefined;
-  for (const engine of ENGINES) {
-    log(`running ${ENGINE_LABELS[engine]}…`);
-    const request: ChildRequest = {
-      engine,
-      size: options.size,
-      perType: perType[engine],
-      compareAt,
-      runs: options.runs,
-    };
-    if (grids) {
-      const baselineRssMB = rssMB();
-      const sampler = sampleRss();
-      try {
-        replies[engine] = {
-          ok: true,
-          outcome: await runEngine(engine, grids, request.perType, compareAt, options.runs),
-          peakRssMB: sampler.stop(),
-          baselineRssMB,
-        };
-      } catch (e) {
-        sampler.stop();
-        replies[engine] = { ok: false, error: e instanceof Error ? e.message : String(e) };
-      }
-    } else {
-      replies[engine] = await forkChild(request);
+  const rounds = {} as Record<EngineName, ChildReply[]>;
+  for (const engine of ENGINES) rounds[engine] = [];
+  // The engines take turns, round after round, so a change in the machine's load falls on all of them.
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const engine of ENGINES) {
+      log(
+        `running ${ENGINE_LABELS[engine]}${options.rounds > 1 ? ` (round ${round} of ${options.rounds})` : ''}…`,
+      );
+      const request: ChildRequest = {
+        engine,
+        size: options.size,
+        perType: perType[engine],
+        compareAt,
+        runs: options.runs,
+      };
+      rounds[engine].push(grids ? await runInProcess(engine, grids, request) : await forkChild(request));
     }
   }
+  const replies = {} as Replies;
+  for (const engine of ENGINES) replies[engine] = poolReplies(rounds[engine]);
   return replies;
+}
+
+/** One engine run here rather than in a child (--in-process): its memory figures include everything before it. */
+async function runInProcess(engine: EngineName, grids: Grid[], request: ChildRequest): Promise<ChildReply> {
+  const baselineRssMB = rssMB();
+  const sampler = sampleRss();
+  try {
+    return {
+      ok: true,
+      outcome: await runEngine(engine, grids, request.perType, request.compareAt, request.runs),
+      peakRssMB: sampler.stop(),
+      baselineRssMB,
+    };
+  } catch (e) {
+    sampler.stop();
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /** Counts of a full-set engine on the sample a peer ran (null: the whole set). */
@@ -298,7 +309,7 @@ async function main(): Promise<void> {
   out('');
   const list = targets(main.f);
   out(
-    `targets, on the ${main.workload} workload's compile + evaluate (median of ${options.runs} runs of each engine after its first, cold run; each on a settled heap):`,
+    `targets, on the ${main.workload} workload's compile + evaluate (median of ${options.runs} runs of each engine after its first, cold run, in each of ${options.rounds} processes taken in turn; each on a settled heap):`,
   );
   for (const line of targetLines(list)) out(line);
   const scale = loopScale(main.f);
