@@ -12,7 +12,8 @@ import {
   type WriteCell,
 } from '../../core';
 import { toCsv, toDataCsv } from './csv';
-import { writeFileSafely } from './safe-write';
+import { csvChunks } from './csv-chunks';
+import { writeChunksSafely, writeFileSafely } from './safe-write';
 
 /** The `.csv` file of a folder that holds a sheet (names matched as core matches them), if any. */
 export function csvFileFor(dir: string, sheet: string): string | undefined {
@@ -47,16 +48,18 @@ export function saveCsvFolder(
       continue;
     }
     const file = csvFileFor(inDir, patch.sheet) ?? `${patch.sheet}.csv`;
-    const text =
-      patch.kind === 'sheet' ? toCsv(patch.rows) : columnsCsv(gridOf(patch.sheet)?.rows ?? [], patch);
-    writeFileSafely(path.join(outDir, file), text, options);
+    // An engine sheet is written a batch of rows at a time: Results may hold more text than one string can.
+    if (patch.kind === 'sheet')
+      writeChunksSafely(path.join(outDir, file), csvChunks(patch.rows, toCsv), options);
+    else
+      writeFileSafely(path.join(outDir, file), columnsCsv(gridOf(patch.sheet)?.rows ?? [], patch), options);
     written.add(file.toLowerCase());
   }
   const patched = applyCellsPatches(grids, patches);
   for (const [key, sheet] of cellsSheets) {
     const grid = patched.find((g) => normalizeName(g.name) === key) as Grid;
     const file = csvFileFor(inDir, grid.name) ?? `${sheet}.csv`;
-    writeFileSafely(path.join(outDir, file), toDataCsv(grid.rows), options);
+    writeChunksSafely(path.join(outDir, file), csvChunks(grid.rows, toDataCsv), options);
     written.add(file.toLowerCase());
   }
   if (path.resolve(inDir) === path.resolve(outDir) || !fs.existsSync(inDir)) return;
