@@ -92,7 +92,7 @@ export function date1904Of(workbookXml: string, part = 'xl/workbook.xml'): boole
  * Collects the texts of the `<t>` elements of string items (`<si>`, `<is>`), phonetic runs (`<rPh>`) left out,
  * as ExcelJS joins a rich text.
  */
-class StringItem {
+export class StringItem {
   private depthInPhonetic = 0;
   private inT = false;
   text = '';
@@ -140,7 +140,7 @@ export function sharedStringsOf(xml: string | undefined, part = 'xl/sharedString
 }
 
 /** One `<c>` element as it is read: its attributes, its value's text, an inline string, whether it has a formula. */
-interface CellRead {
+export interface CellRead {
   t: string;
   s: string | undefined;
   v: string | undefined;
@@ -159,33 +159,35 @@ const SKIPPED: CellRead = {
   formula: false,
 };
 
+/** What a worksheet's XML holds for its values, reported in document order as it is parsed. */
+export interface CellEvents {
+  /** A row opens: its number (1-based), from its `r` or counted on from the row before. */
+  row(r: number): void;
+  /** Whether the cell at column `col` (1-based) of the open row is parsed past without being reported. */
+  skip(col: number): boolean;
+  /** A cell of the open row closed, with what was read of it (a record reused for the next cell). */
+  cell(col: number, read: CellRead): void;
+  /** The open row closed. */
+  rowEnd(): void;
+  /** A merged range, as its ref. */
+  merge(ref: string): void;
+}
+
 /**
- * The values of one worksheet from its XML in chunks; merged cells but the first hold nothing, as in
- * workbookGrids. Throws an Error naming `part` (and where) when the XML is not well-formed.
+ * A parser of a worksheet's XML reporting its rows, cells and merges to `on`. Throws an Error naming `part` (and
+ * where) when the XML is not well-formed.
  */
-export async function sheetValues(
-  chunks: AsyncIterable<Buffer | string>,
-  ctx: ValueContext,
-  part = 'worksheet',
-  /**
-   * Given the header row (row 1, read whole), the columns (0-based) whose values are wanted below it: the others
-   * are parsed past and left blank. Undefined: every column.
-   */
-  columnsOf?: (header: Cell[]) => readonly number[] | undefined,
-): Promise<Cell[][]> {
-  const rows: Cell[][] = [];
-  const merges: string[] = [];
+export function cellParser(
+  part: string,
+  on: CellEvents,
+): SaxesParser<{ xmlns: false; position: true; fileName: string }> {
   let nextRow = 1;
-  let rowNumber = 0;
-  let cells: Cell[] | undefined;
+  let inRow = false;
   let nextCol = 1;
   let col = 0;
   let cell: CellRead | undefined;
   const reading: CellRead = { ...SKIPPED };
-  // Per column (1-based), whether its values are wanted, once row 1 has been read; undefined: all are.
-  let wanted: boolean[] | undefined;
-  let decided = columnsOf === undefined;
-  const p = parser(
+  return parser(
     part,
     (name, attrs) => {
       if (cell === SKIPPED) return;
@@ -201,13 +203,13 @@ export async function sheetValues(
       if (name === 'row') {
         const r = attrs.r !== undefined ? Number(attrs.r) : nextRow;
         nextRow = r + 1;
-        rowNumber = r;
-        cells = rows[r - 1] ??= [];
+        inRow = true;
         nextCol = 1;
-      } else if (name === 'c' && cells) {
+        on.row(r);
+      } else if (name === 'c' && inRow) {
         col = attrs.r ? columnOf(attrs.r) : nextCol;
         nextCol = col + 1;
-        if (wanted !== undefined && rowNumber > 1 && wanted[col] !== true) cell = SKIPPED;
+        if (on.skip(col)) cell = SKIPPED;
         else {
           // One record for every cell, filled afresh: millions of cells, no object each.
           cell = reading;
@@ -218,7 +220,7 @@ export async function sheetValues(
           cell.inline = undefined;
           cell.formula = false;
         }
-      } else if (name === 'mergeCell' && attrs.ref !== undefined) merges.push(attrs.ref);
+      } else if (name === 'mergeCell' && attrs.ref !== undefined) on.merge(attrs.ref);
     },
     (name) => {
       if (cell === SKIPPED) {
@@ -227,23 +229,13 @@ export async function sheetValues(
       }
       if (!cell) {
         if (name === 'row') {
-          // The header decides which columns the rows under it are read for (only when it comes first).
-          if (!decided) {
-            decided = true;
-            const keep = rowNumber === 1 && rows.length === 1 ? columnsOf?.(rows[0]) : undefined;
-            if (keep) {
-              wanted = [];
-              for (const c of keep) wanted[c + 1] = true;
-            }
-          }
-          cells = undefined;
+          inRow = false;
+          on.rowEnd();
         }
         return;
       }
       if (name === 'c') {
-        const row = cells as Cell[];
-        while (row.length < col - 1) row.push(null);
-        row[col - 1] = cellValue(cell, ctx);
+        on.cell(col, cell);
         cell = undefined;
       } else if (name === 'v') cell.inV = false;
       else cell.inline?.close(name);
@@ -254,23 +246,114 @@ export async function sheetValues(
       else cell.inline?.add(text);
     },
   );
+}
+
+/**
+ * A sheet's rows as they are parsed, cell by cell as ExcelJS would give them. `columnsOf`, given the header row
+ * (row 1, read whole, when it comes first), picks the columns (0-based) whose values are wanted below it.
+ */
+export class RowsBuilder implements CellEvents {
+  readonly rows: Cell[][] = [];
+  readonly merges: string[] = [];
+  /** Rows closed so far. */
+  rowsEnded = 0;
+  private cells: Cell[] | undefined;
+  private rowNumber = 0;
+  /** Per column (1-based), whether its values are wanted, once row 1 has been read; undefined: all are. */
+  private wanted: boolean[] | undefined;
+  private decided: boolean;
+
+  constructor(
+    private readonly ctx: ValueContext,
+    private readonly columnsOf?: (header: Cell[]) => readonly number[] | undefined,
+  ) {
+    this.decided = columnsOf === undefined;
+  }
+
+  row(r: number): void {
+    this.rowNumber = r;
+    this.cells = this.rows[r - 1] ??= [];
+  }
+
+  skip(col: number): boolean {
+    return this.wanted !== undefined && this.rowNumber > 1 && this.wanted[col] !== true;
+  }
+
+  cell(col: number, read: CellRead): void {
+    this.set(col, cellValue(read, this.ctx));
+  }
+
+  /** Sets a cell of the open row, as a cell element of the XML does. */
+  set(col: number, value: Cell): void {
+    const row = this.cells as Cell[];
+    while (row.length < col - 1) row.push(null);
+    row[col - 1] = value;
+  }
+
+  rowEnd(): void {
+    this.rowsEnded++;
+    // The header decides which columns the rows under it are read for (only when it comes first).
+    if (!this.decided) {
+      this.decided = true;
+      const keep =
+        this.rowNumber === 1 && this.rows.length === 1 ? this.columnsOf?.(this.rows[0]) : undefined;
+      if (keep) {
+        this.wanted = [];
+        for (const c of keep) this.wanted[c + 1] = true;
+      }
+    }
+    this.cells = undefined;
+  }
+
+  merge(ref: string): void {
+    this.merges.push(ref);
+  }
+
+  /** The rows, gaps filled and merged cells but the first emptied, as in workbookGrids. */
+  finish(): Cell[][] {
+    const rows = this.rows;
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    for (const ref of this.merges) {
+      const range = parseRef(ref);
+      if (!range) continue;
+      for (let r = range.top; r <= Math.min(range.bottom, rows.length); r++) {
+        const row = rows[r - 1];
+        for (let c = range.left; c <= Math.min(range.right, row.length); c++)
+          if (r !== range.top || c !== range.left) row[c - 1] = null;
+      }
+    }
+    return rows;
+  }
+}
+
+/**
+ * The values of one worksheet from its XML in chunks; merged cells but the first hold nothing, as in
+ * workbookGrids. Throws an Error naming `part` (and where) when the XML is not well-formed.
+ */
+export async function sheetValues(
+  chunks: AsyncIterable<Buffer | string>,
+  ctx: ValueContext,
+  part = 'worksheet',
+  /**
+   * Given the header row (row 1, read whole), the columns (0-based) whose values are wanted below it: the others
+   * are parsed past and left blank. Undefined: every column.
+   */
+  columnsOf?: (header: Cell[]) => readonly number[] | undefined,
+): Promise<Cell[][]> {
+  const rows = new RowsBuilder(ctx, columnsOf);
+  const p = cellParser(part, rows);
   const decoder = new StringDecoder('utf8');
   for await (const chunk of chunks) p.write(typeof chunk === 'string' ? chunk : decoder.write(chunk));
   p.write(decoder.end()).close();
-  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  for (const ref of merges) {
-    const range = parseRef(ref);
-    if (!range) continue;
-    for (let r = range.top; r <= Math.min(range.bottom, rows.length); r++) {
-      const row = rows[r - 1];
-      for (let c = range.left; c <= Math.min(range.right, row.length); c++)
-        if (r !== range.top || c !== range.left) row[c - 1] = null;
-    }
-  }
-  return rows;
+  return rows.finish();
 }
 
-function cellValue(cell: CellRead, ctx: ValueContext): Cell {
+/** Whether a cell's value is a shared string's index (its `v`), which cellValue looks up. */
+export function isSharedString(cell: CellRead): boolean {
+  return cell.t === 's' && !cell.formula && cell.v !== undefined && cell.v !== '';
+}
+
+export function cellValue(cell: CellRead, ctx: ValueContext): Cell {
   const { t, v, formula } = cell;
   if (t === 'inlineStr' && !formula) return cell.inline === undefined ? null : cell.inline.text;
   if (v === undefined || v === '') return null;
