@@ -7,6 +7,7 @@ import * as unzipper from 'unzipper';
 import { firstLine } from './input-error';
 import { rangeCells } from './xlsx-ranges';
 import { date1904Of, dateStylesOf, sharedStringsOf, sheetValues, type ValueContext } from './xlsx-values';
+import { inflatedPart, type ZipEntry } from './zip-part';
 import { canAppendTo, type KeptSheets } from './xlsx-kept';
 import type { KeptRels } from './xlsx-kept-rels';
 import { attr, parseRels, type Rel, relsOf, relsXml, resolve, unescapeXml } from './xlsx-rels';
@@ -95,7 +96,12 @@ export async function preparePackage(
   const opened = async () => (directory ??= await unzipper.Open.buffer(bytes).catch(() => null));
   const nativeText = async (path: string): Promise<string | undefined> => {
     const found = (await opened())?.files.find((f) => f.path === path);
-    return found ? (await found.buffer()).toString('utf8') : text(zip, path);
+    if (!found) return text(zip, path);
+    const chunks = inflatedPart(bytes, found as ZipEntry);
+    if (!chunks) return (await found.buffer()).toString('utf8');
+    const read: Buffer[] = [];
+    for await (const chunk of chunks) read.push(chunk);
+    return Buffer.concat(read).toString('utf8');
   };
   const styles = () => (stylesXml ??= text(zip, 'xl/styles.xml'));
   // The shared strings of a large book are megabytes: inflated natively, they are read in a fraction of the time.
@@ -135,7 +141,9 @@ export async function preparePackage(
       try {
         const ctx = await valueContext();
         const native = (await opened())?.files.find((f) => f.path === part);
-        const chunks = native ? native.stream() : streamOf(zip.file(part) as JSZip.JSZipObject);
+        const chunks = native
+          ? (inflatedPart(bytes, native as ZipEntry) ?? (native.stream() as AsyncIterable<Buffer>))
+          : streamOf(zip.file(part) as JSZip.JSZipObject);
         if (keeping && kept) {
           const read: Buffer[] = [];
           values.set(sheet.name, await sheetValues(collecting(chunks, read), ctx, part));

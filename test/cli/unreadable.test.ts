@@ -1,7 +1,8 @@
 // Unreadable input: one line naming the file (and line where known), exit 2, never a stack trace.
 import * as fs from 'fs';
 import * as path from 'path';
-import { SHEETS, NOW, cli, tempDir, writeCsvRulebook } from './helpers/rulebook';
+import * as unzipper from 'unzipper';
+import { SHEETS, NOW, cli, tempDir, writeCsvRulebook, writeXlsxRulebook } from './helpers/rulebook';
 
 let dir: string;
 beforeEach(() => {
@@ -92,3 +93,35 @@ test('a CSV cell longer than a spreadsheet cell holds names the file and the cel
   expect(r.stderr).toMatch(/cell C2: 40,000 characters, more than a cell holds \(32,767\)/);
   expect(fs.existsSync(path.join(book, 'Results.csv'))).toBe(false);
 });
+
+test.each([
+  [
+    'its checksum',
+    (part: Buffer, at: number) => part.writeUInt32LE((part.readUInt32LE(at + 14) ^ 1) >>> 0, at + 14),
+  ],
+  ['its deflated bytes', (part: Buffer, at: number) => part.fill(0x55, at + 80, at + 88)],
+])(
+  'a workbook whose Resources part is damaged in %s: one line, exit 2, the file as it was',
+  async (what, damage) => {
+    const file = await writeXlsxRulebook(path.join(dir, 'book.xlsx'), SHEETS);
+    const bytes = fs.readFileSync(file);
+    const entry = (await unzipper.Open.buffer(bytes)).files.find(
+      (f) => f.path === 'xl/worksheets/sheet2.xml',
+    );
+    const at = (entry as unknown as { offsetToLocalFileHeader: number }).offsetToLocalFileHeader;
+    // The local header's checksum (offset 14) and the central directory's are both read: damage both alike.
+    damage(bytes, at);
+    if (what === 'its checksum') {
+      const central = bytes.lastIndexOf(Buffer.from('xl/worksheets/sheet2.xml')) - 46;
+      bytes.writeUInt32LE(bytes.readUInt32LE(at + 14), central + 16);
+    }
+    fs.writeFileSync(file, bytes);
+    const r = await cli('validate', file, '--now', NOW);
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr, file);
+    expect(r.stderr).toMatch(/the sheet 'Resources' cannot be read/);
+    if (what === 'its checksum')
+      expect(r.stderr).toMatch(/does not match its length or checksum in the zip: the file is damaged/);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  },
+);
