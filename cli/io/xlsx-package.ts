@@ -6,7 +6,8 @@ import { InputError } from './input-error';
 import * as unzipper from 'unzipper';
 import { firstLine } from './input-error';
 import { rangeCells } from './xlsx-ranges';
-import { date1904Of, dateStylesOf, sharedStringsOf, sheetValues, type ValueContext } from './xlsx-values';
+import { date1904Of, dateStylesOf, sharedStringsOf, type ValueContext } from './xlsx-values';
+import { sheetValuesInHalves } from './xlsx-values-halves';
 import { inflatedPart, type ZipEntry } from './zip-part';
 import { canAppendTo, type KeptSheets } from './xlsx-kept';
 import type { KeptRels } from './xlsx-kept-rels';
@@ -141,12 +142,19 @@ export async function preparePackage(
       try {
         const ctx = await valueContext();
         const native = (await opened())?.files.find((f) => f.path === part);
-        const chunks = native
-          ? (inflatedPart(bytes, native as ZipEntry) ?? (native.stream() as AsyncIterable<Buffer>))
-          : streamOf(zip.file(part) as JSZip.JSZipObject);
+        const entry = zip.file(part) as JSZip.JSZipObject;
+        const open = (): AsyncIterable<Buffer> =>
+          native
+            ? (inflatedPart(bytes, native as ZipEntry) ?? (native.stream() as AsyncIterable<Buffer>))
+            : streamOf(entry);
+        // The size the zip declares only chooses where to cut a large sheet in two: a wrong one costs time, never values.
+        const halves = { size: native?.uncompressedSize, reopen: open };
         if (keeping && kept) {
           const read: Buffer[] = [];
-          values.set(sheet.name, await sheetValues(collecting(chunks, read), ctx, part));
+          values.set(
+            sheet.name,
+            await sheetValuesInHalves(open(), ctx, part, undefined, { ...halves, into: read }),
+          );
           kept.parts.set(sheet.name, read);
           kept.sharedCount = ctx.sharedStrings.length;
           if (keptRels?.rels.length) {
@@ -157,7 +165,8 @@ export async function preparePackage(
               if (keptRels.tables.has(r.id) || keptRels.printers.has(r.id))
                 zip.remove(resolve(part, r.target));
           }
-        } else values.set(sheet.name, await sheetValues(chunks, ctx, part, columnsOf(sheet.name)));
+        } else
+          values.set(sheet.name, await sheetValuesInHalves(open(), ctx, part, columnsOf(sheet.name), halves));
       } catch (err) {
         throw new InputError(
           `${file}: cannot read the workbook: the sheet '${sheet.name}' cannot be read: ${firstLine(err)}`,
@@ -248,17 +257,6 @@ export async function preparePackage(
   // Stored, not deflated: ExcelJS reads it at once, and JSZip's deflate runs in JavaScript.
   const data = changed ? await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : bytes;
   return { data, charts, validations, values, kept, workbookXml };
-}
-
-/** The chunks as they are read, each also put in `into`. */
-async function* collecting(
-  chunks: AsyncIterable<Buffer | string>,
-  into: Buffer[],
-): AsyncGenerator<Buffer | string> {
-  for await (const chunk of chunks) {
-    into.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    yield chunk;
-  }
 }
 
 /**
