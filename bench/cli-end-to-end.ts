@@ -131,6 +131,48 @@ export async function benchCliReports(size: BenchSize = CLI_REPORTS_SIZE): Promi
   }
 }
 
+/** The .xlsx run of the CLI ratio and the whole validate() timed just before it, round by round. */
+export interface CliTurns {
+  runs: CliRun[];
+  validateSeconds: number[];
+}
+
+/**
+ * `rulesheet validate` on the .xlsx at `size`, `rounds` times, each run right after `validateOnce` (the whole
+ * validate() timed in a process of its own): the two sides of the ratio come from the same minutes, so a change in
+ * the machine's speed falls on both, as the engines take turns (run.ts).
+ */
+export async function benchCliXlsxInTurns(
+  size: BenchSize,
+  rounds: number,
+  validateOnce: () => Promise<number | undefined>,
+): Promise<CliTurns> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-cli-turns-'));
+  try {
+    const { xlsx } = await writeRulebook(size, dir);
+    const turns: CliTurns = { runs: [], validateSeconds: [] };
+    for (let round = 0; round < rounds; round++) {
+      const seconds = await validateOnce();
+      if (seconds !== undefined) turns.validateSeconds.push(seconds);
+      turns.runs.push(
+        runCli('.xlsx in and out', [
+          'validate',
+          xlsx,
+          '--out',
+          path.join(dir, 'out.xlsx'),
+          '--now',
+          '2026-01-15T09:00:00Z',
+          '--fail-on',
+          'none',
+        ]),
+      );
+    }
+    return turns;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchCliEndToEnd(size: BenchSize = CLI_E2E_SIZE): Promise<CliRun[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-cli-e2e-'));
   try {

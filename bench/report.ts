@@ -1,5 +1,6 @@
 // Turns the four engine outcomes into the table, the targets with ✔/✖, and the --json object.
 import type { ChildReply } from './child';
+import { median } from './pool';
 import { ENGINE_LABELS, ENGINES, type EngineName } from './engines';
 
 export type Replies = Record<EngineName, ChildReply>;
@@ -136,11 +137,14 @@ interface CliRunAt {
 /**
  * The targets around the engine: whole validate() ≤ 5× compile + evaluate; the CLI, .xlsx in and out at 50,000 × 500,
  * ≤ 8× the whole validate() (of the same workload and size) and ≤ 1.5 GB; every report at 200,000 × 500 ≤ 2 GB.
+ * With `turns` (the CLI run and validate() timed in turn, benchCliXlsxInTurns), the CLI ratio is the median run's
+ * over the median validate()'s of those rounds, and the memory target holds for every one of them.
  */
 export function aroundTargets(
   validateSeconds: number | undefined,
   validateRatio: number | undefined,
   cli: CliRunAt[],
+  turns?: { runs: CliRunAt['runs']; validateSeconds: number[] },
 ): Target[] {
   const list: Target[] = [
     {
@@ -150,20 +154,34 @@ export function aroundTargets(
     },
   ];
   const large = cli.find((c) => c.size.resources === 50_000 && c.size.rules === 500);
-  const xlsx = large?.runs.find((r) => r.what.startsWith('.xlsx in and out'));
-  const ratio = xlsx && validateSeconds ? xlsx.seconds / validateSeconds : undefined;
+  const single = large?.runs.find((r) => r.what.startsWith('.xlsx in and out'));
+  const timed = turns && turns.runs.length > 0 && turns.validateSeconds.length > 0 ? turns : undefined;
+  const runs = [...(single ? [single] : []), ...(timed?.runs ?? [])];
+  const failed = runs.find((r) => r.exitCode !== 0);
+  // In turns: the medians of the same minutes. Otherwise the one run over the engine section's validate().
+  const cliSeconds = timed ? median(timed.runs.map((r) => r.seconds)) : single?.seconds;
+  const over = timed ? median(timed.validateSeconds) : validateSeconds;
+  const ratio = cliSeconds !== undefined && over ? cliSeconds / over : undefined;
   list.push({
     text: 'CLI .xlsx in and out at 50,000 × 500 ≤ 8× the whole validate()',
-    met: ratio === undefined || xlsx?.exitCode !== 0 ? undefined : ratio <= 8,
+    met: ratio === undefined || failed ? undefined : ratio <= 8,
     actual:
       ratio === undefined
         ? 'not run'
-        : `${ratio.toFixed(1)}× (${xlsx?.seconds.toFixed(1)} s, exit ${xlsx?.exitCode})`,
+        : failed
+          ? `exit ${failed.exitCode}`
+          : timed
+            ? `${ratio.toFixed(1)}× (${cliSeconds?.toFixed(2)} s ÷ ${over?.toFixed(3)} s, medians of ${timed.runs.length} rounds taken in turn)`
+            : `${ratio.toFixed(1)}× (${cliSeconds?.toFixed(1)} s, exit 0)`,
   });
+  const peak = runs.length > 0 ? Math.max(...runs.map((r) => r.peakRssMB)) : undefined;
   list.push({
     text: 'CLI .xlsx in and out at 50,000 × 500 peak RSS ≤ 1.5 GB',
-    met: xlsx === undefined || xlsx.exitCode !== 0 ? undefined : xlsx.peakRssMB <= 1536,
-    actual: xlsx === undefined ? 'not run' : `${xlsx.peakRssMB.toFixed(0)} MB`,
+    met: peak === undefined || failed ? undefined : peak <= 1536,
+    actual:
+      peak === undefined
+        ? 'not run'
+        : `${peak.toFixed(0)} MB${runs.length > 1 ? ` (largest of ${runs.length} runs)` : ''}`,
   });
   const reports = cli.find((c) => c.size.resources === 200_000);
   for (const r of reports?.runs ?? [])

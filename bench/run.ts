@@ -10,11 +10,13 @@ import { ENGINE_LABELS, ENGINES, runEngine, type EngineName } from './engines';
 import {
   benchCliEndToEnd,
   benchCliReports,
+  benchCliXlsxInTurns,
   CLI_E2E_LARGE,
   CLI_E2E_SIZE,
   CLI_REPORTS_SIZE,
   cliRunLines,
   type CliRun,
+  type CliTurns,
 } from './cli-end-to-end';
 import {
   ADAPTER_LARGE,
@@ -290,6 +292,7 @@ async function main(): Promise<void> {
 
   // The CLI end to end, each run in its own process: CSV and .xlsx in and out, and report only; then reports at 200k.
   const cli: { size: typeof CLI_E2E_SIZE; runs: CliRun[] }[] = [];
+  let turns: CliTurns | undefined;
   if (!options.noCli) {
     const sizes = options.quick ? [CLI_E2E_SIZE] : [CLI_E2E_SIZE, CLI_E2E_LARGE];
     for (const size of sizes) {
@@ -299,6 +302,25 @@ async function main(): Promise<void> {
       for (const line of cliRunLines(size, runs)) out(line);
     }
     if (!options.quick) {
+      out('');
+      out(
+        `the CLI ratio: .xlsx in and out at ${num(CLI_E2E_LARGE.resources)} × ${CLI_E2E_LARGE.rules} and the whole validate(), each timed right after the other, ${options.rounds} rounds:`,
+      );
+      turns = await benchCliXlsxInTurns(CLI_E2E_LARGE, options.rounds, async () => {
+        const reply = await forkChild({
+          engine: 'rulesheet',
+          size: CLI_E2E_LARGE,
+          perType: null,
+          compareAt: [],
+          runs: options.runs,
+        });
+        return reply.ok ? reply.outcome.validateSeconds : undefined;
+      });
+      turns.runs.forEach((r, i) =>
+        out(
+          `  round ${i + 1}: whole validate() ${turns?.validateSeconds[i]?.toFixed(3) ?? 'failed'} s, then .xlsx in and out ${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMB.toFixed(0)} MB${r.exitCode === 0 ? '' : `, exit ${r.exitCode}`}`,
+        ),
+      );
       out('');
       const runs = await benchCliReports(CLI_REPORTS_SIZE);
       cli.push({ size: CLI_REPORTS_SIZE, runs });
@@ -314,7 +336,7 @@ async function main(): Promise<void> {
   for (const line of targetLines(list)) out(line);
   const scale = loopScale(main.f);
   if (scale) out(`  (${scale})`);
-  const around = aroundTargets(main.validateSeconds, main.validateRatio, cli);
+  const around = aroundTargets(main.validateSeconds, main.validateRatio, cli, turns);
   out('targets around the engine (issue "Scale the output path"):');
   for (const line of targetLines(around)) out(line);
   out(
@@ -357,6 +379,7 @@ async function main(): Promise<void> {
       workloads: runs.map((r) => workloadJson(r)),
       adapters: { sizes: adapterSizes, excel, sheets },
       cli,
+      cliTurns: turns ?? null,
       targets: list.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),
       loopScale: scale ?? null,
       aroundTargets: around.map((t) => ({ target: t.text, met: t.met ?? null, measured: t.actual })),

@@ -59,6 +59,37 @@ describe('targets around the engine', () => {
       expect(t[3]).toMatchObject({ met: undefined, actual: 'not run' });
     },
   );
+  test.each([
+    // CLI seconds of each round, validate() seconds of each round → ratio printed, met
+    [[7.8, 6.0, 6.2], [1.0, 0.8, 0.9], '6.9×', true],
+    [[7.0, 7.4], [0.9, 0.9], '8.0×', true],
+    [[7.6, 7.8], [0.9, 0.95], '8.3×', false],
+  ])("in turns: CLI %j over validate() %j → the medians' ratio %s", (cliS, validateS, printed, met) => {
+    const t = aroundTargets(5, 2, [{ size: large, runs: [run('.xlsx in and out', 99, 500)] }], {
+      runs: cliS.map((s) => run('.xlsx in and out', s, 600)),
+      validateSeconds: validateS,
+    });
+    // The single run far away in time (99 s over 5 s) is not the ratio's; the rounds taken in turn are.
+    expect(t[1].met).toBe(met);
+    expect(t[1].actual.startsWith(`${printed} (`)).toBe(true);
+    expect(t[1].actual).toContain(`medians of ${cliS.length} rounds taken in turn`);
+  });
+
+  test('in turns: the memory target holds for every run, and a failed run fails both CLI targets', () => {
+    const turns = {
+      runs: [run('.xlsx in and out', 7, 900), run('.xlsx in and out', 7, 1600)],
+      validateSeconds: [1, 1],
+    };
+    const t = aroundTargets(1, 2, [{ size: large, runs: [run('.xlsx in and out', 7, 500)] }], turns);
+    expect(t[2]).toMatchObject({ met: false, actual: '1600 MB (largest of 3 runs)' });
+    const failed = aroundTargets(1, 2, [], {
+      runs: [run('.xlsx in and out', 7, 500, 2)],
+      validateSeconds: [1],
+    });
+    expect(failed[1]).toMatchObject({ met: undefined, actual: 'exit 2' });
+    expect(failed[2].met).toBeUndefined();
+  });
+
   test('every report at 200,000 × 500 must succeed within 2 GB', () => {
     const t = aroundTargets(1, 2, [
       {
