@@ -87,6 +87,14 @@ export function runCli(what: string, args: string[]): CliRun {
   return { what, seconds: got.seconds, peakRssMB: got.peakRssMB, exitCode: got.code };
 }
 
+/** The run's clock and exit policy for every timed CLI run: a fixed day, never failing on results. */
+const RUN_AT = ['--now', '2026-01-15T09:00:00Z', '--fail-on', 'none'];
+
+/** `rulesheet validate` on an .xlsx, saved as `out.xlsx` in `dir`: the run the CLI ratio is judged on. */
+export function runXlsxInAndOut(xlsx: string, dir: string): CliRun {
+  return runCli('.xlsx in and out', ['validate', xlsx, '--out', path.join(dir, 'out.xlsx'), ...RUN_AT]);
+}
+
 /** The generated rulebook as a CSV folder (`book/`) and, unless `csvOnly`, as `book.xlsx`, in `dir`. */
 async function writeRulebook(
   size: BenchSize,
@@ -114,7 +122,7 @@ export async function benchCliReports(size: BenchSize = CLI_REPORTS_SIZE): Promi
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rulesheet-cli-reports-'));
   try {
     const { folder } = await writeRulebook(size, dir, true);
-    const common = ['--now', '2026-01-15T09:00:00Z', '--fail-on', 'none', '--no-write'];
+    const common = [...RUN_AT, '--no-write'];
     return (['json', 'jsonl', 'sarif', 'junit', 'csv', 'html'] as const).map((format) =>
       runCli(`report only, ${format} (CSV in, --no-write)`, [
         'validate',
@@ -154,18 +162,7 @@ export async function benchCliXlsxInTurns(
     for (let round = 0; round < rounds; round++) {
       const seconds = await validateOnce();
       if (seconds !== undefined) turns.validateSeconds.push(seconds);
-      turns.runs.push(
-        runCli('.xlsx in and out', [
-          'validate',
-          xlsx,
-          '--out',
-          path.join(dir, 'out.xlsx'),
-          '--now',
-          '2026-01-15T09:00:00Z',
-          '--fail-on',
-          'none',
-        ]),
-      );
+      turns.runs.push(runXlsxInAndOut(xlsx, dir));
     }
     return turns;
   } finally {
@@ -179,10 +176,9 @@ export async function benchCliEndToEnd(size: BenchSize = CLI_E2E_SIZE): Promise<
     const { folder, xlsx, resources } = await writeRulebook(size, dir);
     const tabled = path.join(dir, 'book-table.xlsx');
     await writeTabledCopy(xlsx, tabled, 'Resources', resources.headers, resources.rows);
-    const common = ['--now', '2026-01-15T09:00:00Z', '--fail-on', 'none'];
     return [
-      runCli('CSV in and out', ['validate', folder, '--out', path.join(dir, 'out'), ...common]),
-      runCli('.xlsx in and out', ['validate', xlsx, '--out', path.join(dir, 'out.xlsx'), ...common]),
+      runCli('CSV in and out', ['validate', folder, '--out', path.join(dir, 'out'), ...RUN_AT]),
+      runXlsxInAndOut(xlsx, dir),
       // The next day's run over the workbook the last one wrote: its Results are read back for tracking.
       runCli('.xlsx re-run in place, a day later (its own Results read back)', [
         'validate',
@@ -197,7 +193,7 @@ export async function benchCliEndToEnd(size: BenchSize = CLI_E2E_SIZE): Promise<
         tabled,
         '--out',
         path.join(dir, 'out-table.xlsx'),
-        ...common,
+        ...RUN_AT,
       ]),
       runCli('report only (.xlsx in, SARIF out, --no-write)', [
         'validate',
@@ -207,7 +203,7 @@ export async function benchCliEndToEnd(size: BenchSize = CLI_E2E_SIZE): Promise<
         'sarif',
         '--report',
         path.join(dir, 'out.sarif'),
-        ...common,
+        ...RUN_AT,
       ]),
       runCli('report only (CSV in, JSON out, --no-write)', [
         'validate',
@@ -217,7 +213,7 @@ export async function benchCliEndToEnd(size: BenchSize = CLI_E2E_SIZE): Promise<
         'json',
         '--report',
         path.join(dir, 'out.json'),
-        ...common,
+        ...RUN_AT,
       ]),
     ];
   } finally {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { runCli } from './cli-end-to-end';
+import { runXlsxInAndOut } from './cli-end-to-end';
 import { generateWorkbook, type BenchSize } from './generate';
 
 export const CLI_SIZE: BenchSize = { rules: 500, resources: 50_000, types: 10, seed: 42 };
@@ -26,16 +26,7 @@ export async function benchCliXlsx(size: BenchSize = CLI_SIZE): Promise<CliFigur
       for (const row of grid.rows) sheet.addRow(row);
     }
     await workbook.xlsx.writeFile(book);
-    const got = runCli('.xlsx in and out', [
-      'validate',
-      book,
-      '--out',
-      path.join(dir, 'out.xlsx'),
-      '--now',
-      '2026-01-15T09:00:00Z',
-      '--fail-on',
-      'none',
-    ]);
+    const got = runXlsxInAndOut(book, dir);
     return {
       rules: size.rules,
       resources: size.resources,

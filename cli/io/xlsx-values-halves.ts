@@ -185,7 +185,7 @@ class Declarations {
 const opensPart = (at: number) => at === 0 || at === 3;
 
 /** Where the first row tag (`<row`, `<x:row`) at or after `from` starts, once its whole tag is in `xml`. */
-export function rowTagFrom(xml: Buffer, from: number): number | undefined {
+function rowTagFrom(xml: Buffer, from: number): number | undefined {
   for (let i = xml.indexOf('<', from); i >= 0; i = xml.indexOf('<', i + 1)) {
     const tag = tagAt(xml, i);
     if (tag === null) return undefined;
@@ -204,7 +204,7 @@ function numbered(xml: Buffer, at: number): boolean {
  * The root and sheetData tags of a worksheet's XML, from its first bytes: undefined until sheetData's open tag is
  * among them, and when it closes itself (a sheet without rows).
  */
-export function prologOf(head: Buffer): Prolog | undefined {
+function prologOf(head: Buffer): Prolog | undefined {
   const decl = head.indexOf('<?');
   const root = tagAt(head, head.indexOf('<', decl >= 0 ? head.indexOf('?>', decl) + 2 : 0));
   const data = head.indexOf('sheetData');

@@ -356,8 +356,8 @@ export function isSharedString(cell: CellRead): boolean {
 export function cellValue(cell: CellRead, ctx: ValueContext): Cell {
   const { t, v, formula } = cell;
   if (t === 'inlineStr' && !formula) return cell.inline === undefined ? null : cell.inline.text;
+  if (isSharedString(cell)) return ctx.sharedStrings[Number(v)] ?? null;
   if (v === undefined || v === '') return null;
-  if (t === 's' && !formula) return ctx.sharedStrings[Number(v)] ?? null;
   // ExcelJS decodes a `str` value's entities twice; the parser decoded them once, so once more here.
   if (t === 'str') return decode(v);
   if (t === 'b') return parseInt(v, 10) !== 0;
